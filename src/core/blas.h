@@ -1,0 +1,26 @@
+/* The one door to matrix products. Every product of the numeric core is mm(), which
+ * calls OpenBLAS's cblas_sgemm; no other file includes <cblas.h>.
+ *
+ * Determinism: OpenBLAS's own threading changes the bits of some products with the
+ * thread count. mm() therefore keeps OpenBLAS single-threaded and splits C itself into
+ * tiles whose number depends only on the shape, each computed by one sgemm call over
+ * the full K, spread over the thread pool. Same shape ⇒ same calls ⇒ same bits, for
+ * any number of threads. */
+#ifndef DESCENT_CORE_BLAS_H
+#define DESCENT_CORE_BLAS_H
+
+#include <stdbool.h>
+
+/* Sets OpenBLAS to one thread and starts the pool (nthreads <= 0: default). */
+int blas_init(int nthreads);
+
+/* Row-major C (M,N) = alpha · op(A) · op(B) + beta · C, where op(A) is (M,K) and op(B)
+ * is (K,N); op transposes when ta / tb is true. lda, ldb, ldc are row strides of the
+ * matrices as stored. */
+void mm(bool ta, bool tb, int M, int N, int K, float alpha, const float *A, int lda,
+        const float *B, int ldb, float beta, float *C, int ldc);
+
+/* OpenBLAS's name for the CPU core it tuned for, e.g. "Cooperlake". */
+const char *blas_core_name(void);
+
+#endif

@@ -1,0 +1,109 @@
+/* Fixed thread pool: a generation counter under one mutex starts a batch of tasks,
+ * an atomic counter hands them out, and the caller waits until every task finished. */
+#include "core/pool.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "core/check.h"
+
+enum { MAX_THREADS = 64 };
+
+static struct {
+    int nthreads;
+    pthread_t workers[MAX_THREADS];
+    pthread_mutex_t mu;
+    pthread_cond_t start, done;
+    unsigned long generation;
+    int busy;     /* workers still inside the current batch */
+    int stopping;
+    PoolTask fn;
+    void *ctx;
+    int ntasks;
+    atomic_int next;
+} pool = {.nthreads = 1, .mu = PTHREAD_MUTEX_INITIALIZER,
+          .start = PTHREAD_COND_INITIALIZER, .done = PTHREAD_COND_INITIALIZER};
+
+static void drain(void)
+{
+    for (int i; (i = atomic_fetch_add(&pool.next, 1)) < pool.ntasks;) pool.fn(pool.ctx, i);
+}
+
+static void *worker(void *arg)
+{
+    (void)arg;
+    unsigned long seen = 0;
+    pthread_mutex_lock(&pool.mu);
+    for (;;) {
+        while (pool.generation == seen && !pool.stopping) pthread_cond_wait(&pool.start, &pool.mu);
+        if (pool.stopping) break;
+        seen = pool.generation;
+        pthread_mutex_unlock(&pool.mu);
+        drain();
+        pthread_mutex_lock(&pool.mu);
+        if (--pool.busy == 0) pthread_cond_signal(&pool.done);
+    }
+    pthread_mutex_unlock(&pool.mu);
+    return NULL;
+}
+
+int pool_default_threads(void)
+{
+    const char *names[] = {"OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"};
+    for (int i = 0; i < 2; i++) {
+        const char *v = getenv(names[i]);
+        if (v && atoi(v) > 0) return atoi(v);
+    }
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)n : 1;
+}
+
+void pool_shutdown(void)
+{
+    pthread_mutex_lock(&pool.mu);
+    pool.stopping = 1;
+    pthread_cond_broadcast(&pool.start);
+    pthread_mutex_unlock(&pool.mu);
+    for (int i = 1; i < pool.nthreads; i++) pthread_join(pool.workers[i], NULL);
+    pool.stopping = 0;
+    pool.nthreads = 1;
+}
+
+int pool_init(int nthreads)
+{
+    if (nthreads <= 0) nthreads = pool_default_threads();
+    if (nthreads > MAX_THREADS) nthreads = MAX_THREADS;
+    if (pool.nthreads > 1) pool_shutdown();
+    pool.nthreads = 1;
+    for (int i = 1; i < nthreads; i++) {
+        if (pthread_create(&pool.workers[i], NULL, worker, NULL) != 0) break;
+        pool.nthreads++;
+    }
+    return pool.nthreads;
+}
+
+int pool_threads(void) { return pool.nthreads; }
+
+void pool_run(int ntasks, PoolTask fn, void *ctx)
+{
+    if (pool.nthreads == 1 || ntasks <= 1) {
+        for (int i = 0; i < ntasks; i++) fn(ctx, i);
+        return;
+    }
+    pthread_mutex_lock(&pool.mu);
+    CHECK(pool.busy == 0); /* pool_run is not reentrant */
+    pool.fn = fn;
+    pool.ctx = ctx;
+    pool.ntasks = ntasks;
+    atomic_store(&pool.next, 0);
+    pool.busy = pool.nthreads - 1;
+    pool.generation++;
+    pthread_cond_broadcast(&pool.start);
+    pthread_mutex_unlock(&pool.mu);
+    drain();
+    pthread_mutex_lock(&pool.mu);
+    while (pool.busy > 0) pthread_cond_wait(&pool.done, &pool.mu);
+    pthread_mutex_unlock(&pool.mu);
+}

@@ -1,0 +1,49 @@
+/* The model interface the training loop sees: one parameter table and three calls.
+ * A model allocates its activation arena once in its create function, sized for the
+ * largest batch it will see, so nothing is allocated inside a step. */
+#ifndef DESCENT_MODELS_MODEL_H
+#define DESCENT_MODELS_MODEL_H
+
+#include <gsl/gsl_rng.h>
+
+#include "core/status.h"
+#include "models/batch.h"
+#include "models/params.h"
+#include "settings/settings.h"
+
+typedef struct Model Model;
+
+typedef struct {
+    const char *name;
+    /* Forward and backward of one micro-batch with dropout on. Gradients are ADDED to
+     * params.g, scaled by dloss (the weight of this micro-batch's mean loss in the
+     * step's loss, 1/accum). Returns the micro-batch's mean loss (nats). */
+    double (*train_micro)(Model *m, const Batch *b, float dloss);
+    /* Forward only, dropout off. Returns the SUM of per-item losses; adds the number of
+     * correct predictions (argmax) to *correct. */
+    double (*eval)(Model *m, const Batch *b, long *correct);
+    void (*free)(Model *m);
+} ModelOps;
+
+struct Model {
+    const ModelOps *ops;
+    Params params;
+    int max_rows;        /* largest batch the arena holds */
+    int items_per_row;   /* loss terms per row: 1 (mlp) or T (gpt) */
+    double flops_per_item; /* matmul FLOPs of forward + backward per loss term */
+    long activation_bytes; /* bytes of the activation arena */
+    gsl_rng *dropout_rng;  /* stream "dropout" */
+};
+
+/* Data-given sizes a model needs. */
+typedef struct {
+    int inputs;  /* features per example (classification) */
+    int classes; /* classes (classification) or vocabulary size (text) */
+} ModelShape;
+
+/* Builds the model the settings name, initialised from the stream "init" of the seed,
+ * with an arena for batches of up to s->batch rows. */
+Status model_create(Model **out, const Settings *s, const ModelShape *shape);
+void model_free(Model *m); /* accepts NULL */
+
+#endif

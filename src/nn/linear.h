@@ -1,0 +1,14 @@
+/* Fully connected layer, as torch.nn.Linear: y = x·wᵀ + b.
+ * N rows (B, or B·T), C input channels, OC output channels. */
+#ifndef DESCENT_NN_LINEAR_H
+#define DESCENT_NN_LINEAR_H
+
+/* y (N,OC) = x (N,C) · wᵀ + b; w (OC,C) as PyTorch stores it; b (OC) or NULL. */
+void linear_forward(float *y, const float *x, const float *w, const float *b, int N, int C, int OC);
+
+/* Adds dx (N,C) += dy·w (skipped when dx is NULL), dw (OC,C) += dyᵀ·x and db (OC) += Σ_rows dy
+ * (skipped when db is NULL). dy (N,OC), x (N,C), w (OC,C). */
+void linear_backward(float *dx, float *dw, float *db, const float *dy, const float *x,
+                     const float *w, int N, int C, int OC);
+
+#endif

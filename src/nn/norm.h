@@ -1,0 +1,23 @@
+/* Normalisation over the last dimension of (N,C) rows, eps 1e-5.
+ * LayerNorm as torch.nn.LayerNorm(C): y = (x − mean)/√(var + eps) · w + b, var biased.
+ * RMSNorm: y = x / √(mean(x²) + eps) · w (no bias).
+ * Statistics are accumulated in double; the saved mean and rstd (N) feed backward. */
+#ifndef DESCENT_NN_NORM_H
+#define DESCENT_NN_NORM_H
+
+#define NORM_EPS 1e-5
+
+/* y (N,C), mean (N), rstd (N) ← x (N,C), w (C), b (C). */
+void layernorm_forward(float *y, float *mean, float *rstd, const float *x, const float *w,
+                       const float *b, int N, int C);
+/* Adds dx (N,C), dw (C), db (C) from dy (N,C); x, w, mean, rstd as in forward. */
+void layernorm_backward(float *dx, float *dw, float *db, const float *dy, const float *x,
+                        const float *w, const float *mean, const float *rstd, int N, int C);
+
+/* y (N,C), rstd (N) ← x (N,C), w (C). */
+void rmsnorm_forward(float *y, float *rstd, const float *x, const float *w, int N, int C);
+/* Adds dx (N,C), dw (C) from dy (N,C). */
+void rmsnorm_backward(float *dx, float *dw, const float *dy, const float *x, const float *w,
+                      const float *rstd, int N, int C);
+
+#endif

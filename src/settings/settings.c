@@ -1,0 +1,299 @@
+/* The settings table, its parser and canonical formatting. */
+#include "settings/settings.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/hash.h"
+
+#define SETTINGS_SPEC(type, f, group, dm, dg, choices, help) \
+    {type, #f, group, dm, dg, choices, help, offsetof(Settings, f)},
+
+const SettingSpec setting_specs[] = {SETTINGS_TABLE(SETTINGS_SPEC)};
+const int n_setting_specs = (int)(sizeof setting_specs / sizeof setting_specs[0]);
+
+const SettingSpec *setting_find(const char *key)
+{
+    for (int i = 0; i < n_setting_specs; i++)
+        if (strcmp(setting_specs[i].name, key) == 0) return &setting_specs[i];
+    return NULL;
+}
+
+static int edit_distance(const char *a, const char *b)
+{
+    int la = (int)strlen(a), lb = (int)strlen(b);
+    if (la > 63 || lb > 63) return 99;
+    int d[64][64];
+    for (int i = 0; i <= la; i++) d[i][0] = i;
+    for (int j = 0; j <= lb; j++) d[0][j] = j;
+    for (int i = 1; i <= la; i++)
+        for (int j = 1; j <= lb; j++) {
+            int sub = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            int del = d[i - 1][j] + 1, ins = d[i][j - 1] + 1;
+            d[i][j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+        }
+    return d[la][lb];
+}
+
+const char *setting_suggest(const char *key)
+{
+    const char *best = NULL;
+    int best_d = 4; /* farther than 3 edits is no suggestion */
+    for (int i = 0; i < n_setting_specs; i++) {
+        int d = edit_distance(key, setting_specs[i].name);
+        if (d < best_d) best_d = d, best = setting_specs[i].name;
+    }
+    return best;
+}
+
+static bool choice_ok(const char *choices, const char *v)
+{
+    size_t n = strlen(v);
+    for (const char *p = choices; *p;) {
+        const char *bar = strchr(p, '|');
+        size_t len = bar ? (size_t)(bar - p) : strlen(p);
+        if (len == n && strncmp(p, v, n) == 0) return true;
+        p += len + (bar != NULL);
+    }
+    return false;
+}
+
+static Status parse_int(const char *v, int *out)
+{
+    char *end;
+    errno = 0;
+    long x = strtol(v, &end, 10);
+    /* allow 1e3-style integers */
+    if (*end == 'e' || *end == 'E' || *end == '.') {
+        double d = strtod(v, &end);
+        if (*end || d != floor(d) || fabs(d) > 2e9) return ST_USAGE;
+        x = (long)d;
+    }
+    if (errno || *end || end == v || x < -2000000000L || x > 2000000000L) return ST_USAGE;
+    *out = (int)x;
+    return ST_OK;
+}
+
+Status settings_set(Settings *s, const char *key, const char *value)
+{
+    const SettingSpec *sp = setting_find(key);
+    if (!sp) {
+        const char *near = setting_suggest(key);
+        if (near) return err_set(ST_USAGE, "unknown key '%s' (did you mean '%s'?)", key, near);
+        return err_set(ST_USAGE, "unknown key '%s'", key);
+    }
+    char *field = (char *)s + sp->offset;
+    switch (sp->type) {
+    case T_INT:
+        if (parse_int(value, (int *)field))
+            return err_set(ST_USAGE, "%s: '%s' is not an integer", key, value);
+        break;
+    case T_REAL: {
+        char *end;
+        double d = strtod(value, &end);
+        if (end == value || *end || !isfinite(d))
+            return err_set(ST_USAGE, "%s: '%s' is not a number", key, value);
+        *(double *)field = d;
+        break;
+    }
+    case T_BOOL:
+        if (strcmp(value, "on") == 0) *(bool *)field = true;
+        else if (strcmp(value, "off") == 0) *(bool *)field = false;
+        else return err_set(ST_USAGE, "%s: '%s' is not on or off", key, value);
+        break;
+    case T_ENUM:
+        if (!choice_ok(sp->choices, value))
+            return err_set(ST_USAGE, "%s: '%s' is not one of %s", key, value, sp->choices);
+        snprintf(field, 32, "%s", value);
+        break;
+    case T_STR:
+        if (strlen(value) >= STR_LEN) return err_set(ST_USAGE, "%s: value too long", key);
+        snprintf(field, STR_LEN, "%s", value);
+        break;
+    case T_INTLIST: {
+        int *list = (int *)field;
+        int *count = (int *)(field + sizeof(int) * MAX_WIDTHS);
+        int n = 0;
+        char buf[STR_LEN];
+        snprintf(buf, sizeof buf, "%s", value);
+        if (strcmp(buf, "none") != 0 && buf[0]) {
+            for (char *save, *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+                if (n == MAX_WIDTHS)
+                    return err_set(ST_USAGE, "%s: more than %d values", key, MAX_WIDTHS);
+                if (parse_int(tok, &list[n]) || list[n] <= 0)
+                    return err_set(ST_USAGE, "%s: '%s' is not a positive integer", key, tok);
+                n++;
+            }
+        }
+        *count = n;
+        break;
+    }
+    }
+    return ST_OK;
+}
+
+/* Shortest "%.Ng" that reads back as the same double: 0.001, not 0.0010000000000000000208. */
+static void format_real(double d, char *out, size_t cap)
+{
+    for (int prec = 1; prec <= 17; prec++) {
+        snprintf(out, cap, "%.*g", prec, d);
+        if (strtod(out, NULL) == d) return;
+    }
+}
+
+void settings_format(const Settings *s, const SettingSpec *sp, char *out, size_t cap)
+{
+    const char *field = (const char *)s + sp->offset;
+    switch (sp->type) {
+    case T_INT: snprintf(out, cap, "%d", *(const int *)field); break;
+    case T_REAL: format_real(*(const double *)field, out, cap); break;
+    case T_BOOL: snprintf(out, cap, "%s", *(const bool *)field ? "on" : "off"); break;
+    case T_ENUM:
+    case T_STR: snprintf(out, cap, "%s", field); break;
+    case T_INTLIST: {
+        const int *list = (const int *)field;
+        int n = *(const int *)(field + sizeof(int) * MAX_WIDTHS);
+        size_t len = 0;
+        out[0] = '\0';
+        if (n == 0) snprintf(out, cap, "none");
+        for (int i = 0; i < n && len < cap; i++)
+            len += (size_t)snprintf(out + len, cap - len, i ? ",%d" : "%d", list[i]);
+        break;
+    }
+    }
+}
+
+void settings_defaults(Settings *s, const char *model)
+{
+    memset(s, 0, sizeof *s);
+    bool gpt = strcmp(model, "gpt") == 0;
+    for (int i = 0; i < n_setting_specs; i++) {
+        const SettingSpec *sp = &setting_specs[i];
+        const char *def = gpt && sp->def_gpt ? sp->def_gpt : sp->def_mlp;
+        Status st = settings_set(s, sp->name, def);
+        (void)st; /* the table's own defaults always parse; the unit tests prove it */
+    }
+    snprintf(s->model, sizeof s->model, "%s", gpt ? "gpt" : "mlp");
+}
+
+Status settings_validate(const Settings *s)
+{
+#define NEED(cond, ...) \
+    do { if (!(cond)) return err_set(ST_USAGE, __VA_ARGS__); } while (0)
+    NEED(s->steps >= 0, "steps: must be >= 0");
+    NEED(s->epochs >= 0, "epochs: must be >= 0");
+    NEED(s->batch >= 1, "batch: must be >= 1");
+    NEED(s->accum >= 1, "accum: must be >= 1");
+    NEED(s->eval_every >= 0, "eval_every: must be >= 0");
+    NEED(s->patience >= 0, "patience: must be >= 0");
+    NEED(s->diverge_factor > 1, "diverge_factor: must be > 1");
+    NEED(s->lr >= 0, "lr: must be >= 0");
+    NEED(s->momentum >= 0 && s->momentum < 1, "momentum: must be in [0, 1)");
+    NEED(s->beta1 >= 0 && s->beta1 < 1, "beta1: must be in [0, 1)");
+    NEED(s->beta2 >= 0 && s->beta2 < 1, "beta2: must be in [0, 1)");
+    NEED(s->eps > 0, "eps: must be > 0");
+    NEED(s->weight_decay >= 0, "weight_decay: must be >= 0");
+    NEED(s->clip >= 0, "clip: must be >= 0");
+    NEED(s->warmup >= 0, "warmup: must be >= 0");
+    NEED(s->lr_floor >= 0 && s->lr_floor <= 1, "lr_floor: must be in [0, 1]");
+    NEED(s->step_every >= 0, "step_every: must be >= 0");
+    NEED(s->step_gamma > 0 && s->step_gamma <= 1, "step_gamma: must be in (0, 1]");
+    NEED(s->decay_frac >= 0 && s->decay_frac <= 1, "decay_frac: must be in [0, 1]");
+    NEED(s->inputs >= 0 && s->classes >= 0, "inputs, classes: must be >= 0");
+    NEED(s->init_std > 0, "init_std: must be > 0");
+    NEED(s->dropout >= 0 && s->dropout < 1, "dropout: must be in [0, 1)");
+    NEED(s->spirals_classes >= 2, "spirals_classes: must be >= 2");
+    NEED(s->spirals_points >= 10, "spirals_points: must be >= 10");
+    NEED(s->spirals_noise >= 0, "spirals_noise: must be >= 0");
+    NEED(s->layers >= 0, "layers: must be >= 0");
+    NEED(s->width >= 1 && s->heads >= 1, "width, heads: must be >= 1");
+    NEED(s->width % s->heads == 0, "heads: %d does not divide width %d", s->heads, s->width);
+    NEED(s->context >= 1, "context: must be >= 1");
+    NEED(s->vocab >= 0 && s->vocab <= 65536, "vocab: must be in [0, 65536]");
+    NEED(s->markov_order >= 1 && s->markov_order <= 4, "markov_order: must be in [1, 4]");
+    NEED(s->markov_alphabet >= 2 && s->markov_alphabet <= 64, "markov_alphabet: must be in [2, 64]");
+    NEED(s->markov_alpha > 0, "markov_alpha: must be > 0");
+    NEED(s->val_tokens >= 1, "val_tokens: must be >= 1");
+    NEED(strcmp(s->init, "gpt2") != 0 || strcmp(s->model, "gpt") == 0,
+         "init: gpt2 is for model gpt (mlp takes he, xavier or normal)");
+    const char *d = s->data;
+    NEED(!strcmp(d, "fashion") || !strcmp(d, "spirals") || !strcmp(d, "markov") ||
+             !strcmp(d, "kjv") || !strncmp(d, "text:", 5),
+         "data: '%s' is not one of fashion, spirals, markov, kjv, text:PATH", d);
+    bool images = !strcmp(d, "fashion") || !strcmp(d, "spirals");
+    NEED(images == !strcmp(s->model, "mlp"), "data: %s is not a dataset for model %s", d, s->model);
+#undef NEED
+    return ST_OK;
+}
+
+static int spec_cmp(const void *a, const void *b)
+{
+    return strcmp((*(const SettingSpec *const *)a)->name, (*(const SettingSpec *const *)b)->name);
+}
+
+void settings_run_id(const Settings *s, char out[13])
+{
+    const SettingSpec *sorted[256];
+    for (int i = 0; i < n_setting_specs; i++) sorted[i] = &setting_specs[i];
+    qsort(sorted, (size_t)n_setting_specs, sizeof sorted[0], spec_cmp);
+    uint64_t h = 0;
+    char value[STR_LEN + 64];
+    for (int i = 0; i < n_setting_specs; i++) {
+        settings_format(s, sorted[i], value, sizeof value);
+        h = hash_str(sorted[i]->name, h);
+        h = hash_str(value, h);
+    }
+    hash_hex(h, 12, out);
+}
+
+Status pairs_add(SettingPairs *p, const char *key, const char *value, const char *where)
+{
+    if (p->n == (int)(sizeof p->item / sizeof p->item[0]))
+        return err_set(ST_USAGE, "%s: too many settings", where);
+    if (strlen(key) >= sizeof p->item[0].key || strlen(value) >= sizeof p->item[0].value)
+        return err_set(ST_USAGE, "%s: key or value too long", where);
+    snprintf(p->item[p->n].key, sizeof p->item[0].key, "%s", key);
+    snprintf(p->item[p->n].value, sizeof p->item[0].value, "%s", value);
+    snprintf(p->item[p->n].where, sizeof p->item[0].where, "%s", where);
+    p->n++;
+    return ST_OK;
+}
+
+Status settings_from_pairs(Settings *s, const SettingPairs *p)
+{
+    const char *model = "mlp";
+    for (int i = 0; i < p->n; i++)
+        if (strcmp(p->item[i].key, "model") == 0) model = p->item[i].value;
+    settings_defaults(s, strcmp(model, "gpt") == 0 ? "gpt" : "mlp");
+    for (int i = 0; i < p->n; i++) {
+        if (settings_set(s, p->item[i].key, p->item[i].value) != ST_OK) {
+            char msg[1024];
+            snprintf(msg, sizeof msg, "%s", err_msg());
+            return err_set(ST_USAGE, "%s: %s", p->item[i].where, msg);
+        }
+    }
+    return settings_validate(s);
+}
+
+void settings_print_help(FILE *f)
+{
+    const char *group = "";
+    for (int i = 0; i < n_setting_specs; i++) {
+        const SettingSpec *sp = &setting_specs[i];
+        if (strcmp(group, sp->group) != 0) {
+            group = sp->group;
+            fprintf(f, "\n%s:\n", group);
+        }
+        char def[STR_LEN + 64];
+        if (sp->def_gpt) snprintf(def, sizeof def, "%s (gpt: %s)", sp->def_mlp, sp->def_gpt);
+        else snprintf(def, sizeof def, "%s", sp->def_mlp);
+        const char *kind = sp->type == T_ENUM ? sp->choices
+                           : sp->type == T_BOOL ? "on|off"
+                           : sp->type == T_INT ? "int"
+                           : sp->type == T_REAL ? "real"
+                           : sp->type == T_INTLIST ? "int,int,..." : "text";
+        fprintf(f, "  --%-16s %-28s default %s\n  %18s %s\n", sp->name, kind, def, "", sp->help);
+    }
+}

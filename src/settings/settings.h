@@ -1,0 +1,134 @@
+/* Settings: the one table of every key a run understands.
+ *
+ * The command line (`--key value`), experiment files, summary.tsv columns and run ids
+ * all use these names. Each entry has a type, a default (which may differ between the
+ * two models), a group and a one-line description; `descent train --help` prints the
+ * table. Booleans are on/off. */
+#ifndef DESCENT_SETTINGS_SETTINGS_H
+#define DESCENT_SETTINGS_SETTINGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "core/status.h"
+
+enum { MAX_WIDTHS = 32, STR_LEN = 512 };
+
+typedef enum { T_INT, T_REAL, T_BOOL, T_ENUM, T_STR, T_INTLIST } SettingType;
+
+/* X(type, field, group, default for mlp, default for gpt (NULL: same), choices, help)
+ * For T_ENUM, choices is "a|b|c". */
+#define SETTINGS_TABLE(X)                                                                          \
+    X(T_ENUM, model, "run", "mlp", NULL, "mlp|gpt", "model to train")                              \
+    X(T_STR, data, "run", "fashion", "markov", NULL,                                               \
+      "dataset: fashion, spirals, markov, kjv or text:PATH")                                      \
+    X(T_STR, fashion_dir, "run", "/usr/share/datasets/fashion-mnist", NULL, NULL,                  \
+      "folder holding the four Fashion-MNIST IDX .gz files")                                       \
+    X(T_INT, seed, "run", "1", NULL, NULL, "run seed: every random stream derives from it")         \
+    X(T_INT, steps, "run", "0", "1000", NULL, "optimizer steps (0: use epochs)")                  \
+    X(T_INT, epochs, "run", "10", "0", NULL, "passes over the training set when steps is 0")       \
+    X(T_INT, batch, "run", "128", "16", NULL, "examples (sequences) per micro-batch")             \
+    X(T_INT, accum, "run", "1", NULL, NULL, "micro-batches accumulated per optimizer step")       \
+    X(T_INT, eval_every, "run", "0", NULL, NULL, "steps between evaluations (0: 20 per run)")     \
+    X(T_INT, patience, "run", "0", NULL, NULL,                                                     \
+      "stop after this many evaluations without a better val loss (0: never)")                    \
+    X(T_REAL, diverge_factor, "run", "4", NULL, NULL,                                              \
+      "a train loss above this times the initial loss counts as diverged")                         \
+    X(T_ENUM, optimizer, "optimizer", "adamw", NULL, "sgd|momentum|nesterov|adam|adamw|lion",       \
+      "update rule")                                                                               \
+    X(T_REAL, lr, "optimizer", "1e-3", NULL, NULL, "peak learning rate")                           \
+    X(T_REAL, momentum, "optimizer", "0.9", NULL, NULL, "momentum coefficient (momentum, nesterov)") \
+    X(T_REAL, beta1, "optimizer", "0.9", NULL, NULL, "first-moment decay (adam, adamw, lion)")      \
+    X(T_REAL, beta2, "optimizer", "0.999", "0.95", NULL, "second-moment decay (adam, adamw, lion)") \
+    X(T_REAL, eps, "optimizer", "1e-8", NULL, NULL, "denominator epsilon (adam, adamw)")           \
+    X(T_REAL, weight_decay, "optimizer", "0.01", "0.1", NULL,                                      \
+      "weight decay (L2 in the gradient for sgd/momentum/nesterov/adam; decoupled for adamw/lion)") \
+    X(T_REAL, clip, "optimizer", "0", "1", NULL, "clip the global gradient norm at this (0: off)") \
+    X(T_ENUM, schedule, "schedule", "cosine", NULL, "constant|cosine|step|wsd",                     \
+      "learning-rate shape after warmup")                                                          \
+    X(T_INT, warmup, "schedule", "0", "100", NULL, "steps of linear warmup from 0 to the peak")     \
+    X(T_REAL, lr_floor, "schedule", "0.01", "0.1", NULL,                                          \
+      "final learning rate as a fraction of the peak (cosine, wsd)")                              \
+    X(T_INT, step_every, "schedule", "0", NULL, NULL,                                              \
+      "step: steps between decays (0: a third of the run)")                                        \
+    X(T_REAL, step_gamma, "schedule", "0.1", NULL, NULL, "step: factor applied at each decay")     \
+    X(T_REAL, decay_frac, "schedule", "0.2", NULL, NULL, "wsd: fraction of the run spent decaying") \
+    X(T_INT, inputs, "mlp", "0", NULL, NULL, "input features (0: from the data)")                  \
+    X(T_INTLIST, widths, "mlp", "256,128", NULL, NULL, "hidden layer widths, comma-separated")      \
+    X(T_INT, classes, "mlp", "0", NULL, NULL, "output classes (0: from the data)")                 \
+    X(T_ENUM, act, "model", "relu", "gelu", "relu|gelu|tanh|sigmoid", "hidden activation")         \
+    X(T_ENUM, init, "model", "he", "gpt2", "he|xavier|normal|gpt2",                                \
+      "weight initialisation (normal: N(0, init_std^2); gpt2: N(0, 0.02^2), scaled projections)") \
+    X(T_REAL, init_std, "model", "1", NULL, NULL, "standard deviation for init=normal")            \
+    X(T_BOOL, residual, "model", "off", "on", NULL,                                                \
+      "residual connections (mlp: around equal-width hidden layers)")                              \
+    X(T_ENUM, norm, "model", "none", "layer", "none|layer|rms", "normalisation layers")            \
+    X(T_ENUM, norm_position, "model", "pre", NULL, "pre|post", "normalise before or after a block") \
+    X(T_REAL, dropout, "model", "0", NULL, NULL, "dropout probability after hidden activations")   \
+    X(T_INT, spirals_classes, "data", "3", NULL, NULL, "spirals: number of arms (classes)")        \
+    X(T_INT, spirals_points, "data", "1000", NULL, NULL, "spirals: training points per class")     \
+    X(T_REAL, spirals_noise, "data", "0.2", NULL, NULL, "spirals: standard deviation of the noise") \
+    X(T_INT, layers, "gpt", "2", NULL, NULL, "transformer blocks")                                  \
+    X(T_INT, width, "gpt", "64", NULL, NULL, "channels C")                                          \
+    X(T_INT, heads, "gpt", "4", NULL, NULL, "attention heads H (must divide width)")               \
+    X(T_INT, context, "gpt", "64", NULL, NULL, "context length T")                                 \
+    X(T_INT, vocab, "gpt", "0", NULL, NULL, "vocabulary size for synthetic tokens (0: corpus)")    \
+    X(T_BOOL, tie_embeddings, "gpt", "off", NULL, NULL, "share wte with the LM head")              \
+    X(T_INT, markov_order, "gpt", "2", NULL, NULL, "markov: order k of the source")               \
+    X(T_INT, markov_alphabet, "gpt", "16", NULL, NULL, "markov: alphabet size A")                   \
+    X(T_REAL, markov_alpha, "gpt", "0.2", NULL, NULL, "markov: Dirichlet concentration of rows")   \
+    X(T_INT, val_tokens, "gpt", "32768", NULL, NULL, "text: tokens in the fixed validation windows")
+
+#define SETTINGS_FIELD_T_INT(f) int f;
+#define SETTINGS_FIELD_T_REAL(f) double f;
+#define SETTINGS_FIELD_T_BOOL(f) bool f;
+#define SETTINGS_FIELD_T_ENUM(f) char f[32];
+#define SETTINGS_FIELD_T_STR(f) char f[STR_LEN];
+#define SETTINGS_FIELD_T_INTLIST(f) int f[MAX_WIDTHS]; int n_##f;
+#define SETTINGS_FIELD(type, f, ...) SETTINGS_FIELD_##type(f)
+
+typedef struct {
+    SETTINGS_TABLE(SETTINGS_FIELD)
+} Settings;
+
+typedef struct {
+    SettingType type;
+    const char *name, *group, *def_mlp, *def_gpt, *choices, *help;
+    size_t offset;
+} SettingSpec;
+
+extern const SettingSpec setting_specs[];
+extern const int n_setting_specs;
+
+const SettingSpec *setting_find(const char *key);
+/* The known key closest to `key` (edit distance), for "did you mean" messages. */
+const char *setting_suggest(const char *key);
+
+/* Every field at its default for `model` ("mlp" or "gpt"). */
+void settings_defaults(Settings *s, const char *model);
+/* Parses and stores one value. On error records "key: what" (the caller prefixes where). */
+Status settings_set(Settings *s, const char *key, const char *value);
+/* Canonical text of a value: shortest round-trip numbers, on/off, a,b,c lists. */
+void settings_format(const Settings *s, const SettingSpec *spec, char *out, size_t cap);
+/* Checks that the values fit together (e.g. heads divides width). */
+Status settings_validate(const Settings *s);
+/* Short hash of every setting, sorted by key: the run id (12 hex digits + NUL). */
+void settings_run_id(const Settings *s, char out[13]);
+
+/* A list of key=value pairs, collected before defaults can be applied (the model's
+ * value chooses the defaults of the others). */
+typedef struct {
+    int n;
+    struct { char key[64]; char value[STR_LEN]; char where[256]; } item[128];
+} SettingPairs;
+
+/* Adds a pair; `where` is prefixed to error messages (e.g. "x.ini:12" or "--lr"). */
+Status pairs_add(SettingPairs *p, const char *key, const char *value, const char *where);
+/* Defaults for the model the pairs name, then each pair in order, then validation. */
+Status settings_from_pairs(Settings *s, const SettingPairs *p);
+
+/* Writes the table for --help. */
+void settings_print_help(FILE *f);
+
+#endif
