@@ -39,6 +39,7 @@ struct Model {
 typedef struct {
     int inputs;  /* features per example (classification) */
     int classes; /* classes (classification) or vocabulary size (text) */
+    unsigned char charset[256]; /* text corpora: the byte of each token id (classes of them) */
 } ModelShape;
 
 /* Builds the model the settings name, initialised from the stream "init" of the seed,
