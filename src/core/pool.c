@@ -26,9 +26,15 @@ static struct {
 } pool = {.nthreads = 1, .mu = PTHREAD_MUTEX_INITIALIZER,
           .start = PTHREAD_COND_INITIALIZER, .done = PTHREAD_COND_INITIALIZER};
 
+/* Set while a thread runs tasks: a pool_run from inside a task (say mm() called by an
+ * attention task) runs its tasks inline instead of deadlocking on the busy pool. */
+static _Thread_local int in_task;
+
 static void drain(void)
 {
+    in_task = 1;
     for (int i; (i = atomic_fetch_add(&pool.next, 1)) < pool.ntasks;) pool.fn(pool.ctx, i);
+    in_task = 0;
 }
 
 static void *worker(void *arg)
@@ -88,7 +94,7 @@ int pool_threads(void) { return pool.nthreads; }
 
 void pool_run(int ntasks, PoolTask fn, void *ctx)
 {
-    if (pool.nthreads == 1 || ntasks <= 1) {
+    if (pool.nthreads == 1 || ntasks <= 1 || in_task) {
         for (int i = 0; i < ntasks; i++) fn(ctx, i);
         return;
     }

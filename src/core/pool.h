@@ -16,6 +16,7 @@ int pool_init(int nthreads);
 int pool_threads(void);
 /* OPENBLAS_NUM_THREADS, else OMP_NUM_THREADS, else the number of online cores. */
 int pool_default_threads(void);
+/* Called from inside a task, runs the inner tasks in order on the calling thread. */
 void pool_run(int ntasks, PoolTask fn, void *ctx);
 void pool_shutdown(void);
 
