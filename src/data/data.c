@@ -1,0 +1,34 @@
+/* data_open: the one place that maps the `data` setting to a data source. */
+#include "data/data.h"
+
+#include <string.h>
+
+#include "data/classify.h"
+#include "data/dataset.h"
+
+Status data_open(Data **out, const Settings *s)
+{
+    *out = NULL;
+    uint64_t seed = (uint64_t)(int64_t)s->seed;
+    if (strcmp(s->data, "fashion") == 0 || strcmp(s->data, "spirals") == 0) {
+        Splits sp = {0};
+        Status st = strcmp(s->data, "fashion") == 0
+                        ? fashion_load(&sp, s->fashion_dir)
+                        : spirals_make(&sp, s->spirals_classes, s->spirals_points,
+                                       s->spirals_noise, seed);
+        if (st != ST_OK) return st;
+        return classify_open(out, &sp, s->batch, seed, s->data);
+    }
+    /* TEXT SOURCES: "markov", "kjv" and "text:PATH" dispatch here (markov.c, text.c). */
+    if (strcmp(s->data, "markov") == 0 || strcmp(s->data, "kjv") == 0 ||
+        strncmp(s->data, "text:", 5) == 0)
+        return err_set(ST_USAGE, "data: %s is not available yet (text sources need model gpt)",
+                       s->data);
+    return err_set(ST_USAGE, "data: unknown dataset '%s' (fashion, spirals, markov, kjv or text:PATH)",
+                   s->data);
+}
+
+void data_free(Data *d)
+{
+    if (d) d->ops->free(d);
+}
