@@ -15,10 +15,12 @@ typedef struct Model Model;
 
 typedef struct {
     const char *name;
-    /* Forward and backward of one micro-batch with dropout on. Gradients are ADDED to
-     * params.g, scaled by dloss (the weight of this micro-batch's mean loss in the
-     * step's loss, 1/accum). Returns the micro-batch's mean loss (nats). */
-    double (*train_micro)(Model *m, const Batch *b, float dloss);
+    /* Training forward of one micro-batch (dropout on), keeping what backward needs.
+     * Returns the micro-batch's mean loss (nats). */
+    double (*forward)(Model *m, const Batch *b);
+    /* Backward of the last forward: gradients are ADDED to params.g, scaled by dloss
+     * (the weight of this micro-batch's mean loss in the step's loss, 1/accum). */
+    void (*backward)(Model *m, const Batch *b, float dloss);
     /* Forward only, dropout off. Returns the SUM of per-item losses; adds the number of
      * correct predictions (argmax) to *correct. */
     double (*eval)(Model *m, const Batch *b, long *correct);

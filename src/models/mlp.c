@@ -1,0 +1,335 @@
+/* The MLP (see mlp.h). B rows; block i maps din → dout. Every buffer is allocated once
+ * in mlp_create: saved forward values per block, one gradient buffer per block output
+ * (backward layers ADD into it), and two (B, max width) scratch buffers. */
+#include "models/mlp.h"
+
+#include <gsl/gsl_randist.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/check.h"
+#include "core/rng.h"
+#include "nn/activation.h"
+#include "nn/dropout.h"
+#include "nn/linear.h"
+#include "nn/loss.h"
+#include "nn/norm.h"
+
+typedef enum { NORM_NONE, NORM_LAYER, NORM_RMS } NormKind;
+
+typedef struct {
+    int din, dout;
+    bool residual;
+    int w, b, nw, nb;   /* parameter indices; nw, nb are -1 without norm (nb also for rms) */
+    float *xn;          /* (B,din) pre-norm: norm(x) */
+    float *z;           /* (B,dout) linear output */
+    float *a;           /* (B,dout) act(z), dropped out in place when training */
+    float *mask;        /* (B,dout) dropout scales; NULL without dropout */
+    float *s;           /* (B,dout) post-norm: [x +] a, the norm's input */
+    float *out;         /* (B,dout) block output */
+    float *mean, *rstd; /* (B) norm statistics */
+    float *dout_g;      /* (B,dout) gradient of out */
+} Block;
+
+typedef struct {
+    Model base;
+    int n_hidden, inputs, classes, maxw;
+    NormKind norm;
+    bool post;
+    Act act;
+    float p_drop;
+    Block *blocks;                 /* (n_hidden) */
+    int head_w, head_b, nf_w, nf_b; /* nf: final norm (pre-norm only), else -1 */
+    float *xf, *f_mean, *f_rstd;   /* (B,C) final norm output, (B) statistics */
+    float *logits, *probs, *dlogits; /* (B,classes) */
+    float *t1, *t2;                /* (B,maxw) scratch */
+} Mlp;
+
+static float *P(Mlp *m, int i) { return i < 0 ? NULL : m->base.params.w + m->base.params.spec[i].offset; }
+static float *G(Mlp *m, int i) { return i < 0 ? NULL : m->base.params.g + m->base.params.spec[i].offset; }
+
+static void zero(float *p, long n) { memset(p, 0, (size_t)n * sizeof(float)); }
+
+/* y (B,C) = norm(x (B,C)); statistics into mean, rstd (B). */
+static void norm_fwd(const Mlp *m, float *y, float *mean, float *rstd, const float *x,
+                     const float *w, const float *b, int B, int C)
+{
+    if (m->norm == NORM_LAYER) layernorm_forward(y, mean, rstd, x, w, b, B, C);
+    else rmsnorm_forward(y, rstd, x, w, B, C);
+}
+
+/* Adds dx (B,C), dw (C), db (C) from dy (B,C). */
+static void norm_bwd(const Mlp *m, float *dx, float *dw, float *db, const float *dy, const float *x,
+                     const float *w, const float *mean, const float *rstd, int B, int C)
+{
+    if (m->norm == NORM_LAYER) layernorm_backward(dx, dw, db, dy, x, w, mean, rstd, B, C);
+    else rmsnorm_backward(dx, dw, dy, x, w, rstd, B, C);
+}
+
+static int head_in_width(const Mlp *m) { return m->n_hidden ? m->blocks[m->n_hidden - 1].dout : m->inputs; }
+
+/* Forward of every block and the head for x (B,inputs) into m->logits (B,classes);
+ * dropout only when training. */
+static void forward(Mlp *m, const float *x, int B, bool train)
+{
+    bool pre = m->norm != NORM_NONE && !m->post, post = m->norm != NORM_NONE && m->post;
+    const float *in = x;
+    for (int i = 0; i < m->n_hidden; i++) {
+        Block *k = &m->blocks[i];
+        long n = (long)B * k->dout;
+        if (pre) norm_fwd(m, k->xn, k->mean, k->rstd, in, P(m, k->nw), P(m, k->nb), B, k->din);
+        linear_forward(k->z, pre ? k->xn : in, P(m, k->w), P(m, k->b), B, k->din, k->dout);
+        act_forward(k->a, k->z, n, m->act);
+        if (k->mask && train) dropout_forward(k->a, k->mask, k->a, n, m->p_drop, m->base.dropout_rng);
+        float *sum = post ? k->s : k->out;
+        if (k->residual)
+            for (long j = 0; j < n; j++) sum[j] = in[j] + k->a[j];
+        else
+            memcpy(sum, k->a, (size_t)n * sizeof(float));
+        if (post) norm_fwd(m, k->out, k->mean, k->rstd, k->s, P(m, k->nw), P(m, k->nb), B, k->dout);
+        in = k->out;
+    }
+    if (m->nf_w >= 0) {
+        norm_fwd(m, m->xf, m->f_mean, m->f_rstd, in, P(m, m->nf_w), P(m, m->nf_b), B, head_in_width(m));
+        in = m->xf;
+    }
+    linear_forward(m->logits, in, P(m, m->head_w), P(m, m->head_b), B, head_in_width(m), m->classes);
+}
+
+/* Backward of block i given k->dout_g; adds into dx (B,din), or NULL for the first block. */
+static void block_backward(Mlp *m, Block *k, float *dx, const float *in, int B)
+{
+    bool pre = m->norm != NORM_NONE && !m->post, post = m->norm != NORM_NONE && m->post;
+    long n = (long)B * k->dout;
+    const float *ds = k->dout_g;
+    if (post) {
+        zero(m->t1, n);
+        norm_bwd(m, m->t1, G(m, k->nw), G(m, k->nb), k->dout_g, k->s, P(m, k->nw), k->mean, k->rstd,
+                 B, k->dout);
+        ds = m->t1;
+    }
+    if (k->residual && dx)
+        for (long j = 0; j < n; j++) dx[j] += ds[j];
+    /* t2 = d act output = ds · mask; then t1 = dz = t2 · act'(z) */
+    if (k->mask)
+        for (long j = 0; j < n; j++) m->t2[j] = ds[j] * k->mask[j];
+    else
+        memcpy(m->t2, ds, (size_t)n * sizeof(float));
+    zero(m->t1, n);
+    act_backward(m->t1, m->t2, k->z, n, m->act);
+    if (!pre) {
+        linear_backward(dx, G(m, k->w), G(m, k->b), m->t1, in, P(m, k->w), B, k->din, k->dout);
+        return;
+    }
+    /* pre-norm: t2 = d norm output; the first block's norm still needs its own gradient,
+     * so its input gradient goes to scratch (t1, free once the linear is done) */
+    zero(m->t2, (long)B * k->din);
+    linear_backward(m->t2, G(m, k->w), G(m, k->b), m->t1, k->xn, P(m, k->w), B, k->din, k->dout);
+    float *sink = dx;
+    if (!sink) zero(sink = m->t1, (long)B * k->din);
+    norm_bwd(m, sink, G(m, k->nw), G(m, k->nb), m->t2, in, P(m, k->nw), k->mean, k->rstd, B, k->din);
+}
+
+static double mlp_forward(Model *base, const Batch *b)
+{
+    Mlp *m = (Mlp *)base;
+    CHECK(b->rows <= base->max_rows);
+    forward(m, b->x, b->rows, true);
+    return crossentropy_forward(m->probs, m->logits, b->y, b->rows, m->classes) / b->rows;
+}
+
+static void mlp_backward(Model *base, const Batch *b, float dloss)
+{
+    Mlp *m = (Mlp *)base;
+    int B = b->rows, C = head_in_width(m);
+    const float *head_in = m->nf_w >= 0 ? m->xf : m->n_hidden ? m->blocks[m->n_hidden - 1].out : b->x;
+
+    for (int i = 0; i < m->n_hidden; i++) zero(m->blocks[i].dout_g, (long)B * m->blocks[i].dout);
+    zero(m->dlogits, (long)B * m->classes);
+    crossentropy_backward(m->dlogits, m->probs, b->y, B, m->classes, dloss);
+    float *dlast = m->n_hidden ? m->blocks[m->n_hidden - 1].dout_g : NULL;
+    if (m->nf_w >= 0) {
+        zero(m->t2, (long)B * C);
+        linear_backward(m->t2, G(m, m->head_w), G(m, m->head_b), m->dlogits, head_in, P(m, m->head_w),
+                        B, C, m->classes);
+        const float *x = m->n_hidden ? m->blocks[m->n_hidden - 1].out : b->x;
+        float *sink = dlast;
+        if (!sink) zero(sink = m->t1, (long)B * C);
+        norm_bwd(m, sink, G(m, m->nf_w), G(m, m->nf_b), m->t2, x, P(m, m->nf_w), m->f_mean,
+                 m->f_rstd, B, C);
+    } else {
+        linear_backward(dlast, G(m, m->head_w), G(m, m->head_b), m->dlogits, head_in, P(m, m->head_w),
+                        B, C, m->classes);
+    }
+    for (int i = m->n_hidden - 1; i >= 0; i--)
+        block_backward(m, &m->blocks[i], i ? m->blocks[i - 1].dout_g : NULL,
+                       i ? m->blocks[i - 1].out : b->x, B);
+}
+
+static double mlp_eval(Model *base, const Batch *b, long *correct)
+{
+    Mlp *m = (Mlp *)base;
+    CHECK(b->rows <= base->max_rows);
+    forward(m, b->x, b->rows, false);
+    *correct += argmax_correct(m->logits, b->y, b->rows, m->classes);
+    return crossentropy_forward(m->probs, m->logits, b->y, b->rows, m->classes);
+}
+
+static void mlp_free(Model *base)
+{
+    Mlp *m = (Mlp *)base;
+    for (int i = 0; m->blocks && i < m->n_hidden; i++) {
+        Block *k = &m->blocks[i];
+        float *bufs[] = {k->xn, k->z, k->a, k->mask, k->s, k->out, k->mean, k->rstd, k->dout_g};
+        for (size_t j = 0; j < sizeof bufs / sizeof bufs[0]; j++) buf_free(bufs[j]);
+    }
+    free(m->blocks);
+    float *bufs[] = {m->xf, m->f_mean, m->f_rstd, m->logits, m->probs, m->dlogits, m->t1, m->t2};
+    for (size_t j = 0; j < sizeof bufs / sizeof bufs[0]; j++) buf_free(bufs[j]);
+    params_free(&base->params);
+    gsl_rng_free(base->dropout_rng);
+    free(m);
+}
+
+static const ModelOps mlp_ops = {"mlp", mlp_forward, mlp_backward, mlp_eval, mlp_free};
+
+/* Registers one linear layer's weight (out,in) and bias (out); returns the weight index. */
+static int add_linear(Params *p, const char *prefix, int din, int dout)
+{
+    char name[PARAM_NAME_LEN];
+    snprintf(name, sizeof name, "%s.w", prefix);
+    int w = params_add(p, name, 2, (int[]){dout, din}, true);
+    snprintf(name, sizeof name, "%s.b", prefix);
+    params_add(p, name, 1, (int[]){dout}, false);
+    return w;
+}
+
+/* Registers a norm's gain (and bias for LayerNorm) over C channels; sets *w, *b. */
+static void add_norm(Mlp *m, const char *prefix, int C, int *w, int *b)
+{
+    char name[PARAM_NAME_LEN];
+    snprintf(name, sizeof name, "%s.w", prefix);
+    *w = params_add(&m->base.params, name, 1, (int[]){C}, false);
+    *b = -1;
+    if (m->norm == NORM_LAYER) {
+        snprintf(name, sizeof name, "%s.b", prefix);
+        *b = params_add(&m->base.params, name, 1, (int[]){C}, false);
+    }
+}
+
+/* Fills linear weight w (dout,din) per the init setting; biases stay 0. */
+static void init_linear(float *w, int din, int dout, const Settings *s, gsl_rng *r)
+{
+    double std = !strcmp(s->init, "he")       ? sqrt(2.0 / din)
+                 : !strcmp(s->init, "xavier") ? sqrt(2.0 / (din + dout))
+                                              : s->init_std;
+    for (long j = 0; j < (long)din * dout; j++) w[j] = (float)gsl_ran_gaussian(r, std);
+}
+
+Status mlp_create(Model **out, const Settings *s, const ModelShape *shape)
+{
+    Mlp *m = calloc(1, sizeof *m);
+    if (!m) return err_set(ST_NOMEM, "out of memory");
+    Model *base = &m->base;
+    base->ops = &mlp_ops;
+    m->inputs = s->inputs ? s->inputs : shape->inputs;
+    m->classes = s->classes ? s->classes : shape->classes;
+    m->n_hidden = s->n_widths;
+    m->norm = !strcmp(s->norm, "layer") ? NORM_LAYER : !strcmp(s->norm, "rms") ? NORM_RMS : NORM_NONE;
+    m->post = !strcmp(s->norm_position, "post");
+    m->act = (Act)act_by_name(s->act);
+    m->p_drop = (float)s->dropout;
+    m->nf_w = m->nf_b = -1;
+    int B = s->batch;
+    base->max_rows = B;
+    base->items_per_row = 1;
+    m->blocks = calloc((size_t)(m->n_hidden ? m->n_hidden : 1), sizeof *m->blocks);
+    if (!m->blocks) return mlp_free(base), err_set(ST_NOMEM, "out of memory");
+
+    /* parameter table */
+    Params *p = &base->params;
+    m->maxw = m->inputs > m->classes ? m->inputs : m->classes;
+    int din = m->inputs;
+    double macs = 0;
+    for (int i = 0; i < m->n_hidden; i++) {
+        Block *k = &m->blocks[i];
+        char prefix[PARAM_NAME_LEN];
+        k->din = din;
+        k->dout = s->widths[i];
+        k->residual = s->residual && k->din == k->dout;
+        snprintf(prefix, sizeof prefix, "layers.%d", i);
+        k->w = add_linear(p, prefix, k->din, k->dout);
+        k->b = k->w + 1;
+        k->nw = k->nb = -1;
+        if (m->norm != NORM_NONE) {
+            snprintf(prefix, sizeof prefix, "layers.%d.norm", i);
+            add_norm(m, prefix, m->post ? k->dout : k->din, &k->nw, &k->nb);
+        }
+        if (k->dout > m->maxw) m->maxw = k->dout;
+        macs += (double)k->din * k->dout;
+        din = k->dout;
+    }
+    if (m->norm != NORM_NONE && !m->post) add_norm(m, "norm_f", din, &m->nf_w, &m->nf_b);
+    char prefix[PARAM_NAME_LEN];
+    snprintf(prefix, sizeof prefix, "layers.%d", m->n_hidden);
+    m->head_w = add_linear(p, prefix, din, m->classes);
+    m->head_b = m->head_w + 1;
+    macs += (double)din * m->classes;
+    /* forward 2·macs; backward 4·macs less the first layer's input gradient */
+    base->flops_per_item = 6 * macs - 2.0 * m->inputs * (m->n_hidden ? m->blocks[0].dout : m->classes);
+    if (params_alloc(p) != ST_OK) return mlp_free(base), ST_NOMEM;
+
+    /* initialisation: weights from the "init" stream in table order, gains 1, biases 0 */
+    gsl_rng *r = rng_stream((uint64_t)s->seed, "init");
+    base->dropout_rng = rng_stream((uint64_t)s->seed, "dropout");
+    if (!r || !base->dropout_rng) return gsl_rng_free(r), mlp_free(base), ST_NOMEM;
+    for (int i = 0; i <= m->n_hidden; i++) {
+        int w = i < m->n_hidden ? m->blocks[i].w : m->head_w;
+        init_linear(P(m, w), p->spec[w].shape[1], p->spec[w].shape[0], s, r);
+    }
+    gsl_rng_free(r);
+    for (int i = 0; i < p->n; i++)
+        if (strstr(p->spec[i].name, "norm") && p->spec[i].name[strlen(p->spec[i].name) - 1] == 'w')
+            for (long j = 0; j < p->spec[i].numel; j++) p->w[p->spec[i].offset + j] = 1.0f;
+
+    /* activation arena */
+    long bytes = 0;
+#define ALLOC(ptr, count)                                                 \
+    do {                                                                  \
+        long n_ = (long)(count);                                          \
+        if (!((ptr) = buf_floats((size_t)n_))) return mlp_free(base), ST_NOMEM; \
+        bytes += n_ * (long)sizeof(float);                                \
+    } while (0)
+    for (int i = 0; i < m->n_hidden; i++) {
+        Block *k = &m->blocks[i];
+        long n = (long)B * k->dout;
+        ALLOC(k->z, n);
+        ALLOC(k->a, n);
+        ALLOC(k->out, n);
+        if (m->p_drop > 0) ALLOC(k->mask, n);
+        if (m->norm != NORM_NONE) {
+            if (m->post) ALLOC(k->s, n);
+            else ALLOC(k->xn, (long)B * k->din);
+            ALLOC(k->mean, B);
+            ALLOC(k->rstd, B);
+        }
+    }
+    if (m->nf_w >= 0) {
+        ALLOC(m->xf, (long)B * din);
+        ALLOC(m->f_mean, B);
+        ALLOC(m->f_rstd, B);
+    }
+    ALLOC(m->logits, (long)B * m->classes);
+    ALLOC(m->probs, (long)B * m->classes);
+    base->activation_bytes = bytes; /* what the backward pass needs kept */
+    for (int i = 0; i < m->n_hidden; i++) ALLOC(m->blocks[i].dout_g, (long)B * m->blocks[i].dout);
+    ALLOC(m->dlogits, (long)B * m->classes);
+    ALLOC(m->t1, (long)B * m->maxw);
+    ALLOC(m->t2, (long)B * m->maxw);
+#undef ALLOC
+    *out = base;
+    return ST_OK;
+}

@@ -1,0 +1,336 @@
+/* The training loop (see train.h). */
+#include "train/train.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/blas.h"
+#include "core/buf.h"
+#include "core/pool.h"
+#include "core/timer.h"
+#include "data/data.h"
+#include "models/checkpoint.h"
+#include "models/model.h"
+#include "optim/optim.h"
+#include "optim/schedule.h"
+#include "train/outdir.h"
+#include "version.h"
+
+typedef struct {
+    double loss, acc;
+} Eval;
+
+/* Mean loss and accuracy over a whole evaluation split. */
+static Eval evaluate(Model *m, Data *d, Split split, int rows)
+{
+    double sum = 0;
+    long correct = 0, items = 0;
+    Batch b;
+    for (int i = 0;; i++) {
+        int n = d->ops->eval_batch(d, split, i, rows, &b);
+        if (n <= 0) break;
+        sum += m->ops->eval(m, &b, &correct);
+        items += (long)n * m->items_per_row;
+    }
+    return (Eval){items ? sum / items : NAN, items ? (double)correct / items : NAN};
+}
+
+/* Global L2 norm of the gradient, accumulated in double in table order. */
+static double grad_norm(const Params *p)
+{
+    double ss = 0;
+    for (int i = 0; i < p->n; i++) {
+        const float *g = p->g + p->spec[i].offset;
+        for (long j = 0; j < p->spec[i].numel; j++) ss += (double)g[j] * g[j];
+    }
+    return sqrt(ss);
+}
+
+static double norm_of(const float *x, long n)
+{
+    double ss = 0;
+    for (long j = 0; j < n; j++) ss += (double)x[j] * x[j];
+    return sqrt(ss);
+}
+
+static void scale_grads(Params *p, float c)
+{
+    for (long j = 0; j < p->numel; j++) p->g[j] *= c;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Settings tables: the header (names) and one row (canonical values). */
+static void write_settings_header(FILE *f)
+{
+    for (int i = 0; i < n_setting_specs; i++) fprintf(f, "%s\t", setting_specs[i].name);
+}
+
+static void write_settings_row(FILE *f, const Settings *s)
+{
+    char v[STR_LEN + 64];
+    for (int i = 0; i < n_setting_specs; i++) {
+        settings_format(s, &setting_specs[i], v, sizeof v);
+        fprintf(f, "%s\t", v);
+    }
+}
+
+static void write_provenance(FILE *f, const Settings *s)
+{
+    char id[13], host[256] = "unknown";
+    settings_run_id(s, id);
+    gethostname(host, sizeof host - 1);
+    fprintf(f, "run_id\tversion\tcompiler\tblas_core\tthreads\thost\n");
+    fprintf(f, "%s\t%s\tgcc %s\t%s\t%d\t%s\n", id, DESCENT_VERSION, __VERSION__, blas_core_name(),
+            pool_threads(), host);
+}
+
+static Status build_schedule(const Settings *s, long total, Schedule *out)
+{
+    int kind = schedule_kind_by_name(s->schedule);
+    if (kind < 0) return err_set(ST_USAGE, "schedule: unknown '%s'", s->schedule);
+    *out = (Schedule){(ScheduleKind)kind, total, s->warmup, s->lr_floor, s->step_every,
+                      s->step_gamma, s->decay_frac};
+    return ST_OK;
+}
+
+typedef struct {
+    FILE *curve, *layers;
+    bool markov, text;
+} Files;
+
+static void curve_header(const Files *f)
+{
+    if (!f->curve) return;
+    fprintf(f->curve, "step\tepoch\tlr\ttrain_loss\tval_loss\tval_acc\tgrad_norm\tupdate_ratio");
+    if (f->text) fprintf(f->curve, "\tval_bpc");
+    if (f->markov) fprintf(f->curve, "\tentropy_rate\tgap");
+    fprintf(f->curve, "\twall_s\n");
+    if (f->layers) fprintf(f->layers, "step\ttensor\tgrad_norm\tweight_norm\n");
+}
+
+Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
+{
+    memset(r, 0, sizeof *r);
+    Data *d = NULL;
+    Model *m = NULL;
+    Optimizer opt = {0};
+    OutDir out = {0};
+    Files files = {0};
+    FILE *summary = NULL, *prov = NULL;
+    float *w_before = NULL;
+    double *step_times = NULL;
+    bool have_out = false;
+    Status st;
+
+    /* Everything that can fail on bad input happens before any file is created. */
+    if ((st = data_open(&d, s)) != ST_OK) goto fail;
+    if ((st = model_create(&m, s, &d->shape)) != ST_OK) goto fail;
+    const OptType *type = opt_type_by_name(s->optimizer);
+    if (!type) {
+        st = err_set(ST_USAGE, "optimizer: unknown '%s'", s->optimizer);
+        goto fail;
+    }
+    if ((st = optimizer_init(&opt, type, m->params.numel)) != ST_OK) goto fail;
+    long rows_per_step = (long)s->batch * s->accum;
+    long total = s->steps;
+    if (total == 0) total = (long)s->epochs * (d->train_rows / rows_per_step);
+    if (total <= 0 && s->steps == 0 && s->epochs > 0) {
+        st = err_set(ST_USAGE, "batch: %ld rows per step is more than the %ld training rows",
+                     rows_per_step, d->train_rows);
+        goto fail;
+    }
+    Schedule sched;
+    if ((st = build_schedule(s, total, &sched)) != ST_OK) goto fail;
+    long eval_every = s->eval_every ? s->eval_every : (total >= 20 ? total / 20 : 1);
+    w_before = buf_floats((size_t)m->params.numel);
+    step_times = buf_doubles((size_t)(total > 0 ? total : 1));
+    if (!w_before || !step_times) {
+        st = ST_NOMEM;
+        goto fail;
+    }
+
+    if (o->out_dir) {
+        if ((st = outdir_begin(&out, o->out_dir)) != ST_OK) goto fail;
+        have_out = true;
+        files.curve = outdir_open(&out, "curve.tsv");
+        files.layers = outdir_open(&out, "layers.tsv");
+        summary = outdir_open(&out, "summary.tsv");
+        prov = outdir_open(&out, "provenance.tsv");
+        if (!files.curve || !files.layers || !summary || !prov) {
+            st = ST_IO;
+            goto fail;
+        }
+    }
+    files.markov = isfinite(d->entropy_rate);
+    files.text = !strcmp(s->model, "gpt");
+    curve_header(&files);
+
+    Params *p = &m->params;
+    OptHyper hyper = {s->lr, s->momentum, s->beta1, s->beta2, s->eps, s->weight_decay};
+    double t0 = now_s(), initial_loss = NAN, train_sum = 0, gnorm_sum = 0, last_train = NAN;
+    long since_eval = 0, bad_evals = 0, step = 0;
+    double best_val = INFINITY, update_ratio = NAN;
+    Eval ev = {NAN, NAN};
+    snprintf(r->status, sizeof r->status, "ok");
+    r->diverged_step = -1;
+    long items_per_step = rows_per_step * m->items_per_row;
+
+    for (;;) {
+        bool diverged = false;
+        /* ---- evaluation at step 0, every eval_every steps and at the end */
+        bool last = step == total;
+        if (step % eval_every == 0 || last) {
+            ev = evaluate(m, d, SPLIT_VAL, s->batch);
+            if (step == 0) initial_loss = ev.loss;
+            double tl = since_eval ? train_sum / since_eval : NAN;
+            double gn = since_eval ? gnorm_sum / since_eval : NAN;
+            double lr_now = s->lr * schedule_factor(&sched, step > 0 ? step - 1 : 0);
+            if (files.curve) {
+                fprintf(files.curve, "%ld\t%.6g\t%.6g\t%.9g\t%.9g\t%.9g\t%.9g\t%.6g", step,
+                        (double)step * rows_per_step / d->train_rows, lr_now, tl, ev.loss, ev.acc, gn,
+                        update_ratio);
+                if (files.text) fprintf(files.curve, "\t%.9g", ev.loss / log(2.0));
+                if (files.markov)
+                    fprintf(files.curve, "\t%.9g\t%.9g", d->entropy_rate, ev.loss - d->entropy_rate);
+                fprintf(files.curve, "\t%.3f\n", now_s() - t0);
+                for (int i = 0; step > 0 && i < p->n; i++)
+                    fprintf(files.layers, "%ld\t%s\t%.9g\t%.9g\n", step, p->spec[i].name,
+                            norm_of(p->g + p->spec[i].offset, p->spec[i].numel),
+                            norm_of(p->w + p->spec[i].offset, p->spec[i].numel));
+            }
+            if (!o->quiet)
+                fprintf(stderr, "%sstep %ld/%ld  train %.4f  val %.4f  acc %.4f  lr %.3g\n",
+                        o->progress ? "\r\033[K" : "", step, total, tl, ev.loss, ev.acc, lr_now);
+            if (isfinite(ev.loss) && ev.loss < best_val) {
+                best_val = ev.loss;
+                bad_evals = 0;
+            } else if (step > 0) {
+                bad_evals++;
+            }
+            train_sum = gnorm_sum = 0;
+            since_eval = 0;
+            if (!isfinite(ev.loss) && step > 0) diverged = true;
+            if (!diverged && s->patience > 0 && bad_evals >= s->patience && !last) {
+                snprintf(r->status, sizeof r->status, "stopped");
+                break;
+            }
+        }
+        if (diverged) {
+            snprintf(r->status, sizeof r->status, "diverged");
+            r->diverged_step = step;
+            break;
+        }
+        if (last) break;
+
+        /* ---- one optimizer step */
+        double ts = now_s();
+        params_zero_grad(p);
+        double loss = 0;
+        Batch b;
+        for (int a = 0; a < s->accum; a++) {
+            d->ops->train_batch(d, s->batch, &b);
+            loss += m->ops->forward(m, &b) / s->accum;
+            m->ops->backward(m, &b, 1.0f / (float)s->accum);
+        }
+        double gn = grad_norm(p);
+        step++;
+        if (!isfinite(loss) || !isfinite(gn) || loss > s->diverge_factor * initial_loss) {
+            snprintf(r->status, sizeof r->status, "diverged");
+            r->diverged_step = step;
+            train_sum += loss, gnorm_sum += gn, since_eval++;
+            last_train = loss;
+            if (files.curve) {
+                fprintf(files.curve, "%ld\t%.6g\t%.6g\t%.9g\t%s\t%s\t%.9g\tnan", step,
+                        (double)step * rows_per_step / d->train_rows,
+                        s->lr * schedule_factor(&sched, step - 1), loss, "nan", "nan", gn);
+                if (files.text) fprintf(files.curve, "\tnan");
+                if (files.markov) fprintf(files.curve, "\t%.9g\tnan", d->entropy_rate);
+                fprintf(files.curve, "\t%.3f\n", now_s() - t0);
+            }
+            break;
+        }
+        if (s->clip > 0 && gn > s->clip) scale_grads(p, (float)(s->clip / gn));
+        bool measure = step % eval_every == 0 || step == total;
+        if (measure) memcpy(w_before, p->w, (size_t)p->numel * sizeof(float));
+        hyper.lr = s->lr * schedule_factor(&sched, step - 1);
+        optimizer_step(&opt, p, &hyper);
+        if (measure) {
+            for (long j = 0; j < p->numel; j++) w_before[j] = p->w[j] - w_before[j];
+            update_ratio = norm_of(w_before, p->numel) / norm_of(p->w, p->numel);
+        }
+        step_times[step - 1] = now_s() - ts;
+        train_sum += loss, gnorm_sum += gn, since_eval++;
+        last_train = loss;
+        if (o->progress && step % 10 == 0) {
+            double el = now_s() - t0, eta = el / step * (total - step);
+            fprintf(stderr, "\r\033[Kstep %ld/%ld  loss %.4f  %.0f items/s  ETA %.0fs", step, total,
+                    loss, items_per_step * step / el, eta);
+        }
+    }
+    if (o->progress) fprintf(stderr, "\r\033[K");
+
+    r->steps_done = step;
+    r->final_train_loss = last_train;
+    r->final_val_loss = ev.loss;
+    r->val_acc = ev.acc;
+    r->best_val_loss = isfinite(best_val) ? best_val : NAN;
+    Eval test = {NAN, NAN};
+    if (strcmp(r->status, "diverged") != 0) test = evaluate(m, d, SPLIT_TEST, s->batch);
+    r->test_loss = test.loss;
+    r->test_acc = test.acc;
+    r->wall_s = now_s() - t0;
+    if (step > 0) {
+        qsort(step_times, (size_t)step, sizeof *step_times, cmp_double);
+        r->step_s = step_times[step / 2];
+        r->items_per_s = items_per_step / r->step_s;
+    }
+
+    if (have_out) {
+        long nparams = 0;
+        for (int i = 0; i < p->n; i++) nparams += p->spec[i].numel;
+        write_settings_header(summary);
+        fprintf(summary, "status\tdiverged_step\tsteps_done\tfinal_train_loss\tfinal_val_loss\t"
+                         "best_val_loss\tval_acc\ttest_loss\ttest_acc\tentropy_rate\tparams\t"
+                         "state_bytes\tactivation_bytes\tgflop_per_step\twall_s\tstep_s\titems_per_s\n");
+        write_settings_row(summary, s);
+        fprintf(summary, "%s\t%ld\t%ld\t%.9g\t%.9g\t%.9g\t%.9g\t%.9g\t%.9g\t%.9g\t%ld\t%ld\t%ld\t%.6g\t%.3f\t%.6g\t%.6g\n",
+                r->status, r->diverged_step, r->steps_done, r->final_train_loss, r->final_val_loss,
+                r->best_val_loss, r->val_acc, r->test_loss, r->test_acc, d->entropy_rate, nparams,
+                optimizer_state_bytes(&opt, p), m->activation_bytes,
+                m->flops_per_item * items_per_step / 1e9, r->wall_s, r->step_s, r->items_per_s);
+        write_provenance(prov, s);
+        FILE *fs[] = {files.curve, files.layers, summary, prov};
+        for (int i = 0; i < 4; i++) {
+            if (fclose(fs[i]) != 0) st = err_set(ST_IO, "%s: write failed", out.tmp);
+        }
+        files.curve = files.layers = summary = prov = NULL;
+        if (st != ST_OK) goto fail;
+        if (o->save) {
+            char path[8192];
+            outdir_path(&out, "model.safetensors", path, sizeof path);
+            if ((st = checkpoint_save(path, m, s, &d->shape)) != ST_OK) goto fail;
+        }
+        if ((st = outdir_commit(&out)) != ST_OK) goto fail;
+        have_out = false;
+    }
+    st = ST_OK;
+fail:
+    if (files.curve) fclose(files.curve);
+    if (files.layers) fclose(files.layers);
+    if (summary) fclose(summary);
+    if (prov) fclose(prov);
+    if (have_out) outdir_abort(&out);
+    buf_free(w_before);
+    buf_free(step_times);
+    optimizer_free(&opt);
+    model_free(m);
+    data_free(d);
+    return st;
+}

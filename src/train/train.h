@@ -1,0 +1,39 @@
+/* The training loop: micro-batch accumulation, global-norm clipping, the optimizer
+ * step under the schedule, periodic evaluation, early stopping and divergence
+ * detection, and the run's result files.
+ *
+ * Files written to the output folder (see docs/FORMATS.md):
+ *   curve.tsv      one row per evaluation
+ *   layers.tsv     per-tensor gradient and weight norms per evaluation
+ *   summary.tsv    every setting, then the outcome and timing (one row)
+ *   provenance.tsv run id, code revision, compiler, BLAS core, threads, host
+ *   model.safetensors with save
+ * They are written into a temporary folder beside it, renamed into place when the
+ * run ends, so an interrupted or failed run leaves nothing behind. */
+#ifndef DESCENT_TRAIN_TRAIN_H
+#define DESCENT_TRAIN_TRAIN_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "core/status.h"
+#include "settings/settings.h"
+
+typedef struct {
+    const char *out_dir; /* NULL: no files */
+    bool save;           /* also write model.safetensors */
+    bool progress;       /* a live progress line on stderr (a terminal) */
+    bool quiet;          /* no per-evaluation lines */
+} TrainOptions;
+
+typedef struct {
+    char status[16]; /* ok, diverged, stopped */
+    long steps_done, diverged_step;
+    double final_train_loss, final_val_loss, best_val_loss, val_acc;
+    double test_loss, test_acc;
+    double wall_s, step_s, items_per_s;
+} TrainResult;
+
+Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r);
+
+#endif
