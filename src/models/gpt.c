@@ -1,0 +1,541 @@
+/* The character-level GPT (see gpt.h); matches nanoGPT's GPT (model.py) with bias on,
+ * its switches aside. N = B·T rows of C channels; every buffer is allocated once in
+ * gpt_create: the saved forward values of each block, the final norm and logits, and
+ * the backward scratch. Matrix products go through mm() (via nn/linear and
+ * nn/attention); per-row work is spread over the thread pool in chunks fixed by the
+ * shape, so the bits never depend on the thread count. */
+#include "models/gpt.h"
+
+#include <gsl/gsl_randist.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/check.h"
+#include "core/pool.h"
+#include "core/rng.h"
+#include "nn/activation.h"
+#include "nn/attention.h"
+#include "nn/dropout.h"
+#include "nn/embedding.h"
+#include "nn/linear.h"
+#include "nn/loss.h"
+#include "nn/norm.h"
+
+typedef enum { NORM_NONE, NORM_LAYER, NORM_RMS } NormKind;
+
+/* Parameter indices (-1: absent) and saved forward values of one block. */
+typedef struct {
+    int ln1w, ln1b, qkvw, qkvb, projw, projb, ln2w, ln2b, fcw, fcb, mprojw, mprojb;
+    float *n1, *n1_mean, *n1_rstd; /* (N,C) norm1 output, (N) statistics */
+    float *qkv;                    /* (N,3C) */
+    float *att;                    /* (B,H,T,T) attention probabilities */
+    float *atty;                   /* (N,C) attention output before its projection */
+    float *ap, *amask;             /* (N,C) projection output (dropped out), dropout scales */
+    float *s1;                     /* (N,C) [x +] attention branch */
+    float *n2, *n2_mean, *n2_rstd; /* (N,C) norm2 output, (N) statistics */
+    float *fc, *fca;               /* (N,4C) fc output before and after the activation */
+    float *mp, *mmask;             /* (N,C) mlp projection output (dropped out), scales */
+    float *s2;                     /* (N,C) [x +] mlp branch */
+} GptBlock;
+
+typedef struct {
+    Model base;
+    int L, C, H, T, V, maxB;
+    NormKind norm;
+    bool post, residual, tied;
+    Act act;
+    float p_drop;
+    int wte, wpe, lnfw, lnfb, lmw;
+    GptBlock *blocks;                /* (L) */
+    int *inp, *tgt;                  /* (N) input and target tokens */
+    float *x0, *emask;               /* (N,C) embedding output (dropped out), scales */
+    float *xf, *f_mean, *f_rstd;     /* (N,C) final norm output, (N) statistics */
+    float *logits, *probs, *dlogits; /* (N,V) */
+    float *g1, *g2, *s, *s2, *d1;    /* (N,C) backward scratch */
+    float *dqkv;                     /* (N,3C) */
+    float *dfc, *dfca;               /* (N,4C) */
+    float *datt;                     /* (B,H,T,T) */
+} Gpt;
+
+static float *P(Gpt *m, int i) { return i < 0 ? NULL : m->base.params.w + m->base.params.spec[i].offset; }
+static float *G(Gpt *m, int i) { return i < 0 ? NULL : m->base.params.g + m->base.params.spec[i].offset; }
+
+static void zero(float *p, long n) { memset(p, 0, (size_t)n * sizeof(float)); }
+
+/* ---- per-row work over the thread pool, in chunks of ROWS rows fixed by the shape ---- */
+
+enum { ROWS = 64 };
+
+typedef struct {
+    const Gpt *m;
+    float *y, *mean, *rstd, *dx;
+    const float *x, *w, *b, *dy;
+    Act act;
+    int N, C;
+} RowJob;
+
+static int chunks(int N) { return (N + ROWS - 1) / ROWS; }
+
+static void norm_fwd_task(void *ctx, int t)
+{
+    const RowJob *j = ctx;
+    int r0 = t * ROWS, n = j->N - r0 < ROWS ? j->N - r0 : ROWS;
+    long o = (long)r0 * j->C;
+    if (j->m->norm == NORM_LAYER)
+        layernorm_forward(j->y + o, j->mean + r0, j->rstd + r0, j->x + o, j->w, j->b, n, j->C);
+    else
+        rmsnorm_forward(j->y + o, j->rstd + r0, j->x + o, j->w, n, j->C);
+}
+
+/* y (N,C) = norm(x (N,C)); statistics into mean, rstd (N). norm none copies. */
+static void norm_fwd(const Gpt *m, float *y, float *mean, float *rstd, const float *x,
+                     const float *w, const float *b, int N, int C)
+{
+    if (m->norm == NORM_NONE) {
+        memcpy(y, x, (size_t)N * C * sizeof(float));
+        return;
+    }
+    RowJob j = {.m = m, .y = y, .mean = mean, .rstd = rstd, .x = x, .w = w, .b = b, .N = N, .C = C};
+    pool_run(chunks(N), norm_fwd_task, &j);
+}
+
+/* Adds dx (N,C), dw (C), db (C) from dy (N,C). The gain and bias gradients sum over
+ * all rows, so this runs as one call, in row order. */
+static void norm_bwd(const Gpt *m, float *dx, float *dw, float *db, const float *dy,
+                     const float *x, const float *w, const float *mean, const float *rstd, int N,
+                     int C)
+{
+    if (m->norm == NORM_LAYER) layernorm_backward(dx, dw, db, dy, x, w, mean, rstd, N, C);
+    else if (m->norm == NORM_RMS) rmsnorm_backward(dx, dw, dy, x, w, rstd, N, C);
+    else
+        for (long i = 0; i < (long)N * C; i++) dx[i] += dy[i];
+}
+
+static void act_fwd_task(void *ctx, int t)
+{
+    const RowJob *j = ctx;
+    int r0 = t * ROWS, n = j->N - r0 < ROWS ? j->N - r0 : ROWS;
+    long o = (long)r0 * j->C;
+    act_forward(j->y + o, j->x + o, (long)n * j->C, j->act);
+}
+
+static void act_bwd_task(void *ctx, int t)
+{
+    const RowJob *j = ctx;
+    int r0 = t * ROWS, n = j->N - r0 < ROWS ? j->N - r0 : ROWS;
+    long o = (long)r0 * j->C;
+    act_backward(j->dx + o, j->dy + o, j->x + o, (long)n * j->C, j->act);
+}
+
+/* ---- forward ---- */
+
+/* Logits (N,V) of tok (B,T) into m->logits; dropout only when training. */
+static void forward(Gpt *m, const int *tok, int B, int T, bool train)
+{
+    int C = m->C, N = B * T;
+    long nc = (long)N * C;
+    bool drop = train && m->p_drop > 0;
+    gsl_rng *r = m->base.dropout_rng;
+    for (long i = 0; i < (long)N; i++) CHECK(tok[i] >= 0 && tok[i] < m->V);
+    embedding_forward(m->x0, tok, P(m, m->wte), P(m, m->wpe), B, T, C);
+    if (drop) dropout_forward(m->x0, m->emask, m->x0, nc, m->p_drop, r);
+
+    const float *in = m->x0;
+    for (int l = 0; l < m->L; l++) {
+        GptBlock *k = &m->blocks[l];
+        /* attention sub-block */
+        const float *a_in = in;
+        if (!m->post) {
+            norm_fwd(m, k->n1, k->n1_mean, k->n1_rstd, in, P(m, k->ln1w), P(m, k->ln1b), N, C);
+            a_in = k->n1;
+        }
+        linear_forward(k->qkv, a_in, P(m, k->qkvw), P(m, k->qkvb), N, C, 3 * C);
+        attention_forward(k->atty, k->att, k->qkv, B, T, C, m->H);
+        linear_forward(k->ap, k->atty, P(m, k->projw), P(m, k->projb), N, C, C);
+        if (drop) dropout_forward(k->ap, k->amask, k->ap, nc, m->p_drop, r);
+        if (m->residual)
+            for (long i = 0; i < nc; i++) k->s1[i] = in[i] + k->ap[i];
+        else
+            memcpy(k->s1, k->ap, (size_t)nc * sizeof(float));
+        /* mlp sub-block: its input is norm2(s1) (pre) or norm1(s1) (post) */
+        const float *m_in, *r1;
+        if (!m->post) {
+            norm_fwd(m, k->n2, k->n2_mean, k->n2_rstd, k->s1, P(m, k->ln2w), P(m, k->ln2b), N, C);
+            m_in = k->n2;
+            r1 = k->s1;
+        } else {
+            norm_fwd(m, k->n1, k->n1_mean, k->n1_rstd, k->s1, P(m, k->ln1w), P(m, k->ln1b), N, C);
+            m_in = r1 = k->n1;
+        }
+        linear_forward(k->fc, m_in, P(m, k->fcw), P(m, k->fcb), N, C, 4 * C);
+        RowJob aj = {.m = m, .y = k->fca, .x = k->fc, .act = m->act, .N = N, .C = 4 * C};
+        pool_run(chunks(N), act_fwd_task, &aj);
+        linear_forward(k->mp, k->fca, P(m, k->mprojw), P(m, k->mprojb), N, 4 * C, C);
+        if (drop) dropout_forward(k->mp, k->mmask, k->mp, nc, m->p_drop, r);
+        if (m->residual)
+            for (long i = 0; i < nc; i++) k->s2[i] = r1[i] + k->mp[i];
+        else
+            memcpy(k->s2, k->mp, (size_t)nc * sizeof(float));
+        if (m->post)
+            norm_fwd(m, k->n2, k->n2_mean, k->n2_rstd, k->s2, P(m, k->ln2w), P(m, k->ln2b), N, C);
+        in = m->post ? k->n2 : k->s2;
+    }
+    norm_fwd(m, m->xf, m->f_mean, m->f_rstd, in, P(m, m->lnfw), P(m, m->lnfb), N, C);
+    linear_forward(m->logits, m->xf, P(m, m->lmw), NULL, N, C, m->V);
+}
+
+/* The output of block l (or the embedding for l = -1). */
+static const float *block_out(const Gpt *m, int l)
+{
+    if (l < 0) return m->x0;
+    return m->post ? m->blocks[l].n2 : m->blocks[l].s2;
+}
+
+/* ---- backward ---- */
+
+/* Adds dx (N,C) += d/dx of the mlp branch with output gradient dz (N,C) and input x. */
+static void mlp_bwd(Gpt *m, GptBlock *k, float *dx, const float *dz, const float *x, int N)
+{
+    int C = m->C;
+    if (k->mmask) {
+        for (long i = 0; i < (long)N * C; i++) m->s2[i] = dz[i] * k->mmask[i];
+        dz = m->s2;
+    }
+    zero(m->dfca, (long)N * 4 * C);
+    linear_backward(m->dfca, G(m, k->mprojw), G(m, k->mprojb), dz, k->fca, P(m, k->mprojw), N,
+                    4 * C, C);
+    zero(m->dfc, (long)N * 4 * C);
+    RowJob aj = {.m = m, .dx = m->dfc, .dy = m->dfca, .x = k->fc, .act = m->act, .N = N, .C = 4 * C};
+    pool_run(chunks(N), act_bwd_task, &aj);
+    linear_backward(dx, G(m, k->fcw), G(m, k->fcb), m->dfc, x, P(m, k->fcw), N, C, 4 * C);
+}
+
+/* Adds dx (N,C) += d/dx of the attention branch with output gradient dy (N,C), input x. */
+static void attn_bwd(Gpt *m, GptBlock *k, float *dx, const float *dy, const float *x, int B, int T)
+{
+    int C = m->C, N = B * T;
+    if (k->amask) {
+        for (long i = 0; i < (long)N * C; i++) m->s2[i] = dy[i] * k->amask[i];
+        dy = m->s2;
+    }
+    zero(m->d1, (long)N * C);
+    linear_backward(m->d1, G(m, k->projw), G(m, k->projb), dy, k->atty, P(m, k->projw), N, C, C);
+    zero(m->dqkv, (long)N * 3 * C);
+    attention_backward(m->dqkv, m->datt, m->d1, k->att, k->qkv, B, T, C, m->H);
+    linear_backward(dx, G(m, k->qkvw), G(m, k->qkvb), m->dqkv, x, P(m, k->qkvw), N, C, 3 * C);
+}
+
+static void copy_or_zero(float *dst, const float *src, long n, bool copy)
+{
+    if (copy) memcpy(dst, src, (size_t)n * sizeof(float));
+    else zero(dst, n);
+}
+
+/* Backward of the whole model for the loss already in m->probs; gradients scaled by dloss
+ * are ADDED to params.g. */
+static void backward(Gpt *m, const int *tok, int B, int T, float dloss)
+{
+    int C = m->C, N = B * T;
+    long nc = (long)N * C;
+    zero(m->dlogits, (long)N * m->V);
+    crossentropy_backward(m->dlogits, m->probs, m->tgt, N, m->V, dloss);
+    zero(m->s, nc);
+    linear_backward(m->s, G(m, m->lmw), NULL, m->dlogits, m->xf, P(m, m->lmw), N, C, m->V);
+    float *g = m->g1, *g2 = m->g2; /* g: gradient of the current block's output */
+    zero(g, nc);
+    norm_bwd(m, g, G(m, m->lnfw), G(m, m->lnfb), m->s, block_out(m, m->L - 1), P(m, m->lnfw),
+             m->f_mean, m->f_rstd, N, C);
+
+    for (int l = m->L - 1; l >= 0; l--) {
+        GptBlock *k = &m->blocks[l];
+        const float *in = block_out(m, l - 1);
+        if (!m->post) {
+            copy_or_zero(g2, g, nc, m->residual); /* d s1 from the residual path */
+            zero(m->s, nc);
+            mlp_bwd(m, k, m->s, g, k->n2, N); /* s = d n2 */
+            norm_bwd(m, g2, G(m, k->ln2w), G(m, k->ln2b), m->s, k->s1, P(m, k->ln2w), k->n2_mean,
+                     k->n2_rstd, N, C);
+            zero(m->s, nc);
+            attn_bwd(m, k, m->s, g2, k->n1, B, T); /* s = d n1 */
+            if (!m->residual) zero(g2, nc);
+            norm_bwd(m, g2, G(m, k->ln1w), G(m, k->ln1b), m->s, in, P(m, k->ln1w), k->n1_mean,
+                     k->n1_rstd, N, C);
+            float *t = g;
+            g = g2;
+            g2 = t;
+        } else {
+            zero(m->s, nc);
+            norm_bwd(m, m->s, G(m, k->ln2w), G(m, k->ln2b), g, k->s2, P(m, k->ln2w), k->n2_mean,
+                     k->n2_rstd, N, C); /* s = d s2 */
+            copy_or_zero(g2, m->s, nc, m->residual);
+            mlp_bwd(m, k, g2, m->s, k->n1, N); /* g2 = d n1 */
+            zero(m->s, nc);
+            norm_bwd(m, m->s, G(m, k->ln1w), G(m, k->ln1b), g2, k->s1, P(m, k->ln1w), k->n1_mean,
+                     k->n1_rstd, N, C); /* s = d s1 */
+            copy_or_zero(g, m->s, nc, m->residual);
+            attn_bwd(m, k, g, m->s, in, B, T); /* g = d in */
+        }
+    }
+    const float *dx0 = g;
+    if (m->emask) {
+        for (long i = 0; i < nc; i++) m->s2[i] = g[i] * m->emask[i];
+        dx0 = m->s2;
+    }
+    embedding_backward(G(m, m->wte), G(m, m->wpe), dx0, tok, B, T, C);
+}
+
+/* Splits batch tokens (B, T+1) into inputs and targets (N). */
+static void split_tokens(Gpt *m, const Batch *b)
+{
+    int T = m->T;
+    CHECK(b->rows <= m->maxB && b->tokens);
+    for (int r = 0; r < b->rows; r++)
+        for (int t = 0; t < T; t++) {
+            m->inp[r * T + t] = b->tokens[(long)r * (T + 1) + t];
+            m->tgt[r * T + t] = b->tokens[(long)r * (T + 1) + t + 1];
+            CHECK(m->tgt[r * T + t] >= 0 && m->tgt[r * T + t] < m->V);
+        }
+}
+
+static double gpt_forward(Model *base, const Batch *b)
+{
+    Gpt *m = (Gpt *)base;
+    int N = b->rows * m->T;
+    split_tokens(m, b);
+    forward(m, m->inp, b->rows, m->T, true);
+    return crossentropy_forward(m->probs, m->logits, m->tgt, N, m->V) / N;
+}
+
+static void gpt_backward(Model *base, const Batch *b, float dloss)
+{
+    Gpt *m = (Gpt *)base;
+    backward(m, m->inp, b->rows, m->T, dloss);
+}
+
+static double gpt_eval(Model *base, const Batch *b, long *correct)
+{
+    Gpt *m = (Gpt *)base;
+    int N = b->rows * m->T;
+    split_tokens(m, b);
+    forward(m, m->inp, b->rows, m->T, false);
+    *correct += argmax_correct(m->logits, m->tgt, N, m->V);
+    return crossentropy_forward(m->probs, m->logits, m->tgt, N, m->V);
+}
+
+const float *gpt_logits(Model *base, const int *tok, int B, int T)
+{
+    Gpt *m = (Gpt *)base;
+    CHECK(B >= 1 && B <= m->maxB && T >= 1 && T <= m->T);
+    forward(m, tok, B, T, false);
+    return m->logits;
+}
+
+int gpt_vocab(const Model *base) { return ((const Gpt *)base)->V; }
+int gpt_context(const Model *base) { return ((const Gpt *)base)->T; }
+
+static void gpt_free(Model *base)
+{
+    Gpt *m = (Gpt *)base;
+    for (int l = 0; m->blocks && l < m->L; l++) {
+        GptBlock *k = &m->blocks[l];
+        float *bufs[] = {k->n1, k->n1_mean, k->n1_rstd, k->qkv, k->att, k->atty, k->ap, k->amask,
+                         k->s1, k->n2, k->n2_mean, k->n2_rstd, k->fc, k->fca, k->mp, k->mmask,
+                         k->s2};
+        for (size_t j = 0; j < sizeof bufs / sizeof bufs[0]; j++) buf_free(bufs[j]);
+    }
+    free(m->blocks);
+    float *bufs[] = {m->x0, m->emask, m->xf, m->f_mean, m->f_rstd, m->logits, m->probs,
+                     m->dlogits, m->g1, m->g2, m->s, m->s2, m->d1, m->dqkv, m->dfc, m->dfca,
+                     m->datt};
+    for (size_t j = 0; j < sizeof bufs / sizeof bufs[0]; j++) buf_free(bufs[j]);
+    buf_free(m->inp);
+    buf_free(m->tgt);
+    params_free(&base->params);
+    gsl_rng_free(base->dropout_rng);
+    free(m);
+}
+
+static const ModelOps gpt_ops = {"gpt", gpt_forward, gpt_backward, gpt_eval, gpt_free};
+
+/* Registers "<prefix>.w" (out,in) and "<prefix>.b" (out); returns the weight's index. */
+static int add_linear(Params *p, const char *prefix, int din, int dout)
+{
+    char name[PARAM_NAME_LEN];
+    snprintf(name, sizeof name, "%s.w", prefix);
+    int w = params_add(p, name, 2, (int[]){dout, din}, true);
+    snprintf(name, sizeof name, "%s.b", prefix);
+    params_add(p, name, 1, (int[]){dout}, false);
+    return w;
+}
+
+/* Registers a norm's gain (and LayerNorm's bias) over C channels; -1 when absent. */
+static void add_norm(Gpt *m, const char *prefix, int *w, int *b)
+{
+    char name[PARAM_NAME_LEN];
+    *w = *b = -1;
+    if (m->norm == NORM_NONE) return;
+    snprintf(name, sizeof name, "%s.w", prefix);
+    *w = params_add(&m->base.params, name, 1, (int[]){m->C}, false);
+    if (m->norm == NORM_LAYER) {
+        snprintf(name, sizeof name, "%s.b", prefix);
+        *b = params_add(&m->base.params, name, 1, (int[]){m->C}, false);
+    }
+}
+
+/* Fills every 2-D tensor per the init setting (table order, one stream); gains 1. */
+static void init_params(Gpt *m, const Settings *s, gsl_rng *r)
+{
+    Params *p = &m->base.params;
+    double resid_scale = m->L > 0 ? 1.0 / sqrt(2.0 * m->L) : 1.0;
+    for (int i = 0; i < p->n; i++) {
+        const ParamSpec *sp = &p->spec[i];
+        float *w = p->w + sp->offset;
+        size_t len = strlen(sp->name);
+        if (sp->ndim == 1) {
+            if (sp->name[len - 1] == 'w') /* norm gains; biases stay 0 */
+                for (long j = 0; j < sp->numel; j++) w[j] = 1.0f;
+            continue;
+        }
+        bool embedding = !strcmp(sp->name, "wte") || !strcmp(sp->name, "wpe");
+        bool resid = strstr(sp->name, "attn.proj.w") || strstr(sp->name, "mlp.proj.w");
+        int fan_in = sp->shape[1], fan_out = sp->shape[0];
+        double std = 0.02;
+        if (!strcmp(s->init, "gpt2")) std = resid ? 0.02 * resid_scale : 0.02;
+        else if (!strcmp(s->init, "normal")) std = s->init_std;
+        else if (!embedding && !strcmp(s->init, "he")) std = sqrt(2.0 / fan_in);
+        else if (!embedding && !strcmp(s->init, "xavier")) std = sqrt(2.0 / (fan_in + fan_out));
+        for (long j = 0; j < sp->numel; j++) w[j] = (float)gsl_ran_gaussian(r, std);
+    }
+}
+
+Status gpt_create(Model **out, const Settings *s, const ModelShape *shape)
+{
+    *out = NULL;
+    int V = shape && shape->classes > 0 ? shape->classes : s->vocab;
+    if (V < 1) return err_set(ST_USAGE, "gpt: no vocabulary (the data gives none and vocab is 0)");
+    if (s->width < 1 || s->heads < 1 || s->width % s->heads)
+        return err_set(ST_USAGE, "heads: %d does not divide width %d", s->heads, s->width);
+    if (s->layers < 0 || s->context < 1 || s->batch < 1)
+        return err_set(ST_USAGE, "gpt: layers >= 0, context >= 1 and batch >= 1 are needed");
+    int act = act_by_name(s->act);
+    if (act != ACT_GELU && act != ACT_RELU)
+        return err_set(ST_USAGE, "act: gpt takes gelu or relu, not '%s'", s->act);
+
+    Gpt *m = calloc(1, sizeof *m);
+    if (!m) return err_set(ST_NOMEM, "out of memory");
+    Model *base = &m->base;
+    base->ops = &gpt_ops;
+    m->L = s->layers;
+    m->C = s->width;
+    m->H = s->heads;
+    m->T = s->context;
+    m->V = V;
+    m->maxB = s->batch;
+    m->norm = !strcmp(s->norm, "layer") ? NORM_LAYER : !strcmp(s->norm, "rms") ? NORM_RMS : NORM_NONE;
+    m->post = !strcmp(s->norm_position, "post");
+    m->residual = s->residual;
+    m->tied = s->tie_embeddings;
+    m->act = (Act)act;
+    m->p_drop = (float)s->dropout;
+    base->max_rows = m->maxB;
+    base->items_per_row = m->T;
+    int C = m->C, T = m->T, B = m->maxB, L = m->L;
+    m->blocks = calloc((size_t)(L ? L : 1), sizeof *m->blocks);
+    if (!m->blocks) return gpt_free(base), err_set(ST_NOMEM, "out of memory");
+
+    /* parameter table */
+    Params *p = &base->params;
+    m->wte = params_add(p, "wte", 2, (int[]){V, C}, true);
+    m->wpe = params_add(p, "wpe", 2, (int[]){T, C}, true);
+    for (int l = 0; l < L; l++) {
+        GptBlock *k = &m->blocks[l];
+        char pre[PARAM_NAME_LEN];
+        snprintf(pre, sizeof pre, "h.%d.ln1", l);
+        add_norm(m, pre, &k->ln1w, &k->ln1b);
+        snprintf(pre, sizeof pre, "h.%d.attn.qkv", l);
+        k->qkvw = add_linear(p, pre, C, 3 * C);
+        k->qkvb = k->qkvw + 1;
+        snprintf(pre, sizeof pre, "h.%d.attn.proj", l);
+        k->projw = add_linear(p, pre, C, C);
+        k->projb = k->projw + 1;
+        snprintf(pre, sizeof pre, "h.%d.ln2", l);
+        add_norm(m, pre, &k->ln2w, &k->ln2b);
+        snprintf(pre, sizeof pre, "h.%d.mlp.fc", l);
+        k->fcw = add_linear(p, pre, C, 4 * C);
+        k->fcb = k->fcw + 1;
+        snprintf(pre, sizeof pre, "h.%d.mlp.proj", l);
+        k->mprojw = add_linear(p, pre, 4 * C, C);
+        k->mprojb = k->mprojw + 1;
+    }
+    add_norm(m, "ln_f", &m->lnfw, &m->lnfb);
+    m->lmw = m->tied ? m->wte : params_add(p, "lm_head.w", 2, (int[]){V, C}, true);
+    if (params_alloc(p) != ST_OK) return gpt_free(base), err_set(ST_NOMEM, "out of memory");
+
+    /* matmul FLOPs per token: forward 2·(12·L·C² + V·C) plus the causal attention
+     * products (on average (T+1)/2 keys per query), backward twice the forward */
+    double fwd = 2.0 * (12.0 * L * C * C + (double)V * C) + 4.0 * L * C * (T + 1) / 2.0;
+    base->flops_per_item = 3.0 * fwd;
+
+    gsl_rng *r = rng_stream((uint64_t)s->seed, "init");
+    base->dropout_rng = rng_stream((uint64_t)s->seed, "dropout");
+    if (!r || !base->dropout_rng) return gsl_rng_free(r), gpt_free(base), ST_NOMEM;
+    init_params(m, s, r);
+    gsl_rng_free(r);
+
+    /* activation arena */
+    long N = (long)B * T, nc = N * C, bytes = 0;
+    bool drop = m->p_drop > 0;
+#define ALLOC(ptr, count)                                                          \
+    do {                                                                           \
+        long n_ = (long)(count);                                                   \
+        if (!((ptr) = buf_floats((size_t)n_))) return gpt_free(base), ST_NOMEM;    \
+        bytes += n_ * (long)sizeof(float);                                         \
+    } while (0)
+    ALLOC(m->x0, nc);
+    if (drop) ALLOC(m->emask, nc);
+    for (int l = 0; l < L; l++) {
+        GptBlock *k = &m->blocks[l];
+        ALLOC(k->n1, nc);
+        ALLOC(k->n1_mean, N);
+        ALLOC(k->n1_rstd, N);
+        ALLOC(k->qkv, 3 * nc);
+        ALLOC(k->att, (long)B * m->H * T * T);
+        ALLOC(k->atty, nc);
+        ALLOC(k->ap, nc);
+        if (drop) ALLOC(k->amask, nc);
+        ALLOC(k->s1, nc);
+        ALLOC(k->n2, nc);
+        ALLOC(k->n2_mean, N);
+        ALLOC(k->n2_rstd, N);
+        ALLOC(k->fc, 4 * nc);
+        ALLOC(k->fca, 4 * nc);
+        ALLOC(k->mp, nc);
+        if (drop) ALLOC(k->mmask, nc);
+        ALLOC(k->s2, nc);
+    }
+    ALLOC(m->xf, nc);
+    ALLOC(m->f_mean, N);
+    ALLOC(m->f_rstd, N);
+    ALLOC(m->logits, N * V);
+    ALLOC(m->probs, N * V);
+    base->activation_bytes = bytes; /* what the backward pass needs kept */
+    ALLOC(m->dlogits, N * V);
+    ALLOC(m->g1, nc);
+    ALLOC(m->g2, nc);
+    ALLOC(m->s, nc);
+    ALLOC(m->s2, nc);
+    ALLOC(m->d1, nc);
+    ALLOC(m->dqkv, 3 * nc);
+    ALLOC(m->dfc, 4 * nc);
+    ALLOC(m->dfca, 4 * nc);
+    ALLOC(m->datt, (long)B * m->H * T * T);
+#undef ALLOC
+    m->inp = buf_alloc((size_t)N * sizeof(int));
+    m->tgt = buf_alloc((size_t)N * sizeof(int));
+    if (!m->inp || !m->tgt) return gpt_free(base), ST_NOMEM;
+    *out = base;
+    return ST_OK;
+}

@@ -1,0 +1,119 @@
+/* Causal multi-head self-attention core; matches nanoGPT's CausalSelfAttention
+ * (manual path: att = q·kᵀ/√D, masked_fill(-inf), softmax, att·v) without attention
+ * dropout.
+ *
+ * Queries are processed in blocks of BLK rows: block [r0,r1) only needs keys [0,r1),
+ * so the products skip most of the masked upper triangle. The block layout depends on
+ * T alone, never on the thread count. */
+#include "nn/attention.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "core/blas.h"
+#include "core/pool.h"
+
+enum { BLK = 32 };
+
+typedef struct {
+    float *out, *att, *dqkv, *scratch;
+    const float *qkv, *dout, *att_in;
+    int B, T, C, H;
+} AttJob;
+
+static void att_fwd_task(void *ctx, int task)
+{
+    const AttJob *j = ctx;
+    int T = j->T, C = j->C, D = C / j->H, b = task / j->H, h = task % j->H;
+    const float *q = j->qkv + (long)b * T * 3 * C + (long)h * D;
+    const float *k = q + C, *v = q + 2 * C;
+    float *att = j->att + (long)task * T * T;
+    float *out = j->out + (long)b * T * C + (long)h * D;
+    float scale = 1.0f / sqrtf((float)D);
+
+    for (int r0 = 0; r0 < T; r0 += BLK) {
+        int r1 = r0 + BLK < T ? r0 + BLK : T;
+        mm(false, true, r1 - r0, r1, D, scale, q + (long)r0 * 3 * C, 3 * C, k, 3 * C, 0.0f,
+           att + (long)r0 * T, T);
+    }
+    for (int i = 0; i < T; i++) {
+        float *row = att + (long)i * T;
+        float mx = row[0];
+        for (int s = 1; s <= i; s++)
+            if (row[s] > mx) mx = row[s];
+        double sum = 0;
+        for (int s = 0; s <= i; s++) {
+            row[s] = expf(row[s] - mx);
+            sum += row[s];
+        }
+        float inv = (float)(1.0 / sum);
+        for (int s = 0; s <= i; s++) row[s] *= inv;
+        memset(row + i + 1, 0, (size_t)(T - i - 1) * sizeof(float));
+    }
+    for (int r0 = 0; r0 < T; r0 += BLK) {
+        int r1 = r0 + BLK < T ? r0 + BLK : T;
+        mm(false, false, r1 - r0, D, r1, 1.0f, att + (long)r0 * T, T, v, 3 * C, 0.0f,
+           out + (long)r0 * C, C);
+    }
+}
+
+void attention_forward(float *out, float *att, const float *qkv, int B, int T, int C, int H)
+{
+    AttJob j = {.out = out, .att = att, .qkv = qkv, .B = B, .T = T, .C = C, .H = H};
+    pool_run(B * H, att_fwd_task, &j);
+}
+
+static void att_bwd_task(void *ctx, int task)
+{
+    const AttJob *j = ctx;
+    int T = j->T, C = j->C, D = C / j->H, b = task / j->H, h = task % j->H;
+    long base = (long)b * T * 3 * C + (long)h * D;
+    const float *q = j->qkv + base, *k = q + C, *v = q + 2 * C;
+    float *dq = j->dqkv + base, *dk = dq + C, *dv = dq + 2 * C;
+    const float *att = j->att_in + (long)task * T * T;
+    float *ds = j->scratch + (long)task * T * T;
+    const float *dout = j->dout + (long)b * T * C + (long)h * D;
+    float scale = 1.0f / sqrtf((float)D);
+
+    /* datt = dout·vᵀ on the causal blocks, then dv += attᵀ·dout by key block */
+    for (int r0 = 0; r0 < T; r0 += BLK) {
+        int r1 = r0 + BLK < T ? r0 + BLK : T;
+        mm(false, true, r1 - r0, r1, D, 1.0f, dout + (long)r0 * C, C, v, 3 * C, 0.0f,
+           ds + (long)r0 * T, T);
+    }
+    for (int c0 = 0; c0 < T; c0 += BLK) {
+        int c1 = c0 + BLK < T ? c0 + BLK : T;
+        mm(true, false, c1 - c0, D, T - c0, 1.0f, att + (long)c0 * T + c0, T,
+           dout + (long)c0 * C, C, 1.0f, dv + (long)c0 * 3 * C, 3 * C);
+    }
+    /* softmax backward: ds = att ⊙ (datt − Σ att·datt) · scale; zeros above the diagonal */
+    for (int i = 0; i < T; i++) {
+        const float *a = att + (long)i * T;
+        float *row = ds + (long)i * T;
+        double dot = 0;
+        for (int s = 0; s <= i; s++) dot += (double)a[s] * row[s];
+        float fdot = (float)dot;
+        for (int s = 0; s <= i; s++) row[s] = a[s] * (row[s] - fdot) * scale;
+        int r1 = (i / BLK + 1) * BLK < T ? (i / BLK + 1) * BLK : T;
+        for (int s = i + 1; s < r1; s++) row[s] = 0.0f;
+    }
+    /* dq += ds·k by query block; dk += dsᵀ·q by key block */
+    for (int r0 = 0; r0 < T; r0 += BLK) {
+        int r1 = r0 + BLK < T ? r0 + BLK : T;
+        mm(false, false, r1 - r0, D, r1, 1.0f, ds + (long)r0 * T, T, k, 3 * C, 1.0f,
+           dq + (long)r0 * 3 * C, 3 * C);
+    }
+    for (int c0 = 0; c0 < T; c0 += BLK) {
+        int c1 = c0 + BLK < T ? c0 + BLK : T;
+        mm(true, false, c1 - c0, D, T - c0, 1.0f, ds + (long)c0 * T + c0, T,
+           q + (long)c0 * 3 * C, 3 * C, 1.0f, dk + (long)c0 * 3 * C, 3 * C);
+    }
+}
+
+void attention_backward(float *dqkv, float *scratch, const float *dout, const float *att,
+                        const float *qkv, int B, int T, int C, int H)
+{
+    AttJob j = {.dqkv = dqkv, .scratch = scratch, .dout = dout, .att_in = att, .qkv = qkv,
+                .B = B, .T = T, .C = C, .H = H};
+    pool_run(B * H, att_bwd_task, &j);
+}
