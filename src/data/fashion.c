@@ -39,6 +39,14 @@ static uint32_t be32(const unsigned char *p)
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | (uint32_t)p[3];
 }
 
+/* zlib's message without the "path: " prefix gzerror() puts on it. */
+static const char *gz_msg(const Idx *x, const char *msg)
+{
+    size_t n = strlen(x->path);
+    if (strncmp(msg, x->path, n) == 0 && msg[n] == ':' && msg[n + 1] == ' ') return msg + n + 2;
+    return msg;
+}
+
 /* Reads up to `want` bytes; *got says how many arrived. ST_IO if zlib reports damage
  * (a truncated stream is left to the caller, which knows what it expected). */
 static Status read_all(Idx *x, unsigned char *dst, size_t want, size_t *got)
@@ -51,7 +59,7 @@ static Status read_all(Idx *x, unsigned char *dst, size_t want, size_t *got)
             int errnum;
             const char *msg = gzerror(x->f, &errnum);
             return err_set(ST_IO, "%s: corrupt gzip data: %s", x->path,
-                           errnum == Z_ERRNO ? strerror(errno) : msg);
+                           errnum == Z_ERRNO ? strerror(errno) : gz_msg(x, msg));
         }
         if (r == 0) break;
         *got += (size_t)r;
@@ -59,7 +67,7 @@ static Status read_all(Idx *x, unsigned char *dst, size_t want, size_t *got)
     int errnum;
     const char *msg = gzerror(x->f, &errnum);
     if (errnum != Z_OK && errnum != Z_BUF_ERROR) /* Z_BUF_ERROR: stream ended early */
-        return err_set(ST_IO, "%s: corrupt gzip data: %s", x->path, msg);
+        return err_set(ST_IO, "%s: corrupt gzip data: %s", x->path, gz_msg(x, msg));
     return ST_OK;
 }
 

@@ -1,0 +1,270 @@
+/* Fashion-MNIST: the real files when installed (sizes, labels, standardisation, val =
+ * the last 5,000 training images), and small synthetic IDX .gz files that must fail
+ * with ST_IO naming the damaged file. Exits 77 (skip) when the dataset is missing
+ * and the synthetic checks pass. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "data/data.h"
+#include "data/dataset.h"
+#include "harness.h"
+
+static const char *REAL = "/usr/share/datasets/fashion-mnist";
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+/* The raw bytes of an IDX .gz file after its header, read independently of fashion.c. */
+static unsigned char *raw_body(const char *name, int header, size_t n)
+{
+    char p[512];
+    snprintf(p, sizeof p, "%s/%s", REAL, name);
+    gzFile f = gzopen(p, "rb");
+    unsigned char *b = malloc(n), h[16];
+    int ok = f && gzread(f, h, (unsigned)header) == header && gzread(f, b, (unsigned)n) == (int)n;
+    if (f) gzclose(f);
+    if (!ok) {
+        free(b);
+        return NULL;
+    }
+    return b;
+}
+
+static void real(void)
+{
+    Splits sp;
+    double t0 = now();
+    Status st = fashion_load(&sp, REAL);
+    double secs = now() - t0;
+    CHECK_TRUE(st == ST_OK, "fashion: loaded in %.3f s (%s)", secs, st ? err_msg() : "ok");
+    if (st != ST_OK) return;
+    CHECK_TRUE(secs < 3, "fashion: load under 3 s");
+    CHECK_TRUE(sp.train.n == 55000 && sp.val.n == 5000 && sp.test.n == 10000 &&
+                   sp.train.dim == 784 && sp.test.dim == 784 && sp.train.classes == 10,
+               "fashion: 55000/5000/10000 examples of 784 features, 10 classes");
+    const Dataset *ds[3] = {&sp.train, &sp.val, &sp.test};
+    int in_range = 1;
+    for (int s = 0; s < 3; s++)
+        for (int i = 0; i < ds[s]->n; i++) in_range &= ds[s]->y[i] >= 0 && ds[s]->y[i] < 10;
+    CHECK_TRUE(in_range, "fashion: every label in [0, 10)");
+    int count[10] = {0}, per_class = 1;
+    for (int i = 0; i < sp.test.n; i++) count[sp.test.y[i]]++;
+    for (int c = 0; c < 10; c++) per_class &= count[c] == 1000;
+    CHECK_TRUE(per_class, "fashion: test holds 1000 of each class");
+
+    double sum = 0, sq = 0;
+    size_t n = (size_t)sp.train.n * 784;
+    for (size_t i = 0; i < n; i++) sum += sp.train.x[i];
+    double mean = sum / n;
+    for (size_t i = 0; i < n; i++) sq += (sp.train.x[i] - mean) * (sp.train.x[i] - mean);
+    double sd = sqrt(sq / n);
+    CHECK_TRUE(fabs(mean) < 1e-5 && fabs(sd - 1) < 1e-5,
+               "fashion: standardised train split has mean %.3g, std %.7f", mean, sd);
+
+    /* val is the last 5,000 training images: each of its values is the training split's
+     * image of the same raw byte, and its labels are the file's last 5,000. */
+    unsigned char *px = raw_body("train-images-idx3-ubyte.gz", 16, (size_t)60000 * 784);
+    unsigned char *lab = raw_body("train-labels-idx1-ubyte.gz", 8, 60000);
+    CHECK_TRUE(px && lab, "fashion: raw files read independently");
+    if (px && lab) {
+        float table[256];
+        int have[256] = {0}, consistent = 1;
+        for (size_t i = 0; i < n; i++) {
+            unsigned char v = px[i];
+            if (!have[v]) table[v] = sp.train.x[i], have[v] = 1;
+            consistent &= table[v] == sp.train.x[i];
+        }
+        double raw_mean = 0;
+        for (size_t i = 0; i < n; i++) raw_mean += px[i] / 255.0;
+        raw_mean /= n;
+        double raw_sq = 0;
+        for (size_t i = 0; i < n; i++) raw_sq += (px[i] / 255.0 - raw_mean) * (px[i] / 255.0 - raw_mean);
+        printf("    raw train split: pixel mean %.6f, std %.6f (after /255)\n", raw_mean,
+               sqrt(raw_sq / n));
+        int val_ok = 1;
+        for (size_t i = 0; i < (size_t)5000 * 784; i++) {
+            unsigned char v = px[(size_t)55000 * 784 + i];
+            val_ok &= have[v] && table[v] == sp.val.x[i];
+        }
+        for (int i = 0; i < 5000; i++) val_ok &= sp.val.y[i] == lab[55000 + i];
+        for (int i = 0; i < 55000; i++) val_ok &= sp.train.y[i] == lab[i];
+        CHECK_TRUE(consistent && val_ok && table[0] < table[255],
+                   "fashion: val is the last 5000 training images, standardised like train");
+    }
+    free(px);
+    free(lab);
+
+    /* Through data_open: eval batches do not depend on the seed. */
+    Settings s;
+    settings_defaults(&s, "mlp");
+    Data *a = NULL, *b = NULL;
+    s.seed = 1;
+    Status sa = data_open(&a, &s);
+    s.seed = 2;
+    Status sb = data_open(&b, &s);
+    CHECK_TRUE(sa == ST_OK && sb == ST_OK && a->shape.inputs == 784 && a->shape.classes == 10 &&
+                   a->train_items == 55000,
+               "fashion: data_open gives 784 inputs, 10 classes, 55000 training items");
+    if (sa == ST_OK && sb == ST_OK) {
+        Batch ba, bb;
+        int na = a->ops->eval_batch(a, SPLIT_TEST, 3, 512, &ba);
+        int nb = b->ops->eval_batch(b, SPLIT_TEST, 3, 512, &bb);
+        CHECK_TRUE(na == 512 && nb == 512 &&
+                       memcmp(ba.x, bb.x, 512 * 784 * sizeof(float)) == 0 &&
+                       memcmp(ba.y, bb.y, 512 * sizeof(int)) == 0,
+                   "fashion: test batch 3 identical for seeds 1 and 2");
+        a->ops->train_batch(a, 128, &ba);
+        b->ops->train_batch(b, 128, &bb);
+        CHECK_TRUE(memcmp(ba.y, bb.y, 128 * sizeof(int)) != 0,
+                   "fashion: first training batch differs between seeds 1 and 2");
+    }
+    data_free(a);
+    data_free(b);
+    splits_free(&sp);
+}
+
+/* ---- synthetic files ------------------------------------------------------------ */
+
+static char dir[64];
+
+static void put32(unsigned char *p, uint32_t v)
+{
+    p[0] = (unsigned char)(v >> 24);
+    p[1] = (unsigned char)(v >> 16);
+    p[2] = (unsigned char)(v >> 8);
+    p[3] = (unsigned char)v;
+}
+
+/* Writes dir/name as gzip: an IDX header (images: magic, n, 28, 28; labels: magic, n)
+ * followed by `body` bytes of value 3 (a valid label and pixel). */
+static void write_idx(const char *name, int images, uint32_t magic, uint32_t n, size_t body)
+{
+    char p[256];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    gzFile f = gzopen(p, "wb1");
+    unsigned char h[16];
+    put32(h, magic);
+    put32(h + 4, n);
+    put32(h + 8, 28);
+    put32(h + 12, 28);
+    gzwrite(f, h, images ? 16 : 8);
+    unsigned char *b = malloc(body + 1);
+    for (size_t i = 0; i < body; i++) b[i] = (unsigned char)(i * 7919 % 251 % 10); /* poorly compressible */
+    if (body) gzwrite(f, b, (unsigned)body);
+    free(b);
+    gzclose(f);
+}
+
+/* Four files with good headers and (short) bodies. */
+static void write_set(void)
+{
+    write_idx("train-images-idx3-ubyte.gz", 1, 0x803, 60000, 0);
+    write_idx("train-labels-idx1-ubyte.gz", 0, 0x801, 60000, 0);
+    write_idx("t10k-images-idx3-ubyte.gz", 1, 0x803, 10000, 0);
+    write_idx("t10k-labels-idx1-ubyte.gz", 0, 0x801, 10000, 0);
+}
+
+static void expect_io(const char *file, const char *what, const char *label)
+{
+    Splits sp;
+    Status st = fashion_load(&sp, dir);
+    const char *msg = err_msg();
+    char p[256];
+    snprintf(p, sizeof p, "%s/%s", dir, file);
+    CHECK_TRUE(st == ST_IO && strstr(msg, p) && strstr(msg, what) && !strchr(msg, '\n') &&
+                   sp.train.x == NULL,
+               "%s: ST_IO naming %s (got %d: %s)", label, file, st, msg);
+    splits_free(&sp);
+}
+
+static void synthetic(void)
+{
+    snprintf(dir, sizeof dir, "/tmp/descent_fashion_XXXXXX");
+    if (!mkdtemp(dir)) {
+        CHECK_TRUE(0, "mkdtemp");
+        return;
+    }
+    /* One damaged file among good headers: file, images?, magic, count, body bytes. */
+    struct {
+        const char *file;
+        int images;
+        uint32_t magic, n;
+        size_t body;
+        const char *what, *label;
+    } cases[] = {
+        {"train-images-idx3-ubyte.gz", 1, 0x803, 60000, 123,
+         "truncated: expected 47040000 pixel bytes, got 123", "images body of 123 bytes"},
+        {"train-labels-idx1-ubyte.gz", 0, 0x803, 60000, 0, "bad magic", "labels with the images magic"},
+        {"t10k-images-idx3-ubyte.gz", 1, 0x801, 10000, 0, "bad magic", "images with the labels magic"},
+        {"t10k-labels-idx1-ubyte.gz", 0, 0x801, 9999, 0, "9999 labels", "9999 labels for 10000 images"},
+        {"train-images-idx3-ubyte.gz", 1, 0x803, 1000, 0, "1000 images", "1000 training images declared"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        write_set();
+        write_idx(cases[i].file, cases[i].images, cases[i].magic, cases[i].n, cases[i].body);
+        expect_io(cases[i].file, cases[i].what, cases[i].label);
+    }
+
+    write_set();
+    char p[256];
+    snprintf(p, sizeof p, "%s/t10k-images-idx3-ubyte.gz", dir);
+    remove(p);
+    expect_io("t10k-images-idx3-ubyte.gz", "cannot open", "missing test images");
+
+    /* A gzip stream cut in the middle: 200 kB of pixels, compressed file halved. */
+    write_set();
+    write_idx("train-images-idx3-ubyte.gz", 1, 0x803, 60000, 200000);
+    snprintf(p, sizeof p, "%s/train-images-idx3-ubyte.gz", dir);
+    struct stat sb;
+    stat(p, &sb);
+    CHECK_TRUE(truncate(p, sb.st_size / 2) == 0, "cut the gzip stream to %ld bytes",
+               (long)sb.st_size / 2);
+    expect_io("train-images-idx3-ubyte.gz", "truncated", "gzip stream cut in half");
+
+    /* A header cut short. */
+    snprintf(p, sizeof p, "%s/train-labels-idx1-ubyte.gz", dir);
+    write_set();
+    gzFile f = gzopen(p, "wb");
+    gzwrite(f, "\0\0\x08", 3);
+    gzclose(f);
+    expect_io("train-labels-idx1-ubyte.gz", "header", "labels file of 3 bytes");
+
+    /* Corrupt gzip data: garbage after a valid gzip magic. */
+    write_set();
+    f = NULL;
+    FILE *fp = fopen(p, "wb");
+    const unsigned char junk[] = {0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0xff, 0xff, 0xff, 0xff,
+                                  0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
+    fwrite(junk, 1, sizeof junk, fp);
+    fclose(fp);
+    expect_io("train-labels-idx1-ubyte.gz", "", "corrupt deflate data in the labels");
+
+    const char *names[] = {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+                           "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"};
+    for (int i = 0; i < 4; i++) {
+        snprintf(p, sizeof p, "%s/%s", dir, names[i]);
+        remove(p);
+    }
+    rmdir(dir);
+}
+
+int main(void)
+{
+    struct stat sb;
+    int have_real = stat(REAL, &sb) == 0 && S_ISDIR(sb.st_mode);
+    if (have_real) real();
+    else printf("SKIP: %s not found; only the synthetic files are checked\n", REAL);
+    synthetic();
+    int rc = th_done();
+    return rc == 0 && !have_real ? 77 : rc;
+}
