@@ -136,6 +136,7 @@ static void real(void)
 /* ---- synthetic files ------------------------------------------------------------ */
 
 static char dir[64];
+static long bad_label = -1; /* write_idx puts a 10 at this body index */
 
 static void put32(unsigned char *p, uint32_t v)
 {
@@ -160,6 +161,7 @@ static void write_idx(const char *name, int images, uint32_t magic, uint32_t n, 
     gzwrite(f, h, images ? 16 : 8);
     unsigned char *b = malloc(body + 1);
     for (size_t i = 0; i < body; i++) b[i] = (unsigned char)(i * 7919 % 251 % 10); /* poorly compressible */
+    if (bad_label >= 0 && (size_t)bad_label < body) b[bad_label] = 10;
     if (body) gzwrite(f, b, (unsigned)body);
     free(b);
     gzclose(f);
@@ -248,6 +250,34 @@ static void synthetic(void)
     fwrite(junk, 1, sizeof junk, fp);
     fclose(fp);
     expect_io("train-labels-idx1-ubyte.gz", "", "corrupt deflate data in the labels");
+
+    /* Full-size files: one label out of range, then all good. */
+    write_idx("train-images-idx3-ubyte.gz", 1, 0x803, 60000, (size_t)60000 * 784);
+    write_idx("t10k-images-idx3-ubyte.gz", 1, 0x803, 10000, (size_t)10000 * 784);
+    write_idx("train-labels-idx1-ubyte.gz", 0, 0x801, 60000, 60000);
+    bad_label = 1234;
+    write_idx("t10k-labels-idx1-ubyte.gz", 0, 0x801, 10000, 10000);
+    bad_label = -1;
+    expect_io("t10k-labels-idx1-ubyte.gz", "label 10 of item 1234", "label 10 in the test labels");
+    write_idx("t10k-labels-idx1-ubyte.gz", 0, 0x801, 10000, 10000);
+    Splits sp;
+    Status st = fashion_load(&sp, dir);
+    /* Pixels i*7919 % 251 % 10 over the first 55000 images: compute mean/std directly. */
+    double sum = 0, sq = 0, n = 55000.0 * 784;
+    for (long i = 0; i < 55000L * 784; i++) sum += (double)(i * 7919 % 251 % 10) / 255;
+    double mean = sum / n;
+    for (long i = 0; i < 55000L * 784; i++) {
+        double d = (double)(i * 7919 % 251 % 10) / 255 - mean;
+        sq += d * d;
+    }
+    double sd = sqrt(sq / n);
+    long i0 = 55000L * 784 + 17, t0 = 999;
+    CHECK_TRUE(st == ST_OK && sp.val.x[17] == (float)(((double)(i0 * 7919 % 251 % 10) / 255 - mean) / sd) &&
+                   sp.test.x[t0] == (float)(((double)(t0 * 7919 % 251 % 10) / 255 - mean) / sd) &&
+                   sp.val.y[3] == (int)((55003L * 7919) % 251 % 10),
+               "synthetic full-size set loads; val and test standardised by the train statistics (%s)",
+               st ? err_msg() : "ok");
+    splits_free(&sp);
 
     const char *names[] = {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
                            "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"};
