@@ -44,9 +44,7 @@ Status args_parse(int argc, char **argv, const CmdOption *opts, int nopts, Setti
             if (near) return err_set(ST_USAGE, "unknown option '--%s' (did you mean '--%s'?)", key, near);
             return err_set(ST_USAGE, "unknown option '--%s' (see --help)", key);
         }
-        char where[160];
-        snprintf(where, sizeof where, "--%s", key);
-        Status st = pairs_add(pairs, key, value, where);
+        Status st = pairs_add(pairs, key, value, ""); /* errors name the key themselves */
         if (st != ST_OK) return st;
     }
     return ST_OK;

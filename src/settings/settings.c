@@ -40,7 +40,8 @@ static int edit_distance(const char *a, const char *b)
 const char *setting_suggest(const char *key)
 {
     const char *best = NULL;
-    int best_d = 4; /* farther than 3 edits is no suggestion */
+    /* at most 2 edits, and fewer than the key's length: "foo" suggests nothing */
+    int best_d = strlen(key) < 3 ? (int)strlen(key) : 3;
     for (int i = 0; i < n_setting_specs; i++) {
         int d = edit_distance(key, setting_specs[i].name);
         if (d < best_d) best_d = d, best = setting_specs[i].name;
@@ -269,6 +270,7 @@ Status settings_from_pairs(Settings *s, const SettingPairs *p)
     settings_defaults(s, strcmp(model, "gpt") == 0 ? "gpt" : "mlp");
     for (int i = 0; i < p->n; i++) {
         if (settings_set(s, p->item[i].key, p->item[i].value) != ST_OK) {
+            if (!p->item[i].where[0]) return ST_USAGE; /* the message names the key already */
             char msg[1024];
             snprintf(msg, sizeof msg, "%s", err_msg());
             return err_set(ST_USAGE, "%s: %s", p->item[i].where, msg);

@@ -123,7 +123,7 @@ typedef struct {
     struct { char key[64]; char value[STR_LEN]; char where[256]; } item[128];
 } SettingPairs;
 
-/* Adds a pair; `where` is prefixed to error messages (e.g. "x.ini:12" or "--lr"). */
+/* Adds a pair; `where` is prefixed to error messages (e.g. "x.ini:12"; "" for none). */
 Status pairs_add(SettingPairs *p, const char *key, const char *value, const char *where);
 /* Defaults for the model the pairs name, then each pair in order, then validation. */
 Status settings_from_pairs(Settings *s, const SettingPairs *p);
