@@ -5,6 +5,7 @@
 
 #include "data/classify.h"
 #include "data/dataset.h"
+#include "data/text.h"
 
 Status data_open(Data **out, const Settings *s)
 {
@@ -19,11 +20,8 @@ Status data_open(Data **out, const Settings *s)
         if (st != ST_OK) return st;
         return classify_open(out, &sp, s->batch, seed, s->data);
     }
-    /* TEXT SOURCES: "markov", "kjv" and "text:PATH" dispatch here (markov.c, text.c). */
-    if (strcmp(s->data, "markov") == 0 || strcmp(s->data, "kjv") == 0 ||
-        strncmp(s->data, "text:", 5) == 0)
-        return err_set(ST_USAGE, "data: %s is not available yet (text sources need model gpt)",
-                       s->data);
+    if (strcmp(s->data, "markov") == 0) return markov_open(out, s);
+    if (strcmp(s->data, "kjv") == 0 || strncmp(s->data, "text:", 5) == 0) return text_open(out, s);
     return err_set(ST_USAGE, "data: unknown dataset '%s' (fashion, spirals, markov, kjv or text:PATH)",
                    s->data);
 }
