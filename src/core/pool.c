@@ -75,6 +75,9 @@ void pool_shutdown(void)
     for (int i = 1; i < pool.nthreads; i++) pthread_join(pool.workers[i], NULL);
     pool.stopping = 0;
     pool.nthreads = 1;
+    /* New workers start with seen = 0: a stale generation would make each of them run
+     * an empty batch at once and decrement busy below zero. */
+    pool.generation = 0;
 }
 
 int pool_init(int nthreads)
