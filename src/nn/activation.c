@@ -5,7 +5,7 @@
  * static inline function of one element. gcc 12 at -O2 (its "very cheap" cost model)
  * vectorises only loops whose trip count is a known multiple of the vector width, so
  * every loop runs to n rounded down to a multiple of 8, then a scalar tail. The
- * tanh and exp of GELU, tanh and sigmoid are libm calls and stay scalar. */
+ * expf of GELU and sigmoid and the tanhf of tanh are libm calls and stay scalar. */
 #include "nn/activation.h"
 
 #include <math.h>
@@ -18,18 +18,22 @@
 
 static inline float relu_f(float x) { return x > 0.0f ? x : 0.0f; }
 
+/* 0.5·x·(1 + tanh(u)) is computed as x·σ(2u), the same function: glibc's expf is
+ * about 5× faster than its tanhf, and for x ≪ 0 the small result keeps its relative
+ * accuracy instead of coming from 1 + tanh(u) ≈ 0. */
 static inline float gelu_f(float x)
 {
     float u = GELU_K * (x + GELU_A * x * x * x);
-    return 0.5f * x * (1.0f + tanhf(u));
+    return x / (1.0f + expf(-2.0f * u));
 }
 
+/* d/dx x·σ(2u) = σ(2u) + x · 2σ(2u)(1 − σ(2u)) · du/dx */
 static inline float gelu_df(float x)
 {
     float u = GELU_K * (x + GELU_A * x * x * x);
-    float t = tanhf(u);
+    float s = 1.0f / (1.0f + expf(-2.0f * u));
     float du = GELU_K * (1.0f + 3.0f * GELU_A * x * x);
-    return 0.5f * (1.0f + t) + 0.5f * x * (1.0f - t * t) * du;
+    return s + x * (2.0f * s * (1.0f - s)) * du;
 }
 
 static inline float sigmoid_f(float x) { return 1.0f / (1.0f + expf(-x)); }
