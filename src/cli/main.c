@@ -13,6 +13,8 @@ static const struct {
     {"train", cmd_train, "train one model from settings; write its result files"},
     {"eval", cmd_eval, "test loss and accuracy of a saved checkpoint"},
     {"bench", cmd_bench, "time training steps of any shape against the machine's sgemm peak"},
+    {"grad", cmd_grad, "loss and every parameter's gradient of a gpt checkpoint on one batch"},
+    {"sample", cmd_sample, "continue a prompt with a saved gpt"},
 };
 enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
 
