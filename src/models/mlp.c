@@ -71,15 +71,21 @@ static void norm_bwd(const Mlp *m, float *dx, float *dw, float *db, const float 
 
 static int head_in_width(const Mlp *m) { return m->n_hidden ? m->blocks[m->n_hidden - 1].dout : m->inputs; }
 
+/* Pre-norm normalises a block's input only when that input is a hidden layer: the raw
+ * features keep their information (LayerNorm over 2-D points would map every point to
+ * ±(1,−1)). Post-norm normalises every block's output. */
+static bool pre_norm(const Mlp *m, int block) { return m->norm != NORM_NONE && !m->post && block > 0; }
+
 /* Forward of every block and the head for x (B,inputs) into m->logits (B,classes);
  * dropout only when training. */
 static void forward(Mlp *m, const float *x, int B, bool train)
 {
-    bool pre = m->norm != NORM_NONE && !m->post, post = m->norm != NORM_NONE && m->post;
+    bool post = m->norm != NORM_NONE && m->post;
     const float *in = x;
     for (int i = 0; i < m->n_hidden; i++) {
         Block *k = &m->blocks[i];
         long n = (long)B * k->dout;
+        bool pre = pre_norm(m, i);
         if (pre) norm_fwd(m, k->xn, k->mean, k->rstd, in, P(m, k->nw), P(m, k->nb), B, k->din);
         linear_forward(k->z, pre ? k->xn : in, P(m, k->w), P(m, k->b), B, k->din, k->dout);
         act_forward(k->a, k->z, n, m->act);
@@ -100,9 +106,10 @@ static void forward(Mlp *m, const float *x, int B, bool train)
 }
 
 /* Backward of block i given k->dout_g; adds into dx (B,din), or NULL for the first block. */
-static void block_backward(Mlp *m, Block *k, float *dx, const float *in, int B)
+static void block_backward(Mlp *m, int i, float *dx, const float *in, int B)
 {
-    bool pre = m->norm != NORM_NONE && !m->post, post = m->norm != NORM_NONE && m->post;
+    Block *k = &m->blocks[i];
+    bool pre = pre_norm(m, i), post = m->norm != NORM_NONE && m->post;
     long n = (long)B * k->dout;
     const float *ds = k->dout_g;
     if (post) {
@@ -124,13 +131,10 @@ static void block_backward(Mlp *m, Block *k, float *dx, const float *in, int B)
         linear_backward(dx, G(m, k->w), G(m, k->b), m->t1, in, P(m, k->w), B, k->din, k->dout);
         return;
     }
-    /* pre-norm: t2 = d norm output; the first block's norm still needs its own gradient,
-     * so its input gradient goes to scratch (t1, free once the linear is done) */
+    /* pre-norm (never the first block, so dx exists): t2 = d norm output */
     zero(m->t2, (long)B * k->din);
     linear_backward(m->t2, G(m, k->w), G(m, k->b), m->t1, k->xn, P(m, k->w), B, k->din, k->dout);
-    float *sink = dx;
-    if (!sink) zero(sink = m->t1, (long)B * k->din);
-    norm_bwd(m, sink, G(m, k->nw), G(m, k->nb), m->t2, in, P(m, k->nw), k->mean, k->rstd, B, k->din);
+    norm_bwd(m, dx, G(m, k->nw), G(m, k->nb), m->t2, in, P(m, k->nw), k->mean, k->rstd, B, k->din);
 }
 
 static double mlp_forward(Model *base, const Batch *b)
@@ -165,7 +169,7 @@ static void mlp_backward(Model *base, const Batch *b, float dloss)
                         B, C, m->classes);
     }
     for (int i = m->n_hidden - 1; i >= 0; i--)
-        block_backward(m, &m->blocks[i], i ? m->blocks[i - 1].dout_g : NULL,
+        block_backward(m, i, i ? m->blocks[i - 1].dout_g : NULL,
                        i ? m->blocks[i - 1].out : b->x, B);
 }
 
@@ -264,7 +268,7 @@ Status mlp_create(Model **out, const Settings *s, const ModelShape *shape)
         k->w = add_linear(p, prefix, k->din, k->dout);
         k->b = k->w + 1;
         k->nw = k->nb = -1;
-        if (m->norm != NORM_NONE) {
+        if (m->post || pre_norm(m, i)) {
             snprintf(prefix, sizeof prefix, "layers.%d.norm", i);
             add_norm(m, prefix, m->post ? k->dout : k->din, &k->nw, &k->nb);
         }
@@ -310,7 +314,7 @@ Status mlp_create(Model **out, const Settings *s, const ModelShape *shape)
         ALLOC(k->a, n);
         ALLOC(k->out, n);
         if (m->p_drop > 0) ALLOC(k->mask, n);
-        if (m->norm != NORM_NONE) {
+        if (m->norm != NORM_NONE && (m->post || pre_norm(m, i))) {
             if (m->post) ALLOC(k->s, n);
             else ALLOC(k->xn, (long)B * k->din);
             ALLOC(k->mean, B);

@@ -68,7 +68,7 @@ typedef enum { T_INT, T_REAL, T_BOOL, T_ENUM, T_STR, T_INTLIST } SettingType;
     X(T_REAL, dropout, "model", "0", NULL, NULL, "dropout probability after hidden activations")   \
     X(T_INT, spirals_classes, "data", "3", NULL, NULL, "spirals: number of arms (classes)")        \
     X(T_INT, spirals_points, "data", "1000", NULL, NULL, "spirals: training points per class")     \
-    X(T_REAL, spirals_noise, "data", "0.2", NULL, NULL, "spirals: standard deviation of the noise") \
+    X(T_REAL, spirals_noise, "data", "0.05", NULL, NULL, "spirals: standard deviation of the noise") \
     X(T_INT, layers, "gpt", "2", NULL, NULL, "transformer blocks")                                  \
     X(T_INT, width, "gpt", "64", NULL, NULL, "channels C")                                          \
     X(T_INT, heads, "gpt", "4", NULL, NULL, "attention heads H (must divide width)")               \
