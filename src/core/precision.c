@@ -1,0 +1,110 @@
+/* bf16 and fp16 conversions and in-place rounding. bf16 is done on the bits (round to
+ * nearest even = add 0x7fff plus the lowest kept bit, then truncate); fp16 uses the
+ * compiler's _Float16 and F16C's vcvtps2ph, whose conversions are IEEE-exact. */
+#include "core/precision.h"
+
+#include <immintrin.h>
+#include <string.h>
+
+/* _Float16 is a GNU C extension on x86 (ISO C23 spells it the same). */
+__extension__ typedef _Float16 half;
+
+static inline uint32_t bits_of(float x)
+{
+    uint32_t u;
+    memcpy(&u, &x, sizeof u);
+    return u;
+}
+
+static inline float float_of(uint32_t u)
+{
+    float x;
+    memcpy(&x, &u, sizeof x);
+    return x;
+}
+
+/* The bits of x rounded to bf16 (low 16 bits zero); NaN is kept a quiet NaN. */
+static inline uint32_t bf16_round_bits(uint32_t u)
+{
+    uint32_t rounded = (u + 0x7fffu + ((u >> 16) & 1u)) & 0xffff0000u;
+    uint32_t nan = (u | 0x00400000u) & 0xffff0000u;
+    return (u & 0x7fffffffu) > 0x7f800000u ? nan : rounded;
+}
+
+Bf16 bf16_from_float(float x) { return (Bf16){(uint16_t)(bf16_round_bits(bits_of(x)) >> 16)}; }
+
+float bf16_to_float(Bf16 h) { return float_of((uint32_t)h.bits << 16); }
+
+/* Adding 16 uniform random bits below the kept ones and truncating rounds up with
+ * probability (dropped part) / 2^16: unbiased. Inf stays inf; NaN stays NaN. */
+static inline uint32_t bf16_stochastic_bits(uint32_t u, uint32_t r)
+{
+    uint32_t up = (u + (r & 0xffffu)) & 0xffff0000u;
+    uint32_t special = ((u & 0x7fffffffu) > 0x7f800000u ? (u | 0x00400000u) : u) & 0xffff0000u;
+    return (u & 0x7f800000u) == 0x7f800000u ? special : up;
+}
+
+Bf16 bf16_from_float_stochastic(float x, uint32_t r)
+{
+    return (Bf16){(uint16_t)(bf16_stochastic_bits(bits_of(x), r) >> 16)};
+}
+
+Fp16 fp16_from_float(float x)
+{
+    half h = (half)x;
+    Fp16 out;
+    memcpy(&out.bits, &h, sizeof out.bits);
+    return out;
+}
+
+float fp16_to_float(Fp16 v)
+{
+    half h;
+    memcpy(&h, &v.bits, sizeof h);
+    return (float)h;
+}
+
+void round_bf16(float *restrict x, long n)
+{
+    for (long i = 0; i < n; i++) {
+        uint32_t v;
+        memcpy(&v, &x[i], sizeof v);
+        v = bf16_round_bits(v);
+        memcpy(&x[i], &v, sizeof v);
+    }
+}
+
+void round_bf16_stochastic(float *restrict x, const uint16_t *restrict r, long n)
+{
+    for (long i = 0; i < n; i++) {
+        uint32_t v;
+        memcpy(&v, &x[i], sizeof v);
+        v = bf16_stochastic_bits(v, r[i]);
+        memcpy(&x[i], &v, sizeof v);
+    }
+}
+
+/* F16C (part of x86-64-v3) converts 8 floats at a time with IEEE rounding. */
+void round_fp16(float *restrict x, long n)
+{
+    long i = 0;
+    for (; i + 8 <= n; i += 8) {
+        __m128i h = _mm256_cvtps_ph(_mm256_loadu_ps(x + i), _MM_FROUND_TO_NEAREST_INT);
+        _mm256_storeu_ps(x + i, _mm256_cvtph_ps(h));
+    }
+    for (; i < n; i++) x[i] = (float)(half)x[i];
+}
+
+int precision_by_name(const char *name)
+{
+    static const char *names[] = {"fp32", "bf16", "bf16-pure", "fp16"};
+    for (int i = 0; i < 4; i++)
+        if (strcmp(name, names[i]) == 0) return i;
+    return -1;
+}
+
+void precision_round(float *x, long n, Precision p)
+{
+    if (p == PREC_BF16 || p == PREC_BF16_PURE) round_bf16(x, n);
+    else if (p == PREC_FP16) round_fp16(x, n);
+}
