@@ -278,11 +278,13 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
 
     r->steps_done = step;
     r->final_train_loss = last_train;
-    r->final_val_loss = ev.loss;
-    r->val_acc = ev.acc;
+    bool diverged = strcmp(r->status, "diverged") == 0;
+    /* a diverged run has no final validation numbers: the last evaluation predates it */
+    r->final_val_loss = diverged ? NAN : ev.loss;
+    r->val_acc = diverged ? NAN : ev.acc;
     r->best_val_loss = isfinite(best_val) ? best_val : NAN;
     Eval test = {NAN, NAN};
-    if (strcmp(r->status, "diverged") != 0) test = evaluate(m, d, SPLIT_TEST, s->batch);
+    if (!diverged) test = evaluate(m, d, SPLIT_TEST, s->batch);
     r->test_loss = test.loss;
     r->test_acc = test.acc;
     r->wall_s = now_s() - t0;
