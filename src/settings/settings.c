@@ -219,6 +219,12 @@ Status settings_validate(const Settings *s)
     NEED(s->val_tokens >= 1, "val_tokens: must be >= 1");
     NEED(strcmp(s->init, "gpt2") != 0 || strcmp(s->model, "gpt") == 0,
          "init: gpt2 is for model gpt (mlp takes he, xavier or normal)");
+    if (strcmp(s->loss_scale, "none") && strcmp(s->loss_scale, "dynamic")) {
+        char *end;
+        double v = strtod(s->loss_scale, &end);
+        NEED(end != s->loss_scale && !*end && v > 0 && isfinite(v),
+             "loss_scale: '%s' is not none, dynamic or a positive number", s->loss_scale);
+    }
     const char *d = s->data;
     NEED(!strcmp(d, "fashion") || !strcmp(d, "spirals") || !strcmp(d, "markov") ||
              !strcmp(d, "kjv") || !strncmp(d, "text:", 5),

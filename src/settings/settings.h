@@ -78,7 +78,13 @@ typedef enum { T_INT, T_REAL, T_BOOL, T_ENUM, T_STR, T_INTLIST } SettingType;
     X(T_INT, markov_order, "gpt", "2", NULL, NULL, "markov: order k of the source")               \
     X(T_INT, markov_alphabet, "gpt", "16", NULL, NULL, "markov: alphabet size A")                   \
     X(T_REAL, markov_alpha, "gpt", "0.2", NULL, NULL, "markov: Dirichlet concentration of rows")   \
-    X(T_INT, val_tokens, "gpt", "32768", NULL, NULL, "text: tokens in the fixed validation windows")
+    X(T_INT, val_tokens, "gpt", "32768", NULL, NULL, "text: tokens in the fixed validation windows") \
+    X(T_ENUM, precision, "precision", "fp32", NULL, "fp32|bf16|bf16-pure|fp16",                     \
+      "number format of matmul inputs/outputs; bf16-pure also stores the weights in bf16")          \
+    X(T_ENUM, rounding, "precision", "nearest", NULL, "nearest|stochastic",                        \
+      "bf16-pure: how updated weights are rounded back to bf16")                                    \
+    X(T_STR, loss_scale, "precision", "none", NULL, NULL,                                          \
+      "multiply the loss before backward: none, a number, or dynamic (GradScaler's rules)")
 
 #define SETTINGS_FIELD_T_INT(f) int f;
 #define SETTINGS_FIELD_T_REAL(f) double f;
