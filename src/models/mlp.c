@@ -284,6 +284,7 @@ Status mlp_create(Model **out, const Settings *s, const ModelShape *shape)
     macs += (double)din * m->classes;
     /* forward 2·macs; backward 4·macs less the first layer's input gradient */
     base->flops_per_item = 6 * macs - 2.0 * m->inputs * (m->n_hidden ? m->blocks[0].dout : m->classes);
+    base->max_operand = (long)B * m->maxw; /* the widest activation */
     if (params_alloc(p) != ST_OK) return mlp_free(base), ST_NOMEM;
 
     /* initialisation: weights from the "init" stream in table order, gains 1, biases 0 */

@@ -9,9 +9,14 @@
 Status model_create(Model **out, const Settings *s, const ModelShape *shape)
 {
     *out = NULL;
-    if (strcmp(s->model, "mlp") == 0) return mlp_create(out, s, shape);
-    if (strcmp(s->model, "gpt") == 0) return gpt_create(out, s, shape);
-    return err_set(ST_USAGE, "model: unknown model '%s'", s->model);
+    Status st = !strcmp(s->model, "mlp")   ? mlp_create(out, s, shape)
+                : !strcmp(s->model, "gpt") ? gpt_create(out, s, shape)
+                                           : err_set(ST_USAGE, "model: unknown model '%s'", s->model);
+    if (st != ST_OK) return st;
+    const Params *p = &(*out)->params;
+    for (int i = 0; i < p->n; i++)
+        if (p->spec[i].numel > (*out)->max_operand) (*out)->max_operand = p->spec[i].numel;
+    return ST_OK;
 }
 
 void model_free(Model *m)

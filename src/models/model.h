@@ -34,6 +34,9 @@ struct Model {
     int items_per_row;   /* loss terms per row: 1 (mlp) or T (gpt) */
     double flops_per_item; /* matmul FLOPs of forward + backward per loss term */
     long activation_bytes; /* bytes of the activation arena */
+    long max_operand;      /* elements of the largest A or B any mm() call passes (sizes the
+                            * precision policy's scratch; model_create widens it to cover
+                            * every parameter tensor) */
     gsl_rng *dropout_rng;  /* stream "dropout" */
 };
 
