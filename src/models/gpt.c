@@ -442,8 +442,8 @@ Status gpt_create(Model **out, const Settings *s, const ModelShape *shape)
     m->p_drop = (float)s->dropout;
     base->max_rows = m->maxB;
     base->items_per_row = m->T;
-    base->max_operand = (long)B * T * (4 * C > V ? 4 * C : V); /* fc output, or logits */
     int C = m->C, T = m->T, B = m->maxB, L = m->L;
+    base->max_operand = (long)B * T * (4 * C > V ? 4 * C : V); /* fc output, or logits */
     m->blocks = calloc((size_t)(L ? L : 1), sizeof *m->blocks);
     if (!m->blocks) return gpt_free(base), err_set(ST_NOMEM, "out of memory");
 
