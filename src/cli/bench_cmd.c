@@ -15,6 +15,7 @@
 #include "core/timer.h"
 #include "models/model.h"
 #include "optim/optim.h"
+#include "train/mixed.h"
 #include "train/outdir.h"
 
 static void usage(FILE *f)
@@ -149,8 +150,10 @@ int cmd_bench(int argc, char **argv)
     Model *m = NULL;
     if ((st = model_create(&m, &s, &shape)) != ST_OK) return report_error("bench", st);
     Optimizer opt = {0};
-    if ((st = optimizer_init(&opt, opt_type_by_name(s.optimizer), m->params.numel)) != ST_OK)
-        return model_free(m), report_error("bench", st);
+    Mixed mx = {0};
+    if ((st = optimizer_init(&opt, opt_type_by_name(s.optimizer), m->params.numel)) != ST_OK ||
+        (st = mixed_init(&mx, &s, &m->params, m->max_operand)) != ST_OK)
+        return optimizer_free(&opt), model_free(m), report_error("bench", st);
 
     /* one random batch, reused: timing does not depend on the values */
     int B = s.batch, T = s.context;
@@ -173,9 +176,9 @@ int cmd_bench(int argc, char **argv)
         params_zero_grad(&m->params);
         m->ops->forward(m, &batch);
         double t1 = now_s();
-        m->ops->backward(m, &batch, 1.0f);
+        m->ops->backward(m, &batch, mixed_dloss(&mx, 1));
         double t2 = now_s();
-        optimizer_step(&opt, &m->params, &h);
+        if (mixed_unscale(&mx, &m->params)) mixed_step(&mx, &opt, &m->params, &h, i + 1);
         double t3 = now_s();
         if (i >= warmup) {
             int k = i - warmup;
@@ -195,16 +198,17 @@ int cmd_bench(int argc, char **argv)
         for (int i = 0; i < s.n_widths; i++) len += snprintf(shape_desc + len, sizeof shape_desc - len, "-%d", s.widths[i]);
         snprintf(shape_desc + len, sizeof shape_desc - len, "-%d,B=%d", shape.classes, B);
     }
-    printf("model\tshape\toptimizer\tthreads\tms_per_step\tms_min\tms_max\tfwd_ms\tbwd_ms\topt_ms\t"
+    printf("model\tshape\toptimizer\tprecision\tthreads\tms_per_step\tms_min\tms_max\tfwd_ms\tbwd_ms\topt_ms\t"
            "bwd_fwd\titems_per_sec\tgflop_per_step\tgflops\tpeak_gflops\tpeak_fraction\n");
-    printf("%s\t%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.2f\t%.0f\t%.4f\t%.1f\t%.1f\t%.3f\n", s.model,
-           shape_desc, s.optimizer, threads, 1e3 * step, 1e3 * tt[0], 1e3 * tt[steps - 1], 1e3 * fwd,
+    printf("%s\t%s\t%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.2f\t%.0f\t%.4f\t%.1f\t%.1f\t%.3f\n", s.model,
+           shape_desc, s.optimizer, s.precision, threads, 1e3 * step, 1e3 * tt[0], 1e3 * tt[steps - 1], 1e3 * fwd,
            1e3 * bwd, 1e3 * op, bwd / fwd, items / step, gflop, gflop / step, peak_g,
            gflop / step / peak_g);
 done:
     gsl_rng_free(r);
     buf_free(x);
     free(y), free(tok), free(tf), free(tb), free(to), free(tt);
+    mixed_free(&mx);
     optimizer_free(&opt);
     model_free(m);
     return st == ST_OK ? 0 : report_error("bench", st);

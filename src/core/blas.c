@@ -2,7 +2,10 @@
 #include "core/blas.h"
 
 #include <cblas.h>
+#include <string.h>
 
+#include "core/buf.h"
+#include "core/check.h"
 #include "core/pool.h"
 
 /* Products below this many multiply-adds run as one call: a thread hand-off costs more. */
@@ -15,6 +18,70 @@ typedef struct {
     const float *A, *B;
     float *C;
 } MmJob;
+
+enum { MAX_SCRATCH_THREADS = 64 };
+
+static struct {
+    Precision p;
+    long n;                             /* floats per operand copy */
+    int threads;                        /* threads with scratch */
+    float *scratch[MAX_SCRATCH_THREADS]; /* (2n) each: rounded copies of A and B */
+} policy;
+
+Status blas_set_precision(Precision p, long max_operand)
+{
+    for (int t = 0; t < policy.threads; t++) buf_free(policy.scratch[t]);
+    policy.threads = 0;
+    policy.n = 0;
+    policy.p = p;
+    if (p == PREC_FP32) return ST_OK;
+    int threads = pool_threads();
+    CHECK(threads <= MAX_SCRATCH_THREADS && max_operand > 0);
+    for (int t = 0; t < threads; t++) {
+        policy.scratch[t] = buf_floats(2 * (size_t)max_operand);
+        if (!policy.scratch[t]) {
+            blas_set_precision(PREC_FP32, 0);
+            return ST_NOMEM;
+        }
+        policy.threads = t + 1;
+    }
+    policy.n = max_operand;
+    return ST_OK;
+}
+
+Precision blas_precision(void) { return policy.p; }
+
+/* Rounding a matrix to the policy's format, row chunk by row chunk over the pool
+ * (elementwise, so any split gives the same bits): dst (rows, cols) with row stride
+ * ldd ← src (rows, cols) with row stride lds; dst may equal src. */
+typedef struct {
+    float *dst;
+    const float *src;
+    int rows, cols, ldd, lds, chunk;
+} RoundJob;
+
+static void round_rows(void *ctx, int t)
+{
+    const RoundJob *j = ctx;
+    int hi = (t + 1) * j->chunk < j->rows ? (t + 1) * j->chunk : j->rows;
+    for (int i = t * j->chunk; i < hi; i++) {
+        float *out = j->dst + (long)i * j->ldd;
+        const float *in = j->src + (long)i * j->lds;
+        if (out != in) memcpy(out, in, (size_t)j->cols * sizeof(float));
+        precision_round(out, j->cols, policy.p);
+    }
+}
+
+static void round_matrix(float *dst, int ldd, const float *src, int lds, int rows, int cols)
+{
+    int chunk = rows, tasks = 1;
+    if ((long)rows * cols >= 1 << 15) { /* worth a hand-off */
+        chunk = (rows + 7) / 8;
+        tasks = (rows + chunk - 1) / chunk;
+    }
+    RoundJob j = {dst, src, rows, cols, ldd, lds, chunk};
+    pool_run(tasks, round_rows, &j);
+}
 
 int blas_init(int nthreads)
 {
@@ -65,6 +132,16 @@ void mm(bool ta, bool tb, int M, int N, int K, float alpha, const float *A, int 
         const float *B, int ldb, float beta, float *C, int ldc)
 {
     if (M <= 0 || N <= 0) return;
+    if (policy.p != PREC_FP32 && K > 0) {
+        int t = pool_thread_index();
+        int a_rows = ta ? K : M, a_cols = ta ? M : K, b_rows = tb ? N : K, b_cols = tb ? K : N;
+        CHECK(t < policy.threads && (long)a_rows * a_cols <= policy.n &&
+              (long)b_rows * b_cols <= policy.n);
+        float *sa = policy.scratch[t], *sb = policy.scratch[t] + policy.n;
+        round_matrix(sa, a_cols, A, lda, a_rows, a_cols);
+        round_matrix(sb, b_cols, B, ldb, b_rows, b_cols);
+        A = sa, lda = a_cols, B = sb, ldb = b_cols;
+    }
     MmJob j = {ta, tb, M >= N, M, N, K, lda, ldb, ldc, 1, alpha, beta, A, B, C};
     long macs = (long)M * N * (K > 0 ? K : 1);
     int len = j.split_rows ? M : N;
@@ -75,4 +152,5 @@ void mm(bool ta, bool tb, int M, int N, int K, float alpha, const float *A, int 
     }
     /* The tile count is a function of the shape alone, never of the thread count. */
     pool_run(j.tiles, mm_tile, &j);
+    if (policy.p != PREC_FP32) round_matrix(C, ldc, C, ldc, M, N);
 }

@@ -11,6 +11,9 @@
 
 #include <stdbool.h>
 
+#include "core/precision.h"
+#include "core/status.h"
+
 /* Sets OpenBLAS to one thread and starts the pool (nthreads <= 0: default). */
 int blas_init(int nthreads);
 
@@ -19,6 +22,15 @@ int blas_init(int nthreads);
  * matrices as stored. */
 void mm(bool ta, bool tb, int M, int N, int K, float alpha, const float *A, int lda,
         const float *B, int ldb, float beta, float *C, int ldc);
+
+/* The precision policy of every product. Under bf16 (and bf16-pure) or fp16, mm()
+ * rounds the elements of A and B to that format before multiplying, accumulates in
+ * fp32 as a mixed-precision kernel does, and rounds C as the kernel stores it.
+ * max_operand bounds the elements of any A or B a caller will pass (as stored, padding
+ * rows included): each pool thread gets scratch for the rounded copies here, once, so
+ * nothing is allocated inside a step. PREC_FP32 frees it. */
+Status blas_set_precision(Precision p, long max_operand);
+Precision blas_precision(void);
 
 /* OpenBLAS's name for the CPU core it tuned for, e.g. "Cooperlake". */
 const char *blas_core_name(void);

@@ -4,6 +4,7 @@
 
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -29,6 +30,10 @@ static struct {
 /* Set while a thread runs tasks: a pool_run from inside a task (say mm() called by an
  * attention task) runs its tasks inline instead of deadlocking on the busy pool. */
 static _Thread_local int in_task;
+/* 0 for the caller's thread, 1..nthreads-1 for the workers. */
+static _Thread_local int thread_index;
+
+int pool_thread_index(void) { return thread_index; }
 
 static void drain(void)
 {
@@ -39,7 +44,7 @@ static void drain(void)
 
 static void *worker(void *arg)
 {
-    (void)arg;
+    thread_index = (int)(intptr_t)arg;
     unsigned long seen = 0;
     pthread_mutex_lock(&pool.mu);
     for (;;) {
@@ -87,7 +92,7 @@ int pool_init(int nthreads)
     if (pool.nthreads > 1) pool_shutdown();
     pool.nthreads = 1;
     for (int i = 1; i < nthreads; i++) {
-        if (pthread_create(&pool.workers[i], NULL, worker, NULL) != 0) break;
+        if (pthread_create(&pool.workers[i], NULL, worker, (void *)(intptr_t)i) != 0) break;
         pool.nthreads++;
     }
     return pool.nthreads;

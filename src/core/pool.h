@@ -14,6 +14,8 @@ typedef void (*PoolTask)(void *ctx, int task);
  * Calling it again with another count restarts the pool. */
 int pool_init(int nthreads);
 int pool_threads(void);
+/* Which pool thread is running: 0 for the thread that called pool_run, 1.. for workers. */
+int pool_thread_index(void);
 /* OPENBLAS_NUM_THREADS, else OMP_NUM_THREADS, else the number of online cores. */
 int pool_default_threads(void);
 /* Called from inside a task, runs the inner tasks in order on the calling thread. */

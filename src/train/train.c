@@ -15,6 +15,7 @@
 #include "models/model.h"
 #include "optim/optim.h"
 #include "optim/schedule.h"
+#include "train/mixed.h"
 #include "train/outdir.h"
 #include "version.h"
 
@@ -108,11 +109,40 @@ typedef struct {
 static void curve_header(const Files *f)
 {
     if (!f->curve) return;
-    fprintf(f->curve, "step\tepoch\tlr\ttrain_loss\tval_loss\tval_acc\tgrad_norm\tupdate_ratio");
+    fprintf(f->curve, "step\tepoch\tlr\ttrain_loss\tval_loss\tval_acc\tgrad_norm\tupdate_ratio"
+                      "\tlost_updates\tgrad_zero\tloss_scale\tskipped_steps");
     if (f->text) fprintf(f->curve, "\tval_bpc");
     if (f->markov) fprintf(f->curve, "\tentropy_rate\tgap");
     fprintf(f->curve, "\twall_s\n");
     if (f->layers) fprintf(f->layers, "step\ttensor\tgrad_norm\tweight_norm\n");
+}
+
+/* One row of curve.tsv (see docs/FORMATS.md). */
+typedef struct {
+    long step;
+    double epoch, lr, train_loss, val_loss, val_acc, grad_norm, update_ratio;
+    double lost_updates, grad_zero, loss_scale;
+    long skipped_steps;
+    double wall_s;
+} CurveRow;
+
+static void curve_row(const Files *f, const CurveRow *c, double entropy_rate)
+{
+    if (!f->curve) return;
+    fprintf(f->curve, "%ld\t%.6g\t%.6g\t%.9g\t%.9g\t%.9g\t%.9g\t%.6g\t%.6g\t%.6g\t%.9g\t%ld", c->step,
+            c->epoch, c->lr, c->train_loss, c->val_loss, c->val_acc, c->grad_norm, c->update_ratio,
+            c->lost_updates, c->grad_zero, c->loss_scale, c->skipped_steps);
+    if (f->text) fprintf(f->curve, "\t%.9g", c->val_loss / log(2.0));
+    if (f->markov) fprintf(f->curve, "\t%.9g\t%.9g", entropy_rate, c->val_loss - entropy_rate);
+    fprintf(f->curve, "\t%.3f\n", c->wall_s);
+}
+
+/* Fraction of the n elements of x that are exactly zero. */
+static double zero_fraction(const float *x, long n)
+{
+    long z = 0;
+    for (long j = 0; j < n; j++) z += x[j] == 0.0f;
+    return n ? (double)z / n : NAN;
 }
 
 Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
@@ -126,6 +156,7 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
     FILE *summary = NULL, *prov = NULL;
     float *w_before = NULL;
     double *step_times = NULL;
+    Mixed mx = {0};
     bool have_out = false;
     Status st;
 
@@ -138,6 +169,7 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
         goto fail;
     }
     if ((st = optimizer_init(&opt, type, m->params.numel)) != ST_OK) goto fail;
+    if ((st = mixed_init(&mx, s, &m->params, m->max_operand)) != ST_OK) goto fail;
     long rows_per_step = (long)s->batch * s->accum;
     long total = s->steps;
     if (total == 0) total = (long)s->epochs * (d->train_rows / rows_per_step);
@@ -175,8 +207,8 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
     Params *p = &m->params;
     OptHyper hyper = {s->lr, s->momentum, s->beta1, s->beta2, s->eps, s->weight_decay};
     double t0 = now_s(), initial_loss = NAN, train_sum = 0, gnorm_sum = 0, last_train = NAN;
-    long since_eval = 0, bad_evals = 0, step = 0;
-    double best_val = INFINITY, update_ratio = NAN;
+    long since_eval = 0, gn_count = 0, bad_evals = 0, step = 0;
+    double best_val = INFINITY, update_ratio = NAN, lost_updates = NAN, grad_zero = NAN;
     Eval ev = {NAN, NAN};
     snprintf(r->status, sizeof r->status, "ok");
     r->diverged_step = -1;
@@ -190,16 +222,13 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
             ev = evaluate(m, d, SPLIT_VAL, s->batch);
             if (step == 0) initial_loss = ev.loss;
             double tl = since_eval ? train_sum / since_eval : NAN;
-            double gn = since_eval ? gnorm_sum / since_eval : NAN;
+            double gn = gn_count ? gnorm_sum / gn_count : NAN;
             double lr_now = s->lr * schedule_factor(&sched, step > 0 ? step - 1 : 0);
-            if (files.curve) {
-                fprintf(files.curve, "%ld\t%.6g\t%.6g\t%.9g\t%.9g\t%.9g\t%.9g\t%.6g", step,
-                        (double)step * rows_per_step / d->train_rows, lr_now, tl, ev.loss, ev.acc, gn,
-                        update_ratio);
-                if (files.text) fprintf(files.curve, "\t%.9g", ev.loss / log(2.0));
-                if (files.markov)
-                    fprintf(files.curve, "\t%.9g\t%.9g", d->entropy_rate, ev.loss - d->entropy_rate);
-                fprintf(files.curve, "\t%.3f\n", now_s() - t0);
+            CurveRow row = {step, (double)step * rows_per_step / d->train_rows, lr_now, tl, ev.loss,
+                            ev.acc, gn, update_ratio, lost_updates, grad_zero, mx.scale, mx.skipped,
+                            now_s() - t0};
+            curve_row(&files, &row, d->entropy_rate);
+            if (files.layers) {
                 for (int i = 0; step > 0 && i < p->n; i++)
                     fprintf(files.layers, "%ld\t%s\t%.9g\t%.9g\n", step, p->spec[i].name,
                             norm_of(p->g + p->spec[i].offset, p->spec[i].numel),
@@ -215,7 +244,7 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
                 bad_evals++;
             }
             train_sum = gnorm_sum = 0;
-            since_eval = 0;
+            since_eval = gn_count = 0;
             if (!isfinite(ev.loss) && step > 0) diverged = true;
             if (!diverged && s->patience > 0 && bad_evals >= s->patience && !last) {
                 snprintf(r->status, sizeof r->status, "stopped");
@@ -237,36 +266,37 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
         for (int a = 0; a < s->accum; a++) {
             d->ops->train_batch(d, s->batch, &b);
             loss += m->ops->forward(m, &b) / s->accum;
-            m->ops->backward(m, &b, 1.0f / (float)s->accum);
+            m->ops->backward(m, &b, mixed_dloss(&mx, s->accum));
         }
-        double gn = grad_norm(p);
         step++;
-        if (!isfinite(loss) || !isfinite(gn) || loss > s->diverge_factor * initial_loss) {
+        bool measure = step % eval_every == 0 || step == total;
+        if (measure) grad_zero = zero_fraction(p->g, p->numel);
+        bool apply = mixed_unscale(&mx, p); /* false: a dynamic loss scale skips this step */
+        double gn = grad_norm(p);
+        if (!isfinite(loss) || (apply && !isfinite(gn)) || loss > s->diverge_factor * initial_loss) {
             snprintf(r->status, sizeof r->status, "diverged");
             r->diverged_step = step;
-            train_sum += loss, gnorm_sum += gn, since_eval++;
             last_train = loss;
-            if (files.curve) {
-                fprintf(files.curve, "%ld\t%.6g\t%.6g\t%.9g\t%s\t%s\t%.9g\tnan", step,
-                        (double)step * rows_per_step / d->train_rows,
-                        s->lr * schedule_factor(&sched, step - 1), loss, "nan", "nan", gn);
-                if (files.text) fprintf(files.curve, "\tnan");
-                if (files.markov) fprintf(files.curve, "\t%.9g\tnan", d->entropy_rate);
-                fprintf(files.curve, "\t%.3f\n", now_s() - t0);
-            }
+            CurveRow row = {step, (double)step * rows_per_step / d->train_rows,
+                            s->lr * schedule_factor(&sched, step - 1), loss, NAN, NAN, gn, NAN, NAN,
+                            grad_zero, mx.scale, mx.skipped, now_s() - t0};
+            curve_row(&files, &row, d->entropy_rate);
             break;
         }
-        if (s->clip > 0 && gn > s->clip) scale_grads(p, (float)(s->clip / gn));
-        bool measure = step % eval_every == 0 || step == total;
-        if (measure) memcpy(w_before, p->w, (size_t)p->numel * sizeof(float));
-        hyper.lr = s->lr * schedule_factor(&sched, step - 1);
-        optimizer_step(&opt, p, &hyper);
-        if (measure) {
-            for (long j = 0; j < p->numel; j++) w_before[j] = p->w[j] - w_before[j];
-            update_ratio = norm_of(w_before, p->numel) / norm_of(p->w, p->numel);
+        if (apply) {
+            if (s->clip > 0 && gn > s->clip) scale_grads(p, (float)(s->clip / gn));
+            if (measure) memcpy(w_before, p->w, (size_t)p->numel * sizeof(float));
+            hyper.lr = s->lr * schedule_factor(&sched, step - 1);
+            mixed_step(&mx, &opt, p, &hyper, step);
+            if (measure) {
+                for (long j = 0; j < p->numel; j++) w_before[j] = p->w[j] - w_before[j];
+                update_ratio = norm_of(w_before, p->numel) / norm_of(p->w, p->numel);
+                lost_updates = zero_fraction(w_before, p->numel);
+            }
+            gnorm_sum += gn, gn_count++;
         }
         step_times[step - 1] = now_s() - ts;
-        train_sum += loss, gnorm_sum += gn, since_eval++;
+        train_sum += loss, since_eval++;
         last_train = loss;
         if (o->progress && step % 10 == 0) {
             double el = now_s() - t0, eta = el / step * (total - step);
@@ -300,12 +330,16 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
         write_settings_header(summary);
         fprintf(summary, "status\tdiverged_step\tsteps_done\tfinal_train_loss\tfinal_val_loss\t"
                          "best_val_loss\tval_acc\ttest_loss\ttest_acc\tentropy_rate\tparams\t"
-                         "state_bytes\tactivation_bytes\tgflop_per_step\twall_s\tstep_s\titems_per_s\n");
+                         "weight_bytes\tgrad_bytes\tstate_bytes\tactivation_bytes\tskipped_steps\t"
+                         "loss_scale_final\tgflop_per_step\twall_s\tstep_s\titems_per_s\n");
         write_settings_row(summary, s);
-        fprintf(summary, "%s\t%ld\t%ld\t%.9g\t%.9g\t%.9g\t%.9g\t%.9g\t%.9g\t%.9g\t%ld\t%ld\t%ld\t%.6g\t%.3f\t%.6g\t%.6g\n",
+        /* bytes a real implementation would keep: 16-bit formats store activations in half */
+        long act_bytes = mx.p == PREC_FP32 ? m->activation_bytes : m->activation_bytes / 2;
+        fprintf(summary, "%s\t%ld\t%ld\t%.9g\t%.9g\t%.9g\t%.9g\t%.9g\t%.9g\t%.9g\t%ld\t%ld\t%ld\t%ld\t%ld\t%ld\t%.9g\t%.6g\t%.3f\t%.6g\t%.6g\n",
                 r->status, r->diverged_step, r->steps_done, r->final_train_loss, r->final_val_loss,
                 r->best_val_loss, r->val_acc, r->test_loss, r->test_acc, d->entropy_rate, nparams,
-                optimizer_state_bytes(&opt, p), m->activation_bytes,
+                mixed_weight_bytes(&mx, nparams), mixed_grad_bytes(&mx, nparams),
+                optimizer_state_bytes(&opt, p), act_bytes, mx.skipped, mx.scale,
                 m->flops_per_item * items_per_step / 1e9, r->wall_s, r->step_s, r->items_per_s);
         write_provenance(prov, s);
         FILE *fs[] = {files.curve, files.layers, summary, prov};
@@ -329,6 +363,7 @@ fail:
     if (summary) fclose(summary);
     if (prov) fclose(prov);
     if (have_out) outdir_abort(&out);
+    mixed_free(&mx);
     buf_free(w_before);
     buf_free(step_times);
     optimizer_free(&opt);
