@@ -1,5 +1,7 @@
-/* Fixed thread pool: a generation counter under one mutex starts a batch of tasks,
- * an atomic counter hands them out, and the caller waits until every task finished. */
+/* Fixed thread pool: a generation counter starts a batch of tasks, an atomic counter
+ * hands them out, and the caller waits until every task finished. A training step
+ * starts a few dozen short batches, so both sides spin briefly on the counters before
+ * they sleep on a condition variable: a futex wake-up costs more than most batches. */
 #include "core/pool.h"
 
 #include <pthread.h>
@@ -10,16 +12,23 @@
 
 #include "core/check.h"
 
-enum { MAX_THREADS = 64 };
+enum { MAX_THREADS = 64, SPINS = 4000 };
+
+static inline void cpu_relax(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#endif
+}
 
 static struct {
     int nthreads;
     pthread_t workers[MAX_THREADS];
     pthread_mutex_t mu;
     pthread_cond_t start, done;
-    unsigned long generation;
-    int busy;     /* workers still inside the current batch */
-    int stopping;
+    atomic_ulong generation;
+    atomic_int busy; /* workers still inside the current batch */
+    atomic_int stopping;
     PoolTask fn;
     void *ctx;
     int ntasks;
@@ -46,17 +55,23 @@ static void *worker(void *arg)
 {
     thread_index = (int)(intptr_t)arg;
     unsigned long seen = 0;
-    pthread_mutex_lock(&pool.mu);
     for (;;) {
-        while (pool.generation == seen && !pool.stopping) pthread_cond_wait(&pool.start, &pool.mu);
-        if (pool.stopping) break;
-        seen = pool.generation;
-        pthread_mutex_unlock(&pool.mu);
-        drain();
+        for (int i = 0; i < SPINS && atomic_load(&pool.generation) == seen &&
+                        !atomic_load(&pool.stopping); i++)
+            cpu_relax();
         pthread_mutex_lock(&pool.mu);
-        if (--pool.busy == 0) pthread_cond_signal(&pool.done);
+        while (atomic_load(&pool.generation) == seen && !atomic_load(&pool.stopping))
+            pthread_cond_wait(&pool.start, &pool.mu);
+        pthread_mutex_unlock(&pool.mu);
+        if (atomic_load(&pool.stopping)) break;
+        seen = atomic_load(&pool.generation);
+        drain();
+        if (atomic_fetch_sub(&pool.busy, 1) == 1) {
+            pthread_mutex_lock(&pool.mu);
+            pthread_cond_signal(&pool.done);
+            pthread_mutex_unlock(&pool.mu);
+        }
     }
-    pthread_mutex_unlock(&pool.mu);
     return NULL;
 }
 
@@ -74,15 +89,15 @@ int pool_default_threads(void)
 void pool_shutdown(void)
 {
     pthread_mutex_lock(&pool.mu);
-    pool.stopping = 1;
+    atomic_store(&pool.stopping, 1);
     pthread_cond_broadcast(&pool.start);
     pthread_mutex_unlock(&pool.mu);
     for (int i = 1; i < pool.nthreads; i++) pthread_join(pool.workers[i], NULL);
-    pool.stopping = 0;
+    atomic_store(&pool.stopping, 0);
     pool.nthreads = 1;
     /* New workers start with seen = 0: a stale generation would make each of them run
      * an empty batch at once and decrement busy below zero. */
-    pool.generation = 0;
+    atomic_store(&pool.generation, 0);
 }
 
 int pool_init(int nthreads)
@@ -106,18 +121,21 @@ void pool_run(int ntasks, PoolTask fn, void *ctx)
         for (int i = 0; i < ntasks; i++) fn(ctx, i);
         return;
     }
-    pthread_mutex_lock(&pool.mu);
-    CHECK(pool.busy == 0); /* pool_run is not reentrant */
+    CHECK(atomic_load(&pool.busy) == 0); /* pool_run is not reentrant */
     pool.fn = fn;
     pool.ctx = ctx;
     pool.ntasks = ntasks;
     atomic_store(&pool.next, 0);
-    pool.busy = pool.nthreads - 1;
-    pool.generation++;
+    atomic_store(&pool.busy, pool.nthreads - 1);
+    pthread_mutex_lock(&pool.mu);
+    atomic_fetch_add(&pool.generation, 1); /* publishes the fields above */
     pthread_cond_broadcast(&pool.start);
     pthread_mutex_unlock(&pool.mu);
     drain();
-    pthread_mutex_lock(&pool.mu);
-    while (pool.busy > 0) pthread_cond_wait(&pool.done, &pool.mu);
-    pthread_mutex_unlock(&pool.mu);
+    for (int i = 0; i < SPINS && atomic_load(&pool.busy) > 0; i++) cpu_relax();
+    if (atomic_load(&pool.busy) > 0) {
+        pthread_mutex_lock(&pool.mu);
+        while (atomic_load(&pool.busy) > 0) pthread_cond_wait(&pool.done, &pool.mu);
+        pthread_mutex_unlock(&pool.mu);
+    }
 }
