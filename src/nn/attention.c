@@ -4,7 +4,11 @@
  *
  * Queries are processed in blocks of BLK rows: block [r0,r1) only needs keys [0,r1),
  * so the products skip most of the masked upper triangle. The block layout depends on
- * T alone, never on the thread count. */
+ * T alone, never on the thread count.
+ *
+ * The softmax rows are vectorised: exponentials by vexp() (within 2 ulp of expf), and
+ * the double sums run in LANES interleaved partial sums combined in lane order, a
+ * fixed order for a given row length. */
 #include "nn/attention.h"
 
 #include <math.h>
@@ -12,8 +16,58 @@
 
 #include "core/blas.h"
 #include "core/pool.h"
+#include "nn/vexp.h"
 
-enum { BLK = 32 };
+enum { BLK = 32, LANES = 8 };
+
+/* Σ x[s] (n) in double: lane l sums s ≡ l (mod LANES), then the lanes in order. */
+static double sum_lanes(const float *restrict x, int n)
+{
+    double acc[LANES] = {0};
+    int n8 = n / LANES * LANES;
+    for (int s = 0; s < n8; s += LANES)
+        for (int l = 0; l < LANES; l++) acc[l] += x[s + l];
+    double sum = 0;
+    for (int s = n8; s < n; s++) acc[s - n8] += x[s];
+    for (int l = 0; l < LANES; l++) sum += acc[l];
+    return sum;
+}
+
+/* Σ a[s]·b[s] (n) in double, in the lane order of sum_lanes. */
+static double dot_lanes(const float *restrict a, const float *restrict b, int n)
+{
+    double acc[LANES] = {0};
+    int n8 = n / LANES * LANES;
+    for (int s = 0; s < n8; s += LANES)
+        for (int l = 0; l < LANES; l++) acc[l] += (double)a[s + l] * b[s + l];
+    double sum = 0;
+    for (int s = n8; s < n; s++) acc[s - n8] += (double)a[s] * b[s];
+    for (int l = 0; l < LANES; l++) sum += acc[l];
+    return sum;
+}
+
+static float max_lanes(const float *restrict x, int n)
+{
+    float m[LANES];
+    for (int l = 0; l < LANES; l++) m[l] = x[0];
+    int n8 = n / LANES * LANES;
+    for (int s = 0; s < n8; s += LANES)
+        for (int l = 0; l < LANES; l++) m[l] = x[s + l] > m[l] ? x[s + l] : m[l];
+    for (int s = n8; s < n; s++) m[0] = x[s] > m[0] ? x[s] : m[0];
+    float mx = m[0];
+    for (int l = 1; l < LANES; l++) mx = m[l] > mx ? m[l] : mx;
+    return mx;
+}
+
+/* row (n) ← softmax(row); the max and the sum are order-independent in value and
+ * fixed-order in bits. */
+static void softmax_row(float *restrict row, int n)
+{
+    float mx = max_lanes(row, n);
+    for (int s = 0; s < n; s++) row[s] = vexp(row[s] - mx);
+    float inv = (float)(1.0 / sum_lanes(row, n));
+    for (int s = 0; s < n; s++) row[s] *= inv;
+}
 
 typedef struct {
     float *out, *att, *dqkv, *scratch;
@@ -38,16 +92,7 @@ static void att_fwd_task(void *ctx, int task)
     }
     for (int i = 0; i < T; i++) {
         float *row = att + (long)i * T;
-        float mx = row[0];
-        for (int s = 1; s <= i; s++)
-            if (row[s] > mx) mx = row[s];
-        double sum = 0;
-        for (int s = 0; s <= i; s++) {
-            row[s] = expf(row[s] - mx);
-            sum += row[s];
-        }
-        float inv = (float)(1.0 / sum);
-        for (int s = 0; s <= i; s++) row[s] *= inv;
+        softmax_row(row, i + 1);
         memset(row + i + 1, 0, (size_t)(T - i - 1) * sizeof(float));
     }
     for (int r0 = 0; r0 < T; r0 += BLK) {
@@ -90,9 +135,7 @@ static void att_bwd_task(void *ctx, int task)
     for (int i = 0; i < T; i++) {
         const float *a = att + (long)i * T;
         float *row = ds + (long)i * T;
-        double dot = 0;
-        for (int s = 0; s <= i; s++) dot += (double)a[s] * row[s];
-        float fdot = (float)dot;
+        float fdot = (float)dot_lanes(a, row, i + 1);
         for (int s = 0; s <= i; s++) row[s] = a[s] * (row[s] - fdot) * scale;
         int r1 = (i / BLK + 1) * BLK < T ? (i / BLK + 1) * BLK : T;
         for (int s = i + 1; s < r1; s++) row[s] = 0.0f;
