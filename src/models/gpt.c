@@ -71,7 +71,7 @@ enum { ROWS = 64 };
 
 typedef struct {
     const Gpt *m;
-    float *y, *mean, *rstd, *dx;
+    float *y, *mean, *rstd, *dx, *dw, *db;
     const float *x, *w, *b, *dy;
     Act act;
     int N, C;
@@ -102,16 +102,42 @@ static void norm_fwd(const Gpt *m, float *y, float *mean, float *rstd, const flo
     pool_run(chunks(N), norm_fwd_task, &j);
 }
 
-/* Adds dx (N,C), dw (C), db (C) from dy (N,C). The gain and bias gradients sum over
- * all rows, so this runs as one call, in row order. */
+enum { CH = 16 }; /* channels per task of the gain and bias gradients */
+
+static void norm_bwd_task(void *ctx, int t)
+{
+    const RowJob *j = ctx;
+    int rows = chunks(j->N), C = j->C;
+    if (t < rows) {
+        int r0 = t * ROWS, n = j->N - r0 < ROWS ? j->N - r0 : ROWS;
+        long o = (long)r0 * C;
+        if (j->m->norm == NORM_LAYER)
+            layernorm_backward_dx(j->dx + o, j->dy + o, j->x + o, j->w, j->mean + r0,
+                                  j->rstd + r0, n, C);
+        else
+            rmsnorm_backward_dx(j->dx + o, j->dy + o, j->x + o, j->w, j->rstd + r0, n, C);
+        return;
+    }
+    int c0 = (t - rows) * CH, c1 = c0 + CH < C ? c0 + CH : C;
+    if (j->m->norm == NORM_LAYER)
+        layernorm_backward_params(j->dw, j->db, j->dy, j->x, j->mean, j->rstd, j->N, C, c0, c1);
+    else
+        rmsnorm_backward_params(j->dw, j->dy, j->x, j->rstd, j->N, C, c0, c1);
+}
+
+/* Adds dx (N,C), dw (C), db (C) from dy (N,C). dx goes by row chunks; the gain and bias
+ * gradients, sums over all rows, by channel chunks that each sum every row in order. */
 static void norm_bwd(const Gpt *m, float *dx, float *dw, float *db, const float *dy,
                      const float *x, const float *w, const float *mean, const float *rstd, int N,
                      int C)
 {
-    if (m->norm == NORM_LAYER) layernorm_backward(dx, dw, db, dy, x, w, mean, rstd, N, C);
-    else if (m->norm == NORM_RMS) rmsnorm_backward(dx, dw, dy, x, w, rstd, N, C);
-    else
+    if (m->norm == NORM_NONE) {
         for (long i = 0; i < (long)N * C; i++) dx[i] += dy[i];
+        return;
+    }
+    RowJob j = {.m = m, .dx = dx, .dw = dw, .db = db, .dy = dy, .x = x, .w = w,
+                .mean = (float *)mean, .rstd = (float *)rstd, .N = N, .C = C};
+    pool_run(chunks(N) + (C + CH - 1) / CH, norm_bwd_task, &j);
 }
 
 static void act_fwd_task(void *ctx, int t)
