@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/blas.h"
 #include "core/buf.h"
 #include "core/check.h"
 #include "core/pool.h"
@@ -58,6 +59,7 @@ typedef struct {
     float *dqkv;                     /* (N,3C) */
     float *dfc, *dfca;               /* (N,4C) */
     float *datt;                     /* (B,H,T,T) */
+    double *ce_part;                 /* (chunks of N) loss sum of each row chunk */
 } Gpt;
 
 static float *P(Gpt *m, int i) { return i < 0 ? NULL : m->base.params.w + m->base.params.spec[i].offset; }
@@ -72,9 +74,10 @@ enum { ROWS = 64 };
 typedef struct {
     const Gpt *m;
     float *y, *mean, *rstd, *dx, *dw, *db;
-    const float *x, *w, *b, *dy;
+    const float *x, *w, *b, *dy, *base;
     Act act;
     int N, C;
+    float scale;
 } RowJob;
 
 static int chunks(int N) { return (N + ROWS - 1) / ROWS; }
@@ -111,6 +114,14 @@ static void norm_bwd_task(void *ctx, int t)
     if (t < rows) {
         int r0 = t * ROWS, n = j->N - r0 < ROWS ? j->N - r0 : ROWS;
         long o = (long)r0 * C;
+        if (j->base != j->dx) {
+            if (j->base) memcpy(j->dx + o, j->base + o, (size_t)n * C * sizeof(float));
+            else zero(j->dx + o, (long)n * C);
+        }
+        if (j->m->norm == NORM_NONE) {
+            for (long i = o; i < o + (long)n * C; i++) j->dx[i] += j->dy[i];
+            return;
+        }
         if (j->m->norm == NORM_LAYER)
             layernorm_backward_dx(j->dx + o, j->dy + o, j->x + o, j->w, j->mean + r0,
                                   j->rstd + r0, n, C);
@@ -125,19 +136,18 @@ static void norm_bwd_task(void *ctx, int t)
         rmsnorm_backward_params(j->dw, j->dy, j->x, j->rstd, j->N, C, c0, c1);
 }
 
-/* Adds dx (N,C), dw (C), db (C) from dy (N,C). dx goes by row chunks; the gain and bias
- * gradients, sums over all rows, by channel chunks that each sum every row in order. */
-static void norm_bwd(const Gpt *m, float *dx, float *dw, float *db, const float *dy,
-                     const float *x, const float *w, const float *mean, const float *rstd, int N,
-                     int C)
+/* dx (N,C) = base (N,C) + the norm's input gradient from dy (N,C), where base is dx
+ * itself (add), another buffer (copied first) or NULL (zeros); adds dw (C), db (C).
+ * dx goes by row chunks; the gain and bias gradients, sums over all rows, by channel
+ * chunks that each sum every row in order. */
+static void norm_bwd(const Gpt *m, float *dx, const float *base, float *dw, float *db,
+                     const float *dy, const float *x, const float *w, const float *mean,
+                     const float *rstd, int N, int C)
 {
-    if (m->norm == NORM_NONE) {
-        for (long i = 0; i < (long)N * C; i++) dx[i] += dy[i];
-        return;
-    }
-    RowJob j = {.m = m, .dx = dx, .dw = dw, .db = db, .dy = dy, .x = x, .w = w,
+    RowJob j = {.m = m, .dx = dx, .base = base, .dw = dw, .db = db, .dy = dy, .x = x, .w = w,
                 .mean = (float *)mean, .rstd = (float *)rstd, .N = N, .C = C};
-    pool_run(chunks(N) + (C + CH - 1) / CH, norm_bwd_task, &j);
+    int param_tasks = m->norm == NORM_NONE ? 0 : (C + CH - 1) / CH;
+    pool_run(chunks(N) + param_tasks, norm_bwd_task, &j);
 }
 
 static void act_fwd_task(void *ctx, int t)
@@ -148,12 +158,45 @@ static void act_fwd_task(void *ctx, int t)
     act_forward(j->y + o, j->x + o, (long)n * j->C, j->act);
 }
 
+/* dx = act'(x)·dy by row chunks (dx is zeroed chunk by chunk first) */
 static void act_bwd_task(void *ctx, int t)
 {
     const RowJob *j = ctx;
     int r0 = t * ROWS, n = j->N - r0 < ROWS ? j->N - r0 : ROWS;
     long o = (long)r0 * j->C;
+    zero(j->dx + o, (long)n * j->C);
     act_backward(j->dx + o, j->dy + o, j->x + o, (long)n * j->C, j->act);
+}
+
+/* The loss of each row chunk, summed in chunk order: probs from m->logits. */
+static void ce_fwd_task(void *ctx, int t)
+{
+    const RowJob *j = ctx;
+    const Gpt *m = j->m;
+    int r0 = t * ROWS, n = j->N - r0 < ROWS ? j->N - r0 : ROWS;
+    long o = (long)r0 * m->V;
+    m->ce_part[t] = crossentropy_forward(m->probs + o, m->logits + o, m->tgt + r0, n, m->V);
+}
+
+/* Σ over N rows of −log p[target] (nats), for the targets in m->tgt. */
+static double loss_sum(Gpt *m, int N)
+{
+    RowJob j = {.m = m, .N = N};
+    pool_run(chunks(N), ce_fwd_task, &j);
+    double sum = 0;
+    for (int t = 0; t < chunks(N); t++) sum += m->ce_part[t];
+    return sum;
+}
+
+/* dlogits = scale · (probs − onehot(tgt)) by row chunks */
+static void ce_bwd_task(void *ctx, int t)
+{
+    const RowJob *j = ctx;
+    const Gpt *m = j->m;
+    int r0 = t * ROWS, n = j->N - r0 < ROWS ? j->N - r0 : ROWS;
+    long o = (long)r0 * m->V;
+    zero(m->dlogits + o, (long)n * m->V);
+    crossentropy_backward_rows(m->dlogits + o, m->probs + o, m->tgt + r0, n, m->V, j->scale);
 }
 
 /* ---- forward ---- */
@@ -222,42 +265,45 @@ static const float *block_out(const Gpt *m, int l)
 
 /* ---- backward ---- */
 
-/* Adds dx (N,C) += d/dx of the mlp branch with output gradient dz (N,C) and input x. */
-static void mlp_bwd(Gpt *m, GptBlock *k, float *dx, const float *dz, const float *x, int N)
+/* dx (N,C) (+)= d/dx of the mlp branch with output gradient dz (N,C) and input x:
+ * added when add, else overwritten. */
+static void mlp_bwd(Gpt *m, GptBlock *k, float *dx, bool add, const float *dz, const float *x,
+                    int N)
 {
     int C = m->C;
     if (k->mmask) {
         for (long i = 0; i < (long)N * C; i++) m->s2[i] = dz[i] * k->mmask[i];
         dz = m->s2;
     }
-    zero(m->dfca, (long)N * 4 * C);
-    linear_backward(m->dfca, G(m, k->mprojw), G(m, k->mprojb), dz, k->fca, P(m, k->mprojw), N,
+    /* dfca (N,4C) = dz (N,C) · mproj.w (C,4C) */
+    mm(false, false, N, 4 * C, C, 1.0f, dz, C, P(m, k->mprojw), 4 * C, 0.0f, m->dfca, 4 * C);
+    linear_backward(NULL, G(m, k->mprojw), G(m, k->mprojb), dz, k->fca, P(m, k->mprojw), N,
                     4 * C, C);
-    zero(m->dfc, (long)N * 4 * C);
     RowJob aj = {.m = m, .dx = m->dfc, .dy = m->dfca, .x = k->fc, .act = m->act, .N = N, .C = 4 * C};
     pool_run(chunks(N), act_bwd_task, &aj);
-    linear_backward(dx, G(m, k->fcw), G(m, k->fcb), m->dfc, x, P(m, k->fcw), N, C, 4 * C);
+    /* dx (N,C) (+)= dfc (N,4C) · fc.w (4C,C) */
+    mm(false, false, N, C, 4 * C, 1.0f, m->dfc, 4 * C, P(m, k->fcw), C, add ? 1.0f : 0.0f, dx, C);
+    linear_backward(NULL, G(m, k->fcw), G(m, k->fcb), m->dfc, x, P(m, k->fcw), N, C, 4 * C);
 }
 
-/* Adds dx (N,C) += d/dx of the attention branch with output gradient dy (N,C), input x. */
-static void attn_bwd(Gpt *m, GptBlock *k, float *dx, const float *dy, const float *x, int B, int T)
+/* dx (N,C) (+)= d/dx of the attention branch with output gradient dy (N,C), input x:
+ * added when add, else overwritten. */
+static void attn_bwd(Gpt *m, GptBlock *k, float *dx, bool add, const float *dy, const float *x,
+                     int B, int T)
 {
     int C = m->C, N = B * T;
     if (k->amask) {
         for (long i = 0; i < (long)N * C; i++) m->s2[i] = dy[i] * k->amask[i];
         dy = m->s2;
     }
-    zero(m->d1, (long)N * C);
-    linear_backward(m->d1, G(m, k->projw), G(m, k->projb), dy, k->atty, P(m, k->projw), N, C, C);
+    /* d1 (N,C) = dy (N,C) · proj.w (C,C) */
+    mm(false, false, N, C, C, 1.0f, dy, C, P(m, k->projw), C, 0.0f, m->d1, C);
+    linear_backward(NULL, G(m, k->projw), G(m, k->projb), dy, k->atty, P(m, k->projw), N, C, C);
     zero(m->dqkv, (long)N * 3 * C);
     attention_backward(m->dqkv, m->datt, m->d1, k->att, k->qkv, B, T, C, m->H);
-    linear_backward(dx, G(m, k->qkvw), G(m, k->qkvb), m->dqkv, x, P(m, k->qkvw), N, C, 3 * C);
-}
-
-static void copy_or_zero(float *dst, const float *src, long n, bool copy)
-{
-    if (copy) memcpy(dst, src, (size_t)n * sizeof(float));
-    else zero(dst, n);
+    /* dx (N,C) (+)= dqkv (N,3C) · qkv.w (3C,C) */
+    mm(false, false, N, C, 3 * C, 1.0f, m->dqkv, 3 * C, P(m, k->qkvw), C, add ? 1.0f : 0.0f, dx, C);
+    linear_backward(NULL, G(m, k->qkvw), G(m, k->qkvb), m->dqkv, x, P(m, k->qkvw), N, C, 3 * C);
 }
 
 /* Backward of the whole model for the loss already in m->probs; gradients scaled by dloss
@@ -266,43 +312,38 @@ static void backward(Gpt *m, const int *tok, int B, int T, float dloss)
 {
     int C = m->C, N = B * T;
     long nc = (long)N * C;
-    zero(m->dlogits, (long)N * m->V);
-    crossentropy_backward(m->dlogits, m->probs, m->tgt, N, m->V, dloss);
-    zero(m->s, nc);
-    linear_backward(m->s, G(m, m->lmw), NULL, m->dlogits, m->xf, P(m, m->lmw), N, C, m->V);
+    RowJob cj = {.m = m, .N = N, .scale = dloss / (float)N};
+    pool_run(chunks(N), ce_bwd_task, &cj);
+    /* s (N,C) = dlogits (N,V) · lm_head.w (V,C) */
+    mm(false, false, N, C, m->V, 1.0f, m->dlogits, m->V, P(m, m->lmw), C, 0.0f, m->s, C);
+    linear_backward(NULL, G(m, m->lmw), NULL, m->dlogits, m->xf, P(m, m->lmw), N, C, m->V);
     float *g = m->g1, *g2 = m->g2; /* g: gradient of the current block's output */
-    zero(g, nc);
-    norm_bwd(m, g, G(m, m->lnfw), G(m, m->lnfb), m->s, block_out(m, m->L - 1), P(m, m->lnfw),
-             m->f_mean, m->f_rstd, N, C);
+    norm_bwd(m, g, NULL, G(m, m->lnfw), G(m, m->lnfb), m->s, block_out(m, m->L - 1),
+             P(m, m->lnfw), m->f_mean, m->f_rstd, N, C);
 
     for (int l = m->L - 1; l >= 0; l--) {
         GptBlock *k = &m->blocks[l];
         const float *in = block_out(m, l - 1);
         if (!m->post) {
-            copy_or_zero(g2, g, nc, m->residual); /* d s1 from the residual path */
-            zero(m->s, nc);
-            mlp_bwd(m, k, m->s, g, k->n2, N); /* s = d n2 */
-            norm_bwd(m, g2, G(m, k->ln2w), G(m, k->ln2b), m->s, k->s1, P(m, k->ln2w), k->n2_mean,
-                     k->n2_rstd, N, C);
-            zero(m->s, nc);
-            attn_bwd(m, k, m->s, g2, k->n1, B, T); /* s = d n1 */
-            if (!m->residual) zero(g2, nc);
-            norm_bwd(m, g2, G(m, k->ln1w), G(m, k->ln1b), m->s, in, P(m, k->ln1w), k->n1_mean,
-                     k->n1_rstd, N, C);
+            mlp_bwd(m, k, m->s, false, g, k->n2, N); /* s = d n2 */
+            /* g2 = d s1 = [g, the residual path] + norm2's input gradient */
+            norm_bwd(m, g2, m->residual ? g : NULL, G(m, k->ln2w), G(m, k->ln2b), m->s, k->s1,
+                     P(m, k->ln2w), k->n2_mean, k->n2_rstd, N, C);
+            attn_bwd(m, k, m->s, false, g2, k->n1, B, T); /* s = d n1 */
+            norm_bwd(m, g2, m->residual ? g2 : NULL, G(m, k->ln1w), G(m, k->ln1b), m->s, in,
+                     P(m, k->ln1w), k->n1_mean, k->n1_rstd, N, C);
             float *t = g;
             g = g2;
             g2 = t;
         } else {
-            zero(m->s, nc);
-            norm_bwd(m, m->s, G(m, k->ln2w), G(m, k->ln2b), g, k->s2, P(m, k->ln2w), k->n2_mean,
-                     k->n2_rstd, N, C); /* s = d s2 */
-            copy_or_zero(g2, m->s, nc, m->residual);
-            mlp_bwd(m, k, g2, m->s, k->n1, N); /* g2 = d n1 */
-            zero(m->s, nc);
-            norm_bwd(m, m->s, G(m, k->ln1w), G(m, k->ln1b), g2, k->s1, P(m, k->ln1w), k->n1_mean,
-                     k->n1_rstd, N, C); /* s = d s1 */
-            copy_or_zero(g, m->s, nc, m->residual);
-            attn_bwd(m, k, g, m->s, in, B, T); /* g = d in */
+            norm_bwd(m, m->s, NULL, G(m, k->ln2w), G(m, k->ln2b), g, k->s2, P(m, k->ln2w),
+                     k->n2_mean, k->n2_rstd, N, C); /* s = d s2 */
+            if (m->residual) memcpy(g2, m->s, (size_t)nc * sizeof(float));
+            mlp_bwd(m, k, g2, m->residual, m->s, k->n1, N); /* g2 = d n1 */
+            norm_bwd(m, m->s, NULL, G(m, k->ln1w), G(m, k->ln1b), g2, k->s1, P(m, k->ln1w),
+                     k->n1_mean, k->n1_rstd, N, C); /* s = d s1 */
+            if (m->residual) memcpy(g, m->s, (size_t)nc * sizeof(float));
+            attn_bwd(m, k, g, m->residual, m->s, in, B, T); /* g = d in */
         }
     }
     const float *dx0 = g;
@@ -332,7 +373,7 @@ static double gpt_forward(Model *base, const Batch *b)
     int N = b->rows * m->T;
     split_tokens(m, b);
     forward(m, m->inp, b->rows, m->T, true);
-    return crossentropy_forward(m->probs, m->logits, m->tgt, N, m->V) / N;
+    return loss_sum(m, N) / N;
 }
 
 static void gpt_backward(Model *base, const Batch *b, float dloss)
@@ -348,7 +389,7 @@ static double gpt_eval(Model *base, const Batch *b, long *correct)
     split_tokens(m, b);
     forward(m, m->inp, b->rows, m->T, false);
     *correct += argmax_correct(m->logits, m->tgt, N, m->V);
-    return crossentropy_forward(m->probs, m->logits, m->tgt, N, m->V);
+    return loss_sum(m, N);
 }
 
 const float *gpt_logits(Model *base, const int *tok, int B, int T)
@@ -379,6 +420,7 @@ static void gpt_free(Model *base)
     for (size_t j = 0; j < sizeof bufs / sizeof bufs[0]; j++) buf_free(bufs[j]);
     buf_free(m->inp);
     buf_free(m->tgt);
+    buf_free(m->ce_part);
     params_free(&base->params);
     gsl_rng_free(base->dropout_rng);
     free(m);
@@ -562,7 +604,8 @@ Status gpt_create(Model **out, const Settings *s, const ModelShape *shape)
 #undef ALLOC
     m->inp = buf_alloc((size_t)N * sizeof(int));
     m->tgt = buf_alloc((size_t)N * sizeof(int));
-    if (!m->inp || !m->tgt) return gpt_free(base), ST_NOMEM;
+    m->ce_part = buf_alloc((size_t)chunks((int)N) * sizeof(double));
+    if (!m->inp || !m->tgt || !m->ce_part) return gpt_free(base), ST_NOMEM;
     *out = base;
     return ST_OK;
 }

@@ -39,8 +39,14 @@ void crossentropy_backward(float *restrict dlogits, const float *restrict probs,
                            const int *restrict targets, int N, int V, float dloss)
 {
     /* dlogits (N,V) += dloss · (probs (N,V) − onehot(targets (N))) / N */
+    crossentropy_backward_rows(dlogits, probs, targets, N, V, dloss / (float)N);
+}
+
+void crossentropy_backward_rows(float *restrict dlogits, const float *restrict probs,
+                                const int *restrict targets, int N, int V, float s)
+{
+    /* dlogits (N,V) += s · (probs (N,V) − onehot(targets (N))) */
     int v8 = V & ~7;
-    float s = dloss / (float)N;
     for (int n = 0; n < N; n++) {
         const float *restrict p = probs + (long)n * V;
         float *restrict d = dlogits + (long)n * V;

@@ -10,6 +10,10 @@ double crossentropy_forward(float *probs, const float *logits, const int *target
 /* dlogits (N,V) += dloss · (probs − onehot(targets)) / N: the gradient of dloss × the mean loss. */
 void crossentropy_backward(float *dlogits, const float *probs, const int *targets, int N, int V,
                            float dloss);
+/* The same for rows of a larger batch: dlogits (n,V) += s · (probs − onehot(targets)) with
+ * the factor s = dloss / N of the whole batch given, so row chunks get the same bits. */
+void crossentropy_backward_rows(float *dlogits, const float *probs, const int *targets, int n,
+                                int V, float s);
 /* Number of rows whose largest logit is at the target (first index wins ties). */
 long argmax_correct(const float *logits, const int *targets, int N, int V);
 
