@@ -85,7 +85,7 @@ int cmd_grad(int argc, char **argv)
     if (st != ST_OK) return report_error("grad", st);
     if (!ckpt || !batch || !out)
         return err_set(ST_USAGE, "--checkpoint, --batch and --out are required"), report_error("grad", ST_USAGE);
-    if (pairs.n) return err_set(ST_USAGE, "%s: grad takes no settings", pairs.item[0].where), report_error("grad", ST_USAGE);
+    if (pairs.n) return err_set(ST_USAGE, "--%s: grad takes no settings", pairs.item[0].key), report_error("grad", ST_USAGE);
     blas_init(threads ? atoi(threads) : 0);
 
     static Settings s;

@@ -44,11 +44,16 @@ int cmd_sample(int argc, char **argv)
     if (help) return usage(stdout), 0;
     if (st != ST_OK) return report_error("sample", st);
     if (!ckpt) return err_set(ST_USAGE, "--checkpoint FILE is required"), report_error("sample", ST_USAGE);
-    if (pairs.n) return err_set(ST_USAGE, "%s: sample takes no settings", pairs.item[0].where), report_error("sample", ST_USAGE);
-    int n = atoi(ntok), K = atoi(topk);
-    double tau = atof(temp);
-    if (n < 0 || K < 0 || !(tau > 0))
-        return err_set(ST_USAGE, "--tokens and --top-k must be >= 0 and --temperature > 0"),
+    if (pairs.n) return err_set(ST_USAGE, "--%s: sample takes no settings", pairs.item[0].key), report_error("sample", ST_USAGE);
+    char *e1, *e2, *e3, *e4;
+    long n = strtol(ntok, &e1, 10), K = strtol(topk, &e2, 10);
+    double tau = strtod(temp, &e3);
+    strtoll(seed, &e4, 10);
+    if (*e1 || *e2 || *e3 || *e4 || e1 == ntok || e2 == topk || e3 == temp || e4 == seed)
+        return err_set(ST_USAGE, "--tokens, --top-k, --temperature and --seed take numbers"),
+               report_error("sample", ST_USAGE);
+    if (n < 0 || n > 1000000 || K < 0 || !(tau > 0))
+        return err_set(ST_USAGE, "--tokens (at most 1e6) and --top-k must be >= 0 and --temperature > 0"),
                report_error("sample", ST_USAGE);
     blas_init(threads ? atoi(threads) : 0);
 
