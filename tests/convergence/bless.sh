@@ -3,5 +3,5 @@
 # Run through `ninja -C build bless-convergence`.
 set -e
 for g in "$(dirname "$0")"/golden/*.tsv; do
-    bash "$(dirname "$0")/check.sh" "$g" --bless
+    bash "$(dirname "$0")/check.sh" "$g" --bless || [ $? -eq 77 ] # 77: skipped
 done

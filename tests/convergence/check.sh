@@ -7,12 +7,16 @@
 #   # settings: --data spirals --widths 32,32 ...   (the descent train arguments)
 #   # tolerance: val_loss rel 1e-4                   (one line per compared metric:
 #   # tolerance: val_acc abs 2e-3                     rel = relative, abs = absolute)
+#   # requires: bible                                (optional: skip, exit 77, without it)
 # --bless rewrites the curve part from a fresh run, keeping the comment lines.
 . "$(dirname "$0")/../lib.sh"
 golden=$1
 bless=${2:-}
 settings=$(sed -n 's/^# settings: //p' "$golden")
 [ -n "$settings" ] || { echo "$golden: no '# settings:' line"; exit 99; }
+for prog in $(sed -n 's/^# requires: //p' "$golden"); do
+    command -v "$prog" >/dev/null || { echo "$golden: skipped, needs the $prog program"; exit 77; }
+done
 metrics=$(sed -n 's/^# tolerance: \([a-z_]*\) .*/\1/p' "$golden" | tr '\n' ' ')
 # shellcheck disable=SC2086
 "$DESCENT" train $settings --quiet --out "$TMP/run" >/dev/null || { echo "$golden: descent train failed"; exit 1; }
