@@ -128,8 +128,9 @@ static void mm_tile(void *ctx, int t)
     }
 }
 
-void mm(bool ta, bool tb, int M, int N, int K, float alpha, const float *A, int lda,
-        const float *B, int ldb, float beta, float *C, int ldc)
+static void mm_any(bool local, bool ta, bool tb, int M, int N, int K, float alpha,
+                   const float *A, int lda, const float *B, int ldb, float beta, float *C,
+                   int ldc)
 {
     if (M <= 0 || N <= 0) return;
     if (policy.p != PREC_FP32 && K > 0) {
@@ -145,7 +146,7 @@ void mm(bool ta, bool tb, int M, int N, int K, float alpha, const float *A, int 
     MmJob j = {ta, tb, M >= N, M, N, K, lda, ldb, ldc, 1, alpha, beta, A, B, C};
     long macs = (long)M * N * (K > 0 ? K : 1);
     int len = j.split_rows ? M : N;
-    if (macs >= SPLIT_MIN_MACS) {
+    if (macs >= SPLIT_MIN_MACS && !local) {
         j.tiles = len / (2 * TILE_ALIGN);
         if (j.tiles > MAX_TILES) j.tiles = MAX_TILES;
         if (j.tiles < 1) j.tiles = 1;
@@ -153,4 +154,16 @@ void mm(bool ta, bool tb, int M, int N, int K, float alpha, const float *A, int 
     /* The tile count is a function of the shape alone, never of the thread count. */
     pool_run(j.tiles, mm_tile, &j);
     if (policy.p != PREC_FP32) round_matrix(C, ldc, C, ldc, M, N);
+}
+
+void mm(bool ta, bool tb, int M, int N, int K, float alpha, const float *A, int lda,
+        const float *B, int ldb, float beta, float *C, int ldc)
+{
+    mm_any(false, ta, tb, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc);
+}
+
+void mm_local(bool ta, bool tb, int M, int N, int K, float alpha, const float *A, int lda,
+              const float *B, int ldb, float beta, float *C, int ldc)
+{
+    mm_any(true, ta, tb, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc);
 }

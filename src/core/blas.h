@@ -23,6 +23,12 @@ int blas_init(int nthreads);
 void mm(bool ta, bool tb, int M, int N, int K, float alpha, const float *A, int lda,
         const float *B, int ldb, float beta, float *C, int ldc);
 
+/* The same product as mm(), as one sgemm call on the calling thread: for callers that
+ * spread their own row chunks over the pool (a chunk's product then depends only on
+ * the chunk's shape, never on the thread count). */
+void mm_local(bool ta, bool tb, int M, int N, int K, float alpha, const float *A, int lda,
+              const float *B, int ldb, float beta, float *C, int ldc);
+
 /* The precision policy of every product. Under bf16 (and bf16-pure) or fp16, mm()
  * rounds the elements of A and B to that format before multiplying, accumulates in
  * fp32 as a mixed-precision kernel does, and rounds C as the kernel stores it.

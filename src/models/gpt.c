@@ -62,14 +62,14 @@ typedef struct {
     double *ce_part;                 /* (chunks of N) loss sum of each row chunk */
 } Gpt;
 
-static float *P(Gpt *m, int i) { return i < 0 ? NULL : m->base.params.w + m->base.params.spec[i].offset; }
-static float *G(Gpt *m, int i) { return i < 0 ? NULL : m->base.params.g + m->base.params.spec[i].offset; }
+static float *P(const Gpt *m, int i) { return i < 0 ? NULL : m->base.params.w + m->base.params.spec[i].offset; }
+static float *G(const Gpt *m, int i) { return i < 0 ? NULL : m->base.params.g + m->base.params.spec[i].offset; }
 
 static void zero(float *p, long n) { memset(p, 0, (size_t)n * sizeof(float)); }
 
 /* ---- per-row work over the thread pool, in chunks of ROWS rows fixed by the shape ---- */
 
-enum { ROWS = 64 };
+enum { ROWS = 64, FROWS = 256 }; /* FROWS: rows per chunk of the fused forward phases */
 
 typedef struct {
     const Gpt *m;
@@ -81,29 +81,6 @@ typedef struct {
 } RowJob;
 
 static int chunks(int N) { return (N + ROWS - 1) / ROWS; }
-
-static void norm_fwd_task(void *ctx, int t)
-{
-    const RowJob *j = ctx;
-    int r0 = t * ROWS, n = j->N - r0 < ROWS ? j->N - r0 : ROWS;
-    long o = (long)r0 * j->C;
-    if (j->m->norm == NORM_LAYER)
-        layernorm_forward(j->y + o, j->mean + r0, j->rstd + r0, j->x + o, j->w, j->b, n, j->C);
-    else
-        rmsnorm_forward(j->y + o, j->rstd + r0, j->x + o, j->w, n, j->C);
-}
-
-/* y (N,C) = norm(x (N,C)); statistics into mean, rstd (N). norm none copies. */
-static void norm_fwd(const Gpt *m, float *y, float *mean, float *rstd, const float *x,
-                     const float *w, const float *b, int N, int C)
-{
-    if (m->norm == NORM_NONE) {
-        memcpy(y, x, (size_t)N * C * sizeof(float));
-        return;
-    }
-    RowJob j = {.m = m, .y = y, .mean = mean, .rstd = rstd, .x = x, .w = w, .b = b, .N = N, .C = C};
-    pool_run(chunks(N), norm_fwd_task, &j);
-}
 
 enum { CH = 16 }; /* channels per task of the gain and bias gradients */
 
@@ -150,14 +127,6 @@ static void norm_bwd(const Gpt *m, float *dx, const float *base, float *dw, floa
     pool_run(chunks(N) + param_tasks, norm_bwd_task, &j);
 }
 
-static void act_fwd_task(void *ctx, int t)
-{
-    const RowJob *j = ctx;
-    int r0 = t * ROWS, n = j->N - r0 < ROWS ? j->N - r0 : ROWS;
-    long o = (long)r0 * j->C;
-    act_forward(j->y + o, j->x + o, (long)n * j->C, j->act);
-}
-
 /* dx = act'(x)·dy by row chunks (dx is zeroed chunk by chunk first) */
 static void act_bwd_task(void *ctx, int t)
 {
@@ -201,59 +170,21 @@ static void ce_bwd_task(void *ctx, int t)
 
 /* ---- forward ---- */
 
-/* Logits (N,V) of tok (B,T) into m->logits; dropout only when training. */
-static void forward(Gpt *m, const int *tok, int B, int T, bool train)
-{
-    int C = m->C, N = B * T;
-    long nc = (long)N * C;
-    bool drop = train && m->p_drop > 0;
-    gsl_rng *r = m->base.dropout_rng;
-    for (long i = 0; i < (long)N; i++) CHECK(tok[i] >= 0 && tok[i] < m->V);
-    embedding_forward(m->x0, tok, P(m, m->wte), P(m, m->wpe), B, T, C);
-    if (drop) dropout_forward(m->x0, m->emask, m->x0, nc, m->p_drop, r);
+/* The forward pass runs as one pool batch per attention and one per row phase: each
+ * row chunk goes through everything between two attentions (projection, residual,
+ * norms, mlp, and the next block's norm and qkv) while it is in cache. Row chunks and
+ * their products (mm_local) are fixed by the shape, so the bits do not depend on the
+ * thread count. Dropout masks are drawn before, in the stream's order. */
 
-    const float *in = m->x0;
-    for (int l = 0; l < m->L; l++) {
-        GptBlock *k = &m->blocks[l];
-        /* attention sub-block */
-        const float *a_in = in;
-        if (!m->post) {
-            norm_fwd(m, k->n1, k->n1_mean, k->n1_rstd, in, P(m, k->ln1w), P(m, k->ln1b), N, C);
-            a_in = k->n1;
-        }
-        linear_forward(k->qkv, a_in, P(m, k->qkvw), P(m, k->qkvb), N, C, 3 * C);
-        attention_forward(k->atty, k->att, k->qkv, B, T, C, m->H);
-        linear_forward(k->ap, k->atty, P(m, k->projw), P(m, k->projb), N, C, C);
-        if (drop) dropout_forward(k->ap, k->amask, k->ap, nc, m->p_drop, r);
-        if (m->residual)
-            for (long i = 0; i < nc; i++) k->s1[i] = in[i] + k->ap[i];
-        else
-            memcpy(k->s1, k->ap, (size_t)nc * sizeof(float));
-        /* mlp sub-block: its input is norm2(s1) (pre) or norm1(s1) (post) */
-        const float *m_in, *r1;
-        if (!m->post) {
-            norm_fwd(m, k->n2, k->n2_mean, k->n2_rstd, k->s1, P(m, k->ln2w), P(m, k->ln2b), N, C);
-            m_in = k->n2;
-            r1 = k->s1;
-        } else {
-            norm_fwd(m, k->n1, k->n1_mean, k->n1_rstd, k->s1, P(m, k->ln1w), P(m, k->ln1b), N, C);
-            m_in = r1 = k->n1;
-        }
-        linear_forward(k->fc, m_in, P(m, k->fcw), P(m, k->fcb), N, C, 4 * C);
-        RowJob aj = {.m = m, .y = k->fca, .x = k->fc, .act = m->act, .N = N, .C = 4 * C};
-        pool_run(chunks(N), act_fwd_task, &aj);
-        linear_forward(k->mp, k->fca, P(m, k->mprojw), P(m, k->mprojb), N, 4 * C, C);
-        if (drop) dropout_forward(k->mp, k->mmask, k->mp, nc, m->p_drop, r);
-        if (m->residual)
-            for (long i = 0; i < nc; i++) k->s2[i] = r1[i] + k->mp[i];
-        else
-            memcpy(k->s2, k->mp, (size_t)nc * sizeof(float));
-        if (m->post)
-            norm_fwd(m, k->n2, k->n2_mean, k->n2_rstd, k->s2, P(m, k->ln2w), P(m, k->ln2b), N, C);
-        in = m->post ? k->n2 : k->s2;
-    }
-    norm_fwd(m, m->xf, m->f_mean, m->f_rstd, in, P(m, m->lnfw), P(m, m->lnfb), N, C);
-    linear_forward(m->logits, m->xf, P(m, m->lmw), NULL, N, C, m->V);
+/* Rows [r0, r0+n) of y (N,C) = norm(x (N,C)), statistics into mean, rstd (N); none copies. */
+static void norm_rows(const Gpt *m, float *y, float *mean, float *rstd, const float *x,
+                      const float *w, const float *b, int r0, int n)
+{
+    int C = m->C;
+    long o = (long)r0 * C;
+    if (m->norm == NORM_NONE) memcpy(y + o, x + o, (size_t)n * C * sizeof(float));
+    else if (m->norm == NORM_LAYER) layernorm_forward(y + o, mean + r0, rstd + r0, x + o, w, b, n, C);
+    else rmsnorm_forward(y + o, rstd + r0, x + o, w, n, C);
 }
 
 /* The output of block l (or the embedding for l = -1). */
@@ -261,6 +192,110 @@ static const float *block_out(const Gpt *m, int l)
 {
     if (l < 0) return m->x0;
     return m->post ? m->blocks[l].n2 : m->blocks[l].s2;
+}
+
+/* Rows of block l's attention input: (pre) n1 = norm1(in), then qkv (N,3C). */
+static void attn_in_rows(const Gpt *m, int l, int r0, int n)
+{
+    const GptBlock *k = &m->blocks[l];
+    int C = m->C;
+    const float *in = block_out(m, l - 1), *a_in = in;
+    if (!m->post) {
+        norm_rows(m, k->n1, k->n1_mean, k->n1_rstd, in, P(m, k->ln1w), P(m, k->ln1b), r0, n);
+        a_in = k->n1;
+    }
+    linear_forward_rows(k->qkv + (long)r0 * 3 * C, a_in + (long)r0 * C, P(m, k->qkvw),
+                        P(m, k->qkvb), n, C, 3 * C);
+}
+
+/* Rows of block l after its attention: projection, [dropout], [residual], the norms
+ * and the mlp, up to the block's output. */
+static void block_rest_rows(const Gpt *m, int l, bool drop, int r0, int n)
+{
+    const GptBlock *k = &m->blocks[l];
+    int C = m->C;
+    long o = (long)r0 * C, cnt = (long)n * C;
+    const float *in = block_out(m, l - 1);
+    linear_forward_rows(k->ap + o, k->atty + o, P(m, k->projw), P(m, k->projb), n, C, C);
+    if (drop) dropout_apply(k->ap + o, k->amask + o, cnt);
+    if (m->residual)
+        for (long i = o; i < o + cnt; i++) k->s1[i] = in[i] + k->ap[i];
+    else
+        memcpy(k->s1 + o, k->ap + o, (size_t)cnt * sizeof(float));
+    /* mlp sub-block: its input is norm2(s1) (pre) or norm1(s1) (post) */
+    const float *m_in, *r1;
+    if (!m->post) {
+        norm_rows(m, k->n2, k->n2_mean, k->n2_rstd, k->s1, P(m, k->ln2w), P(m, k->ln2b), r0, n);
+        m_in = k->n2;
+        r1 = k->s1;
+    } else {
+        norm_rows(m, k->n1, k->n1_mean, k->n1_rstd, k->s1, P(m, k->ln1w), P(m, k->ln1b), r0, n);
+        m_in = r1 = k->n1;
+    }
+    linear_forward_rows(k->fc + 4 * o, m_in + o, P(m, k->fcw), P(m, k->fcb), n, C, 4 * C);
+    act_forward(k->fca + 4 * o, k->fc + 4 * o, 4 * cnt, m->act);
+    linear_forward_rows(k->mp + o, k->fca + 4 * o, P(m, k->mprojw), P(m, k->mprojb), n, 4 * C, C);
+    if (drop) dropout_apply(k->mp + o, k->mmask + o, cnt);
+    if (m->residual)
+        for (long i = o; i < o + cnt; i++) k->s2[i] = r1[i] + k->mp[i];
+    else
+        memcpy(k->s2 + o, k->mp + o, (size_t)cnt * sizeof(float));
+    if (m->post)
+        norm_rows(m, k->n2, k->n2_mean, k->n2_rstd, k->s2, P(m, k->ln2w), P(m, k->ln2b), r0, n);
+}
+
+/* Rows of the head: xf = ln_f(output of the last block), logits (N,V). */
+static void head_rows(const Gpt *m, int r0, int n)
+{
+    int C = m->C;
+    norm_rows(m, m->xf, m->f_mean, m->f_rstd, block_out(m, m->L - 1), P(m, m->lnfw),
+              P(m, m->lnfb), r0, n);
+    linear_forward_rows(m->logits + (long)r0 * m->V, m->xf + (long)r0 * C, P(m, m->lmw), NULL,
+                        n, C, m->V);
+}
+
+typedef struct {
+    const Gpt *m;
+    int l, N; /* l: the block whose attention came last, -1 before the first */
+    bool drop;
+} FwdJob;
+
+/* One row chunk from after block l's attention (or the embedding) to the next
+ * attention's qkv, or to the logits. */
+static void fwd_rows_task(void *ctx, int t)
+{
+    const FwdJob *j = ctx;
+    int r0 = t * FROWS, n = j->N - r0 < FROWS ? j->N - r0 : FROWS;
+    if (j->l >= 0) block_rest_rows(j->m, j->l, j->drop, r0, n);
+    if (j->l + 1 < j->m->L) attn_in_rows(j->m, j->l + 1, r0, n);
+    else head_rows(j->m, r0, n);
+}
+
+/* Logits (N,V) of tok (B,T) into m->logits; dropout only when training. */
+static void forward(Gpt *m, const int *tok, int B, int T, bool train)
+{
+    int C = m->C, N = B * T;
+    long nc = (long)N * C;
+    bool drop = train && m->p_drop > 0;
+    for (long i = 0; i < (long)N; i++) CHECK(tok[i] >= 0 && tok[i] < m->V);
+    embedding_forward(m->x0, tok, P(m, m->wte), P(m, m->wpe), B, T, C);
+    if (drop) { /* every mask of the step, in the order the layers use them */
+        gsl_rng *r = m->base.dropout_rng;
+        dropout_mask(m->emask, nc, m->p_drop, r);
+        for (int l = 0; l < m->L; l++) {
+            dropout_mask(m->blocks[l].amask, nc, m->p_drop, r);
+            dropout_mask(m->blocks[l].mmask, nc, m->p_drop, r);
+        }
+        dropout_apply(m->x0, m->emask, nc);
+    }
+    FwdJob j = {.m = m, .l = -1, .N = N, .drop = drop};
+    pool_run((N + FROWS - 1) / FROWS, fwd_rows_task, &j);
+    for (int l = 0; l < m->L; l++) {
+        GptBlock *k = &m->blocks[l];
+        attention_forward(k->atty, k->att, k->qkv, B, T, C, m->H);
+        j.l = l;
+        pool_run((N + FROWS - 1) / FROWS, fwd_rows_task, &j);
+    }
 }
 
 /* ---- backward ---- */

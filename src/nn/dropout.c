@@ -33,11 +33,24 @@ void dropout_forward(float *y, float *mask, const float *x, long n, float p, gsl
         if (y != x) memcpy(y, x, (size_t)n * sizeof *y);
         return;
     }
+    dropout_mask(mask, n, p, r);
+    if (y == x) mul_mask_inplace(y, mask, n);
+    else mul_mask(y, x, mask, n);
+}
+
+void dropout_mask(float *mask, long n, float p, gsl_rng *r)
+{
+    /* mask (n) */
+    CHECK(p > 0.0f && p <= 1.0f);
     /* p = 1 drops everything (as PyTorch) instead of scaling by 1/0 */
     float scale = p < 1.0f ? 1.0f / (1.0f - p) : 0.0f;
     for (long i = 0; i < n; i++) mask[i] = gsl_rng_uniform(r) >= p ? scale : 0.0f;
-    if (y == x) mul_mask_inplace(y, mask, n);
-    else mul_mask(y, x, mask, n);
+}
+
+void dropout_apply(float *y, const float *mask, long n)
+{
+    /* y (n) ·= mask (n) */
+    mul_mask_inplace(y, mask, n);
 }
 
 void dropout_backward(float *restrict dx, const float *restrict dy, const float *restrict mask,

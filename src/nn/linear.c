@@ -5,18 +5,31 @@
 
 #include "core/blas.h"
 
-void linear_forward(float *restrict y, const float *restrict x, const float *restrict w,
-                    const float *restrict b, int N, int C, int OC)
+/* y (N,OC) += b (OC) on every row */
+static void add_bias(float *restrict y, const float *restrict b, int N, int OC)
 {
-    /* y (N,OC), x (N,C), w (OC,C), b (OC) or NULL */
-    mm(false, true, N, OC, C, 1.0f, x, C, w, C, 0.0f, y, OC);
-    if (!b) return;
     int oc8 = OC & ~7;
     for (int n = 0; n < N; n++) {
         float *restrict row = y + (long)n * OC;
         for (int o = 0; o < oc8; o++) row[o] += b[o];
         for (int o = oc8; o < OC; o++) row[o] += b[o];
     }
+}
+
+void linear_forward(float *restrict y, const float *restrict x, const float *restrict w,
+                    const float *restrict b, int N, int C, int OC)
+{
+    /* y (N,OC), x (N,C), w (OC,C), b (OC) or NULL */
+    mm(false, true, N, OC, C, 1.0f, x, C, w, C, 0.0f, y, OC);
+    if (b) add_bias(y, b, N, OC);
+}
+
+void linear_forward_rows(float *restrict y, const float *restrict x, const float *restrict w,
+                         const float *restrict b, int N, int C, int OC)
+{
+    /* y (N,OC), x (N,C), w (OC,C), b (OC) or NULL */
+    mm_local(false, true, N, OC, C, 1.0f, x, C, w, C, 0.0f, y, OC);
+    if (b) add_bias(y, b, N, OC);
 }
 
 void linear_backward(float *restrict dx, float *restrict dw, float *restrict db,

@@ -6,6 +6,11 @@
 /* y (N,OC) = x (N,C) · wᵀ + b; w (OC,C) as PyTorch stores it; b (OC) or NULL. */
 void linear_forward(float *y, const float *x, const float *w, const float *b, int N, int C, int OC);
 
+/* linear_forward as one product on the calling thread (mm_local), for row chunks that
+ * the caller runs as pool tasks. */
+void linear_forward_rows(float *y, const float *x, const float *w, const float *b, int N, int C,
+                         int OC);
+
 /* Adds dx (N,C) += dy·w (skipped when dx is NULL), dw (OC,C) += dyᵀ·x and db (OC) += Σ_rows dy
  * (skipped when db is NULL). dy (N,OC), x (N,C), w (OC,C). */
 void linear_backward(float *dx, float *dw, float *db, const float *dy, const float *x,
