@@ -38,6 +38,7 @@ typedef struct {
     float *s1;                     /* (N,C) [x +] attention branch */
     float *n2, *n2_mean, *n2_rstd; /* (N,C) norm2 output, (N) statistics */
     float *fc, *fca;               /* (N,4C) fc output before and after the activation */
+    float *dact;                   /* (N,4C) the GELU's derivative at fc, saved by training */
     float *mp, *mmask;             /* (N,C) mlp projection output (dropped out), scales */
     float *s2;                     /* (N,C) [x +] mlp branch */
 } GptBlock;
@@ -74,7 +75,7 @@ enum { ROWS = 64, FROWS = 256 }; /* FROWS: rows per chunk of the fused forward p
 typedef struct {
     const Gpt *m;
     float *y, *mean, *rstd, *dx, *dw, *db;
-    const float *x, *w, *b, *dy, *base;
+    const float *x, *w, *b, *dy, *base, *dact;
     Act act;
     int N, C;
     float scale;
@@ -132,9 +133,15 @@ static void act_bwd_task(void *ctx, int t)
 {
     const RowJob *j = ctx;
     int r0 = t * ROWS, n = j->N - r0 < ROWS ? j->N - r0 : ROWS;
-    long o = (long)r0 * j->C;
-    zero(j->dx + o, (long)n * j->C);
-    act_backward(j->dx + o, j->dy + o, j->x + o, (long)n * j->C, j->act);
+    long o = (long)r0 * j->C, cnt = (long)n * j->C;
+    if (j->dact) { /* the derivative saved by forward: same bits as act_backward onto zeros */
+        float *restrict dx = j->dx + o;
+        const float *restrict dy = j->dy + o, *restrict d = j->dact + o;
+        for (long i = 0; i < cnt; i++) dx[i] = dy[i] * d[i];
+        return;
+    }
+    zero(j->dx + o, cnt);
+    act_backward(j->dx + o, j->dy + o, j->x + o, cnt, j->act);
 }
 
 /* The loss of each row chunk, summed in chunk order: probs from m->logits. */
@@ -210,7 +217,7 @@ static void attn_in_rows(const Gpt *m, int l, int r0, int n)
 
 /* Rows of block l after its attention: projection, [dropout], [residual], the norms
  * and the mlp, up to the block's output. */
-static void block_rest_rows(const Gpt *m, int l, bool drop, int r0, int n)
+static void block_rest_rows(const Gpt *m, int l, bool train, bool drop, int r0, int n)
 {
     const GptBlock *k = &m->blocks[l];
     int C = m->C;
@@ -233,7 +240,8 @@ static void block_rest_rows(const Gpt *m, int l, bool drop, int r0, int n)
         m_in = r1 = k->n1;
     }
     linear_forward_rows(k->fc + 4 * o, m_in + o, P(m, k->fcw), P(m, k->fcb), n, C, 4 * C);
-    act_forward(k->fca + 4 * o, k->fc + 4 * o, 4 * cnt, m->act);
+    if (train && k->dact) gelu_forward_grad(k->fca + 4 * o, k->dact + 4 * o, k->fc + 4 * o, 4 * cnt);
+    else act_forward(k->fca + 4 * o, k->fc + 4 * o, 4 * cnt, m->act);
     linear_forward_rows(k->mp + o, k->fca + 4 * o, P(m, k->mprojw), P(m, k->mprojb), n, 4 * C, C);
     if (drop) dropout_apply(k->mp + o, k->mmask + o, cnt);
     if (m->residual)
@@ -257,7 +265,7 @@ static void head_rows(const Gpt *m, int r0, int n)
 typedef struct {
     const Gpt *m;
     int l, N; /* l: the block whose attention came last, -1 before the first */
-    bool drop;
+    bool train, drop;
 } FwdJob;
 
 /* One row chunk from after block l's attention (or the embedding) to the next
@@ -266,7 +274,7 @@ static void fwd_rows_task(void *ctx, int t)
 {
     const FwdJob *j = ctx;
     int r0 = t * FROWS, n = j->N - r0 < FROWS ? j->N - r0 : FROWS;
-    if (j->l >= 0) block_rest_rows(j->m, j->l, j->drop, r0, n);
+    if (j->l >= 0) block_rest_rows(j->m, j->l, j->train, j->drop, r0, n);
     if (j->l + 1 < j->m->L) attn_in_rows(j->m, j->l + 1, r0, n);
     else head_rows(j->m, r0, n);
 }
@@ -288,7 +296,7 @@ static void forward(Gpt *m, const int *tok, int B, int T, bool train)
         }
         dropout_apply(m->x0, m->emask, nc);
     }
-    FwdJob j = {.m = m, .l = -1, .N = N, .drop = drop};
+    FwdJob j = {.m = m, .l = -1, .N = N, .train = train, .drop = drop};
     pool_run((N + FROWS - 1) / FROWS, fwd_rows_task, &j);
     for (int l = 0; l < m->L; l++) {
         GptBlock *k = &m->blocks[l];
@@ -314,7 +322,8 @@ static void mlp_bwd(Gpt *m, GptBlock *k, float *dx, bool add, const float *dz, c
     mm(false, false, N, 4 * C, C, 1.0f, dz, C, P(m, k->mprojw), 4 * C, 0.0f, m->dfca, 4 * C);
     linear_backward(NULL, G(m, k->mprojw), G(m, k->mprojb), dz, k->fca, P(m, k->mprojw), N,
                     4 * C, C);
-    RowJob aj = {.m = m, .dx = m->dfc, .dy = m->dfca, .x = k->fc, .act = m->act, .N = N, .C = 4 * C};
+    RowJob aj = {.m = m, .dx = m->dfc, .dy = m->dfca, .x = k->fc, .dact = k->dact, .act = m->act,
+                 .N = N, .C = 4 * C};
     pool_run(chunks(N), act_bwd_task, &aj);
     /* dx (N,C) (+)= dfc (N,4C) · fc.w (4C,C) */
     mm(false, false, N, C, 4 * C, 1.0f, m->dfc, 4 * C, P(m, k->fcw), C, add ? 1.0f : 0.0f, dx, C);
@@ -444,8 +453,8 @@ static void gpt_free(Model *base)
     for (int l = 0; m->blocks && l < m->L; l++) {
         GptBlock *k = &m->blocks[l];
         float *bufs[] = {k->n1, k->n1_mean, k->n1_rstd, k->qkv, k->att, k->atty, k->ap, k->amask,
-                         k->s1, k->n2, k->n2_mean, k->n2_rstd, k->fc, k->fca, k->mp, k->mmask,
-                         k->s2};
+                         k->s1, k->n2, k->n2_mean, k->n2_rstd, k->fc, k->fca, k->dact, k->mp,
+                         k->mmask, k->s2};
         for (size_t j = 0; j < sizeof bufs / sizeof bufs[0]; j++) buf_free(bufs[j]);
     }
     free(m->blocks);
@@ -616,6 +625,7 @@ Status gpt_create(Model **out, const Settings *s, const ModelShape *shape)
         ALLOC(k->n2_rstd, N);
         ALLOC(k->fc, 4 * nc);
         ALLOC(k->fca, 4 * nc);
+        if (m->act == ACT_GELU) ALLOC(k->dact, 4 * nc);
         ALLOC(k->mp, nc);
         if (drop) ALLOC(k->mmask, nc);
         ALLOC(k->s2, nc);

@@ -27,7 +27,8 @@ static inline float relu_f(float x) { return x > 0.0f ? x : 0.0f; }
 static inline float gelu_f(float x)
 {
     float u = GELU_K * (x + GELU_A * x * x * x);
-    return x / (1.0f + vexp(-2.0f * u));
+    float s = 1.0f / (1.0f + vexp(-2.0f * u));
+    return x * s;
 }
 
 /* d/dx x·σ(2u) = σ(2u) + x · 2σ(2u)(1 − σ(2u)) · du/dx */
@@ -79,6 +80,20 @@ NOINLINE static void gelu_inplace(float *y, long n)
     long n8 = n & ~7L;
     for (long i = 0; i < n8; i++) y[i] = gelu_f(y[i]);
     for (long i = n8; i < n; i++) y[i] = gelu_f(y[i]);
+}
+
+void gelu_forward_grad(float *restrict y, float *restrict dydx, const float *restrict x, long n)
+{
+    /* y (n), dydx (n), x (n) */
+    long n8 = n & ~7L;
+    for (long i = 0; i < n8; i++) {
+        y[i] = gelu_f(x[i]);
+        dydx[i] = gelu_df(x[i]);
+    }
+    for (long i = n8; i < n; i++) {
+        y[i] = gelu_f(x[i]);
+        dydx[i] = gelu_df(x[i]);
+    }
 }
 
 NOINLINE static void gelu_backward(float *restrict dx, const float *restrict dy,

@@ -11,6 +11,10 @@ int act_by_name(const char *name);
 
 /* y (n) = f(x (n)); y may equal x. */
 void act_forward(float *y, const float *x, long n, Act a);
+/* y (n) = gelu(x (n)), bit for bit as act_forward, and dydx (n) = gelu'(x), bit for bit
+ * as act_backward uses it: a training step saves dydx so that its backward is one
+ * multiply instead of a second exponential and division per element. */
+void gelu_forward_grad(float *y, float *dydx, const float *x, long n);
 /* dx (n) += dy (n) · f'(x (n)). */
 void act_backward(float *dx, const float *dy, const float *x, long n, Act a);
 
