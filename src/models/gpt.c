@@ -85,33 +85,33 @@ static int chunks(int N) { return (N + ROWS - 1) / ROWS; }
 
 enum { CH = 16 }; /* channels per task of the gain and bias gradients */
 
+/* Tasks [0, params): the gain and bias gradients of CH channels each, the longest
+ * tasks, handed out first; then the row chunks of dx. */
 static void norm_bwd_task(void *ctx, int t)
 {
     const RowJob *j = ctx;
-    int rows = chunks(j->N), C = j->C;
-    if (t < rows) {
-        int r0 = t * ROWS, n = j->N - r0 < ROWS ? j->N - r0 : ROWS;
-        long o = (long)r0 * C;
-        if (j->base != j->dx) {
-            if (j->base) memcpy(j->dx + o, j->base + o, (size_t)n * C * sizeof(float));
-            else zero(j->dx + o, (long)n * C);
-        }
-        if (j->m->norm == NORM_NONE) {
-            for (long i = o; i < o + (long)n * C; i++) j->dx[i] += j->dy[i];
-            return;
-        }
+    int C = j->C, params = j->m->norm == NORM_NONE ? 0 : (C + CH - 1) / CH;
+    if (t < params) {
+        int c0 = t * CH, c1 = c0 + CH < C ? c0 + CH : C;
         if (j->m->norm == NORM_LAYER)
-            layernorm_backward_dx(j->dx + o, j->dy + o, j->x + o, j->w, j->mean + r0,
-                                  j->rstd + r0, n, C);
+            layernorm_backward_params(j->dw, j->db, j->dy, j->x, j->mean, j->rstd, j->N, C, c0, c1);
         else
-            rmsnorm_backward_dx(j->dx + o, j->dy + o, j->x + o, j->w, j->rstd + r0, n, C);
+            rmsnorm_backward_params(j->dw, j->dy, j->x, j->rstd, j->N, C, c0, c1);
         return;
     }
-    int c0 = (t - rows) * CH, c1 = c0 + CH < C ? c0 + CH : C;
-    if (j->m->norm == NORM_LAYER)
-        layernorm_backward_params(j->dw, j->db, j->dy, j->x, j->mean, j->rstd, j->N, C, c0, c1);
+    int r0 = (t - params) * ROWS, n = j->N - r0 < ROWS ? j->N - r0 : ROWS;
+    long o = (long)r0 * C;
+    if (j->base != j->dx) {
+        if (j->base) memcpy(j->dx + o, j->base + o, (size_t)n * C * sizeof(float));
+        else zero(j->dx + o, (long)n * C);
+    }
+    if (j->m->norm == NORM_NONE)
+        for (long i = o; i < o + (long)n * C; i++) j->dx[i] += j->dy[i];
+    else if (j->m->norm == NORM_LAYER)
+        layernorm_backward_dx(j->dx + o, j->dy + o, j->x + o, j->w, j->mean + r0, j->rstd + r0,
+                              n, C);
     else
-        rmsnorm_backward_params(j->dw, j->dy, j->x, j->rstd, j->N, C, c0, c1);
+        rmsnorm_backward_dx(j->dx + o, j->dy + o, j->x + o, j->w, j->rstd + r0, n, C);
 }
 
 /* dx (N,C) = base (N,C) + the norm's input gradient from dy (N,C), where base is dx
