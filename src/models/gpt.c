@@ -2,8 +2,9 @@
  * its switches aside. N = B·T rows of C channels; every buffer is allocated once in
  * gpt_create: the saved forward values of each block, the final norm and logits, and
  * the backward scratch. Matrix products go through mm() (via nn/linear and
- * nn/attention); per-row work is spread over the thread pool in chunks fixed by the
- * shape, so the bits never depend on the thread count. */
+ * nn/attention), or mm_local() inside row-chunk tasks; per-row work is spread over the
+ * thread pool in chunks fixed by the shape, so the bits never depend on the thread
+ * count. */
 #include "models/gpt.h"
 
 #include <gsl/gsl_randist.h>
@@ -75,7 +76,7 @@ enum { ROWS = 64, FROWS = 256 }; /* FROWS: rows per chunk of the fused forward p
 typedef struct {
     const Gpt *m;
     float *y, *mean, *rstd, *dx, *dw, *db;
-    const float *x, *w, *b, *dy, *base, *dact;
+    const float *x, *w, *b, *dy, *base;
     Act act;
     int N, C;
     float scale;
@@ -128,20 +129,17 @@ static void norm_bwd(const Gpt *m, float *dx, const float *base, float *dw, floa
     pool_run(chunks(N) + param_tasks, norm_bwd_task, &j);
 }
 
-/* dx = act'(x)·dy by row chunks (dx is zeroed chunk by chunk first) */
-static void act_bwd_task(void *ctx, int t)
+/* dx (cnt) = act'(x)·dy, from the derivative saved by forward when there is one (the
+ * same bits as act_backward onto zeros). */
+static void act_bwd(float *restrict dx, const float *restrict dy, const float *restrict x,
+                    const float *restrict dact, Act act, long cnt)
 {
-    const RowJob *j = ctx;
-    int r0 = t * ROWS, n = j->N - r0 < ROWS ? j->N - r0 : ROWS;
-    long o = (long)r0 * j->C, cnt = (long)n * j->C;
-    if (j->dact) { /* the derivative saved by forward: same bits as act_backward onto zeros */
-        float *restrict dx = j->dx + o;
-        const float *restrict dy = j->dy + o, *restrict d = j->dact + o;
-        for (long i = 0; i < cnt; i++) dx[i] = dy[i] * d[i];
+    if (dact) {
+        for (long i = 0; i < cnt; i++) dx[i] = dy[i] * dact[i];
         return;
     }
-    zero(j->dx + o, cnt);
-    act_backward(j->dx + o, j->dy + o, j->x + o, cnt, j->act);
+    zero(dx, cnt);
+    act_backward(dx, dy, x, cnt, act);
 }
 
 /* The loss of each row chunk, summed in chunk order: probs from m->logits. */
@@ -308,25 +306,50 @@ static void forward(Gpt *m, const int *tok, int B, int T, bool train)
 
 /* ---- backward ---- */
 
+typedef struct {
+    const Gpt *m;
+    const GptBlock *k;
+    float *dx;
+    const float *dz;
+    bool add;
+    int N;
+} MlpBwdJob;
+
+/* One chunk of FROWS rows of the mlp's input gradient: [dropout,] dfca = dz·mproj.w,
+ * dfc = act'·dfca, dx (+)= dfc·fc.w, while the rows are in cache. */
+static void mlp_bwd_task(void *ctx, int t)
+{
+    const MlpBwdJob *j = ctx;
+    const Gpt *m = j->m;
+    const GptBlock *k = j->k;
+    int C = m->C, r0 = t * FROWS, n = j->N - r0 < FROWS ? j->N - r0 : FROWS;
+    long o = (long)r0 * C, cnt = (long)n * C;
+    const float *dz = j->dz;
+    if (k->mmask) {
+        for (long i = o; i < o + cnt; i++) m->s2[i] = j->dz[i] * k->mmask[i];
+        dz = m->s2;
+    }
+    /* dfca (n,4C) = dz (n,C) · mproj.w (C,4C) */
+    mm_local(false, false, n, 4 * C, C, 1.0f, dz + o, C, P(m, k->mprojw), 4 * C, 0.0f,
+             m->dfca + 4 * o, 4 * C);
+    act_bwd(m->dfc + 4 * o, m->dfca + 4 * o, k->fc + 4 * o, k->dact ? k->dact + 4 * o : NULL,
+            m->act, 4 * cnt);
+    /* dx (n,C) (+)= dfc (n,4C) · fc.w (4C,C) */
+    mm_local(false, false, n, C, 4 * C, 1.0f, m->dfc + 4 * o, 4 * C, P(m, k->fcw), C,
+             j->add ? 1.0f : 0.0f, j->dx + o, C);
+}
+
 /* dx (N,C) (+)= d/dx of the mlp branch with output gradient dz (N,C) and input x:
- * added when add, else overwritten. */
+ * added when add, else overwritten; the mlp's parameter gradients are added. */
 static void mlp_bwd(Gpt *m, GptBlock *k, float *dx, bool add, const float *dz, const float *x,
                     int N)
 {
     int C = m->C;
-    if (k->mmask) {
-        for (long i = 0; i < (long)N * C; i++) m->s2[i] = dz[i] * k->mmask[i];
-        dz = m->s2;
-    }
-    /* dfca (N,4C) = dz (N,C) · mproj.w (C,4C) */
-    mm(false, false, N, 4 * C, C, 1.0f, dz, C, P(m, k->mprojw), 4 * C, 0.0f, m->dfca, 4 * C);
+    MlpBwdJob j = {.m = m, .k = k, .dx = dx, .dz = dz, .add = add, .N = N};
+    pool_run((N + FROWS - 1) / FROWS, mlp_bwd_task, &j);
+    if (k->mmask) dz = m->s2;
     linear_backward(NULL, G(m, k->mprojw), G(m, k->mprojb), dz, k->fca, P(m, k->mprojw), N,
                     4 * C, C);
-    RowJob aj = {.m = m, .dx = m->dfc, .dy = m->dfca, .x = k->fc, .dact = k->dact, .act = m->act,
-                 .N = N, .C = 4 * C};
-    pool_run(chunks(N), act_bwd_task, &aj);
-    /* dx (N,C) (+)= dfc (N,4C) · fc.w (4C,C) */
-    mm(false, false, N, C, 4 * C, 1.0f, m->dfc, 4 * C, P(m, k->fcw), C, add ? 1.0f : 0.0f, dx, C);
     linear_backward(NULL, G(m, k->fcw), G(m, k->fcb), m->dfc, x, P(m, k->fcw), N, C, 4 * C);
 }
 
