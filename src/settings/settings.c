@@ -177,6 +177,15 @@ void settings_defaults(Settings *s, const char *model)
         (void)st; /* the table's own defaults always parse; the unit tests prove it */
     }
     snprintf(s->model, sizeof s->model, "%s", gpt ? "gpt" : "mlp");
+    if (strcmp(model, "toy") == 0) {
+        /* a toy is plain gradient descent on a formula: w <- w - lr * L'(w) */
+        snprintf(s->model, sizeof s->model, "toy");
+        snprintf(s->data, sizeof s->data, "none");
+        snprintf(s->optimizer, sizeof s->optimizer, "sgd");
+        snprintf(s->schedule, sizeof s->schedule, "constant");
+        s->weight_decay = 0;
+        s->steps = 100;
+    }
 }
 
 Status settings_validate(const Settings *s)
@@ -226,6 +235,11 @@ Status settings_validate(const Settings *s)
              "loss_scale: '%s' is not none, dynamic or a positive number", s->loss_scale);
     }
     const char *d = s->data;
+    if (!strcmp(s->model, "toy")) {
+        NEED(!strcmp(d, "none"), "data: model toy takes data none, not '%s'", d);
+        NEED(s->steps >= 1, "steps: model toy needs steps >= 1");
+        return ST_OK;
+    }
     NEED(!strcmp(d, "fashion") || !strcmp(d, "spirals") || !strcmp(d, "markov") ||
              !strcmp(d, "kjv") || !strncmp(d, "text:", 5),
          "data: '%s' is not one of fashion, spirals, markov, kjv, text:PATH", d);
@@ -273,7 +287,7 @@ Status settings_from_pairs(Settings *s, const SettingPairs *p)
     const char *model = "mlp";
     for (int i = 0; i < p->n; i++)
         if (strcmp(p->item[i].key, "model") == 0) model = p->item[i].value;
-    settings_defaults(s, strcmp(model, "gpt") == 0 ? "gpt" : "mlp");
+    settings_defaults(s, strcmp(model, "gpt") == 0 ? "gpt" : strcmp(model, "toy") == 0 ? "toy" : "mlp");
     for (int i = 0; i < p->n; i++) {
         if (settings_set(s, p->item[i].key, p->item[i].value) != ST_OK) {
             if (!p->item[i].where[0]) return ST_USAGE; /* the message names the key already */

@@ -20,9 +20,10 @@ typedef enum { T_INT, T_REAL, T_BOOL, T_ENUM, T_STR, T_INTLIST } SettingType;
 /* X(type, field, group, default for mlp, default for gpt (NULL: same), choices, help)
  * For T_ENUM, choices is "a|b|c". */
 #define SETTINGS_TABLE(X)                                                                          \
-    X(T_ENUM, model, "run", "mlp", NULL, "mlp|gpt", "model to train")                              \
+    X(T_ENUM, model, "run", "mlp", NULL, "mlp|gpt|toy",                                             \
+      "model to train (toy: a loss landscape, defaults data none, sgd, constant lr, no decay)")   \
     X(T_STR, data, "run", "fashion", "markov", NULL,                                               \
-      "dataset: fashion, spirals, markov, kjv or text:PATH")                                      \
+      "dataset: fashion, spirals, markov, kjv or text:PATH (none for model toy)")                 \
     X(T_STR, fashion_dir, "run", "/usr/share/datasets/fashion-mnist", NULL, NULL,                  \
       "folder holding the four Fashion-MNIST IDX .gz files")                                       \
     X(T_INT, seed, "run", "1", NULL, NULL, "run seed: every random stream derives from it")         \
@@ -84,7 +85,10 @@ typedef enum { T_INT, T_REAL, T_BOOL, T_ENUM, T_STR, T_INTLIST } SettingType;
     X(T_ENUM, rounding, "precision", "nearest", NULL, "nearest|stochastic",                        \
       "bf16-pure: how updated weights are rounded back to bf16")                                    \
     X(T_STR, loss_scale, "precision", "none", NULL, NULL,                                          \
-      "multiply the loss before backward: none, a number, or dynamic (GradScaler's rules)")
+      "multiply the loss before backward: none, a number, or dynamic (GradScaler's rules)")         \
+    X(T_ENUM, landscape, "toy", "parabola", NULL, "parabola", "toy: the loss landscape (src/toys)") \
+    X(T_REAL, w0, "toy", "4", NULL, NULL, "toy: starting point (first coordinate)")                 \
+    X(T_REAL, w0_2, "toy", "1", NULL, NULL, "toy: starting point, second coordinate (2-D landscapes)")
 
 #define SETTINGS_FIELD_T_INT(f) int f;
 #define SETTINGS_FIELD_T_REAL(f) double f;

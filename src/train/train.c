@@ -16,6 +16,7 @@
 #include "optim/optim.h"
 #include "optim/schedule.h"
 #include "train/mixed.h"
+#include "toys/toys.h"
 #include "train/outdir.h"
 #include "version.h"
 
@@ -68,12 +69,12 @@ static int cmp_double(const void *a, const void *b)
 }
 
 /* Settings tables: the header (names) and one row (canonical values). */
-static void write_settings_header(FILE *f)
+void train_write_settings_header(FILE *f)
 {
     for (int i = 0; i < n_setting_specs; i++) fprintf(f, "%s\t", setting_specs[i].name);
 }
 
-static void write_settings_row(FILE *f, const Settings *s)
+void train_write_settings_row(FILE *f, const Settings *s)
 {
     char v[STR_LEN + 64];
     for (int i = 0; i < n_setting_specs; i++) {
@@ -82,7 +83,7 @@ static void write_settings_row(FILE *f, const Settings *s)
     }
 }
 
-static void write_provenance(FILE *f, const Settings *s)
+void train_write_provenance(FILE *f, const Settings *s)
 {
     char id[13], host[256] = "unknown";
     settings_run_id(s, id);
@@ -147,6 +148,7 @@ static double zero_fraction(const float *x, long n)
 
 Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
 {
+    if (!strcmp(s->model, "toy")) return toy_run(s, o, r);
     memset(r, 0, sizeof *r);
     Data *d = NULL;
     Model *m = NULL;
@@ -327,12 +329,12 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
     if (have_out) {
         long nparams = 0;
         for (int i = 0; i < p->n; i++) nparams += p->spec[i].numel;
-        write_settings_header(summary);
+        train_write_settings_header(summary);
         fprintf(summary, "status\tdiverged_step\tsteps_done\tfinal_train_loss\tfinal_val_loss\t"
                          "best_val_loss\tval_acc\ttest_loss\ttest_acc\tentropy_rate\tparams\t"
                          "weight_bytes\tgrad_bytes\tstate_bytes\tactivation_bytes\tskipped_steps\t"
                          "loss_scale_final\tgflop_per_step\twall_s\tstep_s\titems_per_s\n");
-        write_settings_row(summary, s);
+        train_write_settings_row(summary, s);
         /* bytes a real implementation would keep: 16-bit formats store activations in half */
         long act_bytes = mx.p == PREC_FP32 ? m->activation_bytes : m->activation_bytes / 2;
         fprintf(summary, "%s\t%ld\t%ld\t%.9g\t%.9g\t%.9g\t%.9g\t%.9g\t%.9g\t%.9g\t%ld\t%ld\t%ld\t%ld\t%ld\t%ld\t%.9g\t%.6g\t%.3f\t%.6g\t%.6g\n",
@@ -341,7 +343,7 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
                 mixed_weight_bytes(&mx, nparams), mixed_grad_bytes(&mx, nparams),
                 optimizer_state_bytes(&opt, p), act_bytes, mx.skipped, mx.scale,
                 m->flops_per_item * items_per_step / 1e9, r->wall_s, r->step_s, r->items_per_s);
-        write_provenance(prov, s);
+        train_write_provenance(prov, s);
         FILE *fs[] = {files.curve, files.layers, summary, prov};
         for (int i = 0; i < 4; i++) {
             if (fclose(fs[i]) != 0) st = err_set(ST_IO, "%s: write failed", out.tmp);

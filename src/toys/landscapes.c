@@ -1,0 +1,26 @@
+/* The landscape table (see toys.h). Formulas in double, gradients by hand. */
+#include <string.h>
+
+#include "toys/toys.h"
+
+/* L(w) = w², L'(w) = 2w: the textbook's first example of the update rule (C01). */
+static double parabola_loss(const double *w)
+{
+    return w[0] * w[0];
+}
+
+static void parabola_grad(double *g, const double *w)
+{
+    g[0] = 2 * w[0];
+}
+
+const Landscape landscape_parabola = {"parabola", 1, parabola_loss, parabola_grad, "x**2"};
+
+static const Landscape *const landscapes[] = {&landscape_parabola};
+
+const Landscape *landscape_by_name(const char *name)
+{
+    for (size_t i = 0; i < sizeof landscapes / sizeof landscapes[0]; i++)
+        if (strcmp(landscapes[i]->name, name) == 0) return landscapes[i];
+    return NULL;
+}

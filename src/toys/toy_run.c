@@ -1,0 +1,160 @@
+/* `descent train` for model toy (see toys.h): gradient descent on a landscape with the
+ * configured optimizer and schedule. The point lives in a float parameter table, as a
+ * model's weights do, so the optimizers are the same code; loss and gradient are
+ * evaluated in double at that point. */
+#include <math.h>
+#include <string.h>
+
+#include "core/timer.h"
+#include "models/params.h"
+#include "optim/optim.h"
+#include "optim/schedule.h"
+#include "toys/toys.h"
+#include "train/outdir.h"
+
+static double norm_d(const double *x, int n)
+{
+    double ss = 0;
+    for (int i = 0; i < n; i++) ss += x[i] * x[i];
+    return sqrt(ss);
+}
+
+typedef struct {
+    FILE *curve, *layers;
+} ToyFiles;
+
+/* One curve.tsv and layers.tsv row: the point after `step` steps, its loss and the
+ * gradient there (the one the next step uses); lr is that of the last step taken. */
+static void toy_row(const ToyFiles *f, long step, double lr, double loss, const double *g,
+                    const double *w, int dim)
+{
+    if (!f->curve) return;
+    fprintf(f->curve, "%ld\t%.9g\t%.9g\t%.9g", step, lr, loss, norm_d(g, dim));
+    for (int i = 0; i < dim; i++) fprintf(f->curve, "\t%.9g", w[i]);
+    fputc('\n', f->curve);
+    fprintf(f->layers, "%ld\tw\t%.9g\t%.9g\n", step, norm_d(g, dim), norm_d(w, dim));
+}
+
+static bool all_finite(const double *x, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (!isfinite(x[i])) return false;
+    return true;
+}
+
+Status toy_run(const Settings *s, const TrainOptions *o, TrainResult *r)
+{
+    memset(r, 0, sizeof *r);
+    Params p = {0};
+    Optimizer opt = {0};
+    OutDir out = {0};
+    ToyFiles files = {0};
+    FILE *summary = NULL, *prov = NULL;
+    bool have_out = false;
+    Status st;
+
+    const Landscape *land = landscape_by_name(s->landscape);
+    const OptType *type = opt_type_by_name(s->optimizer);
+    int kind = schedule_kind_by_name(s->schedule);
+    if (!land) return err_set(ST_USAGE, "landscape: unknown '%s'", s->landscape);
+    if (!type) return err_set(ST_USAGE, "optimizer: unknown '%s'", s->optimizer);
+    if (kind < 0) return err_set(ST_USAGE, "schedule: unknown '%s'", s->schedule);
+    if (o->save) return err_set(ST_USAGE, "save: model toy has no checkpoint to save");
+    int dim = land->dim;
+    int shape[1] = {dim};
+    params_add(&p, "w", 1, shape, true);
+    if ((st = params_alloc(&p)) != ST_OK) goto fail;
+    if ((st = optimizer_init(&opt, type, p.numel)) != ST_OK) goto fail;
+
+    if (o->out_dir) {
+        if ((st = outdir_begin(&out, o->out_dir)) != ST_OK) goto fail;
+        have_out = true;
+        files.curve = outdir_open(&out, "curve.tsv");
+        files.layers = outdir_open(&out, "layers.tsv");
+        summary = outdir_open(&out, "summary.tsv");
+        prov = outdir_open(&out, "provenance.tsv");
+        if (!files.curve || !files.layers || !summary || !prov) {
+            st = ST_IO;
+            goto fail;
+        }
+        fprintf(files.curve, "step\tlr\tloss\tgrad_norm");
+        if (dim == 1) fprintf(files.curve, "\tw\n");
+        else fprintf(files.curve, "\tw1\tw2\n");
+        fprintf(files.layers, "step\ttensor\tgrad_norm\tweight_norm\n");
+    }
+
+    long total = s->steps;
+    Schedule sched = {(ScheduleKind)kind, total, s->warmup, s->lr_floor, s->step_every,
+                      s->step_gamma, s->decay_frac};
+    long every = s->eval_every ? s->eval_every : total <= 1000 ? 1 : total / 1000;
+    OptHyper hyper = {s->lr, s->momentum, s->beta1, s->beta2, s->eps, s->weight_decay};
+    double w[TOY_MAX_DIM] = {s->w0, s->w0_2}, g[TOY_MAX_DIM];
+    for (int i = 0; i < dim; i++) p.w[i] = (float)w[i];
+    for (int i = 0; i < dim; i++) w[i] = p.w[i]; /* the point as the optimizer holds it */
+    double loss = land->loss(w), loss0 = loss, min_loss = loss;
+    land->grad(g, w);
+    toy_row(&files, 0, s->lr * schedule_factor(&sched, 0), loss, g, w, dim);
+
+    snprintf(r->status, sizeof r->status, "ok");
+    r->diverged_step = -1;
+    double t0 = now_s();
+    long step = 0;
+    while (step < total) {
+        for (int i = 0; i < dim; i++) p.g[i] = (float)g[i];
+        double gn = norm_d(g, dim);
+        if (s->clip > 0 && gn > s->clip)
+            for (int i = 0; i < dim; i++) p.g[i] *= (float)(s->clip / gn);
+        hyper.lr = s->lr * schedule_factor(&sched, step);
+        optimizer_step(&opt, &p, &hyper);
+        step++;
+        for (int i = 0; i < dim; i++) w[i] = p.w[i];
+        loss = land->loss(w);
+        land->grad(g, w);
+        if (loss < min_loss) min_loss = loss;
+        bool diverged = !isfinite(loss) || !all_finite(w, dim) ||
+                        (loss0 > 0 && loss > s->diverge_factor * loss0);
+        if (step % every == 0 || step == total || diverged)
+            toy_row(&files, step, hyper.lr, loss, g, w, dim);
+        if (diverged) {
+            snprintf(r->status, sizeof r->status, "diverged");
+            r->diverged_step = step;
+            break;
+        }
+    }
+    r->steps_done = step;
+    r->final_train_loss = r->final_val_loss = loss;
+    r->best_val_loss = min_loss;
+    r->val_acc = r->test_loss = r->test_acc = NAN;
+    r->wall_s = now_s() - t0;
+    r->step_s = step ? r->wall_s / step : NAN;
+    r->items_per_s = NAN;
+
+    if (have_out) {
+        train_write_settings_header(summary);
+        fprintf(summary, "status\tdiverged_step\tsteps_done\tfinal_loss\tmin_loss\t%s\twall_s\n",
+                dim == 1 ? "final_w" : "final_w1\tfinal_w2");
+        train_write_settings_row(summary, s);
+        fprintf(summary, "%s\t%ld\t%ld\t%.9g\t%.9g", r->status, r->diverged_step, step, loss,
+                min_loss);
+        for (int i = 0; i < dim; i++) fprintf(summary, "\t%.9g", w[i]);
+        fprintf(summary, "\t%.6f\n", r->wall_s);
+        train_write_provenance(prov, s);
+        FILE *fs[] = {files.curve, files.layers, summary, prov};
+        for (int i = 0; i < 4; i++)
+            if (fclose(fs[i]) != 0) st = err_set(ST_IO, "%s: write failed", out.tmp);
+        files.curve = files.layers = summary = prov = NULL;
+        if (st != ST_OK) goto fail;
+        if ((st = outdir_commit(&out)) != ST_OK) goto fail;
+        have_out = false;
+    }
+    st = ST_OK;
+fail:
+    if (files.curve) fclose(files.curve);
+    if (files.layers) fclose(files.layers);
+    if (summary) fclose(summary);
+    if (prov) fclose(prov);
+    if (have_out) outdir_abort(&out);
+    optimizer_free(&opt);
+    params_free(&p);
+    return st;
+}
