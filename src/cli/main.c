@@ -15,6 +15,7 @@ static const struct {
     {"bench", cmd_bench, "time training steps of any shape against the machine's sgemm peak"},
     {"grad", cmd_grad, "loss and every parameter's gradient of a gpt checkpoint on one batch"},
     {"sample", cmd_sample, "continue a prompt with a saved gpt"},
+    {"report", cmd_report, "report/REPORT.md and figures from experiments/ and results/ (never trains)"},
 };
 enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
 

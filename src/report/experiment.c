@@ -1,0 +1,231 @@
+/* Experiments and their results as the report reads them (see experiment.h). */
+#include "report/experiment.h"
+
+#include <ini.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static void add_kv(KeyValue *kv, int *n, const char *key, const char *value)
+{
+    for (int i = 0; i < *n; i++) /* a continuation line (inih multi-line) appends */
+        if (strcmp(kv[i].key, key) == 0) {
+            size_t len = strlen(kv[i].value);
+            snprintf(kv[i].value + len, sizeof kv[i].value - len, " %s", value);
+            return;
+        }
+    if (*n == EXP_MAX_KV) return;
+    snprintf(kv[*n].key, sizeof kv[*n].key, "%s", key);
+    snprintf(kv[*n].value, sizeof kv[*n].value, "%s", value);
+    (*n)++;
+}
+
+static void append(char *dst, size_t cap, const char *value)
+{
+    size_t len = strlen(dst);
+    snprintf(dst + len, cap - len, "%s%s", len ? " " : "", value);
+}
+
+static int on_entry(void *user, const char *section, const char *name, const char *value)
+{
+    Experiment *x = user;
+    if (strcmp(section, "experiment") == 0) {
+        if (strcmp(name, "title") == 0) append(x->title, sizeof x->title, value);
+        else if (strcmp(name, "description") == 0)
+            append(x->description, sizeof x->description, value);
+        else if (strcmp(name, "claims") == 0) {
+            char buf[EXP_VALUE];
+            snprintf(buf, sizeof buf, "%s", value);
+            for (char *save, *tok = strtok_r(buf, " ,\t", &save);
+                 tok && x->nclaims < EXP_MAX_CLAIMS; tok = strtok_r(NULL, " ,\t", &save))
+                snprintf(x->claims[x->nclaims++], sizeof x->claims[0], "%s", tok);
+        }
+    } else if (strcmp(section, "settings") == 0) {
+        add_kv(x->settings, &x->nsettings, name, value);
+    } else if (strcmp(section, "sweep") == 0) {
+        add_kv(x->axes, &x->naxes, name, value);
+    } else if (strcmp(section, "verdict") == 0) {
+        if (strcmp(name, "rule") == 0) snprintf(x->rule, sizeof x->rule, "%s", value);
+        else add_kv(x->params, &x->nparams, name, value);
+    }
+    return 1;
+}
+
+Status experiment_load(Experiment *x, const char *path, const char *results_root)
+{
+    memset(x, 0, sizeof *x);
+    snprintf(x->path, sizeof x->path, "%s", path);
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    snprintf(x->name, sizeof x->name, "%s", base);
+    char *dot = strrchr(x->name, '.');
+    if (dot) *dot = '\0';
+    int line = ini_parse(path, on_entry, x);
+    if (line < 0) return err_set(ST_IO, "%s: cannot read", path);
+    if (line > 0) return err_set(ST_USAGE, "%s:%d: not a valid line", path, line);
+    if (!x->title[0]) snprintf(x->title, sizeof x->title, "%s", x->name);
+    snprintf(x->dir, sizeof x->dir, "%s/%s", results_root, x->name);
+    char runs[2048];
+    snprintf(runs, sizeof runs, "%s/runs.tsv", x->dir);
+    struct stat sb;
+    if (stat(runs, &sb) == 0) {
+        Status st = table_read(&x->runs, runs);
+        if (st != ST_OK) return st;
+        x->have_results = x->runs.nrows > 0;
+    }
+    return ST_OK;
+}
+
+void experiment_free(Experiment *x)
+{
+    table_free(&x->runs);
+}
+
+static const char *kv_find(const KeyValue *kv, int n, const char *key)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(kv[i].key, key) == 0) return kv[i].value;
+    return NULL;
+}
+
+const char *exp_param(const Experiment *x, const char *key, const char *def)
+{
+    const char *v = kv_find(x->params, x->nparams, key);
+    return v ? v : def;
+}
+
+double exp_param_num(const Experiment *x, const char *key, double def)
+{
+    const char *v = kv_find(x->params, x->nparams, key);
+    if (!v) return def;
+    char *end;
+    double d = strtod(v, &end);
+    return end == v ? def : d;
+}
+
+const char *exp_setting(const Experiment *x, const char *key)
+{
+    return kv_find(x->settings, x->nsettings, key);
+}
+
+bool exp_has_axis(const Experiment *x, const char *key)
+{
+    return kv_find(x->axes, x->naxes, key) != NULL;
+}
+
+int exp_find_run(const Experiment *x, const char *key, double v)
+{
+    int col = table_col(&x->runs, key);
+    for (int r = 0; col >= 0 && r < x->runs.nrows; r++)
+        if (fabs(table_num(&x->runs, r, col) - v) <= 1e-9 * fabs(v)) return r;
+    return -1;
+}
+
+Status exp_run_file(const Experiment *x, int row, const char *file, Table *t)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/runs/%s/%s", x->dir, table_get(&x->runs, row, "run_id"), file);
+    return table_read(t, path);
+}
+
+static bool as_number(const char *s, double *v)
+{
+    char *end;
+    *v = strtod(s, &end);
+    return end != s && *end == '\0';
+}
+
+/* Position of word w in the space-separated list, or a large number. */
+static int word_pos(const char *list, const char *w)
+{
+    size_t n = strlen(w);
+    int pos = 0;
+    for (const char *p = list; *p;) {
+        while (*p == ' ' || *p == '\t' || *p == ',') p++;
+        const char *e = p;
+        while (*e && *e != ' ' && *e != '\t' && *e != ',') e++;
+        if (e == p) break;
+        if ((size_t)(e - p) == n && strncmp(p, w, n) == 0) return pos;
+        pos++;
+        p = e;
+    }
+    return 1 << 20;
+}
+
+int exp_value_cmp(const Experiment *x, const char *key, const char *a, const char *b)
+{
+    double u, v;
+    if (as_number(a, &u) && as_number(b, &v)) return (u > v) - (u < v);
+    const char *list = kv_find(x->axes, x->naxes, key);
+    int pa = list ? word_pos(list, a) : 0, pb = list ? word_pos(list, b) : 0;
+    if (pa != pb) return pa < pb ? -1 : 1;
+    return strcmp(a, b);
+}
+
+/* qsort has no context argument: the comparison reads these. */
+static const Experiment *sort_x;
+static const Cells *sort_c;
+
+static int row_cmp(const Experiment *x, const Cells *c, int r, int s)
+{
+    for (int k = 0; k < c->nkeys; k++) {
+        int d = exp_value_cmp(x, c->keys[k], table_get(&x->runs, r, c->keys[k]),
+                              table_get(&x->runs, s, c->keys[k]));
+        if (d) return d;
+    }
+    return 0;
+}
+
+static int order_cmp(const void *a, const void *b)
+{
+    int r = *(const int *)a, s = *(const int *)b;
+    int d = row_cmp(sort_x, sort_c, r, s);
+    return d ? d : (r > s) - (r < s);
+}
+
+static bool excluded(const char *key, const char *const *exclude)
+{
+    for (int i = 0; exclude && exclude[i]; i++)
+        if (strcmp(exclude[i], key) == 0) return true;
+    return false;
+}
+
+Status exp_cells(Cells *c, const Experiment *x, const char *const *exclude)
+{
+    memset(c, 0, sizeof *c);
+    for (int i = 0; i < x->naxes; i++)
+        if (!excluded(x->axes[i].key, exclude))
+            snprintf(c->keys[c->nkeys++], EXP_KEY, "%s", x->axes[i].key);
+    int n = x->runs.nrows;
+    c->order = malloc(sizeof(int) * (size_t)(n > 0 ? n : 1));
+    c->cell = calloc((size_t)(n > 0 ? n : 1), sizeof *c->cell);
+    if (!c->order || !c->cell) return cells_free(c), ST_NOMEM;
+    for (int r = 0; r < n; r++) c->order[r] = r;
+    sort_x = x, sort_c = c;
+    qsort(c->order, (size_t)n, sizeof(int), order_cmp);
+    for (int i = 0; i < n; i++) {
+        int r = c->order[i];
+        if (i == 0 || row_cmp(x, c, c->order[i - 1], r) != 0) {
+            Cell *cell = &c->cell[c->ncells++];
+            cell->rows = &c->order[i];
+            size_t len = 0;
+            for (int k = 0; k < c->nkeys && len < sizeof cell->label; k++) {
+                const char *v = table_get(&x->runs, r, c->keys[k]);
+                if (c->nkeys == 1) len += (size_t)snprintf(cell->label + len, sizeof cell->label - len, "%s", v);
+                else len += (size_t)snprintf(cell->label + len, sizeof cell->label - len, "%s%s=%s",
+                                             k ? ", " : "", c->keys[k], v);
+            }
+        }
+        c->cell[c->ncells - 1].nrows++;
+    }
+    return ST_OK;
+}
+
+void cells_free(Cells *c)
+{
+    free(c->order);
+    free(c->cell);
+    memset(c, 0, sizeof *c);
+}

@@ -1,0 +1,83 @@
+/* An experiment as the report sees it: its file (experiments/NAME.ini: title, claims,
+ * description, fixed settings, sweep axes, verdict rule and parameters) and its
+ * results (results/NAME/runs.tsv and the run folders beside it). Read-only and
+ * tolerant: the runner validates experiment files, the report only needs their text.
+ *
+ * Runs are grouped into cells by the values of chosen axes (e.g. every axis but
+ * seed), ordered by those values: numbers numerically, words in the order the axis
+ * lists them. */
+#ifndef DESCENT_REPORT_EXPERIMENT_H
+#define DESCENT_REPORT_EXPERIMENT_H
+
+#include <stdbool.h>
+
+#include "core/status.h"
+#include "report/table.h"
+
+enum { EXP_MAX_KV = 128, EXP_MAX_CLAIMS = 16, EXP_KEY = 64, EXP_VALUE = 1024 };
+
+typedef struct {
+    char key[EXP_KEY];
+    char value[EXP_VALUE];
+} KeyValue;
+
+typedef struct {
+    char name[128];  /* file stem */
+    char path[1024]; /* as given, e.g. experiments/parabola.ini */
+    char title[256];
+    char description[4096];
+    char claims[EXP_MAX_CLAIMS][8];
+    int nclaims;
+    KeyValue settings[EXP_MAX_KV];
+    int nsettings;
+    KeyValue axes[EXP_MAX_KV]; /* [sweep], in file order */
+    int naxes;
+    char rule[64];             /* [verdict] rule, "" for none */
+    KeyValue params[EXP_MAX_KV]; /* [verdict] parameters other than rule */
+    int nparams;
+
+    /* results */
+    char dir[1024];  /* results/NAME */
+    bool have_results;
+    Table runs;      /* runs.tsv, one row per run */
+} Experiment;
+
+/* Reads the experiment file and, if present, results_root/NAME/runs.tsv. */
+Status experiment_load(Experiment *x, const char *path, const char *results_root);
+void experiment_free(Experiment *x);
+
+/* A [verdict] parameter: its text or def; as a number or def. */
+const char *exp_param(const Experiment *x, const char *key, const char *def);
+double exp_param_num(const Experiment *x, const char *key, double def);
+/* A [settings] value, or NULL. */
+const char *exp_setting(const Experiment *x, const char *key);
+bool exp_has_axis(const Experiment *x, const char *key);
+
+/* The first run whose column `key` equals v (relative 1e-9), or -1. */
+int exp_find_run(const Experiment *x, const char *key, double v);
+
+/* Reads a run's file (e.g. "curve.tsv") from results/NAME/runs/<run_id>/. */
+Status exp_run_file(const Experiment *x, int row, const char *file, Table *t);
+
+/* Runs grouped by the axes not in `exclude` (NULL-terminated), ordered. */
+typedef struct {
+    int nrows;
+    int *rows;    /* row indices of runs.tsv */
+    char label[256]; /* "optimizer=sgd, lr=0.1" (values only if one axis: "sgd") */
+} Cell;
+
+typedef struct {
+    int ncells;
+    Cell *cell;
+    int nkeys;
+    char keys[EXP_MAX_KV][EXP_KEY]; /* the grouping axes */
+    int *order;   /* (nrows) all rows in cell order */
+} Cells;
+
+Status exp_cells(Cells *c, const Experiment *x, const char *const *exclude);
+void cells_free(Cells *c);
+
+/* Compares two values of axis `key` as exp_cells orders them. */
+int exp_value_cmp(const Experiment *x, const char *key, const char *a, const char *b);
+
+#endif

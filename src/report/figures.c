@@ -1,0 +1,247 @@
+/* Figure scripts and their rendering (see figures.h); the learning-rate figures. */
+#include "report/figures.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "report/lrsweep.h"
+#include "report/stats.h"
+
+/* Colour-blind-safe colours on white (Okabe & Ito). */
+static const char *const colours[] = {"#0072b2", "#d55e00", "#009e73", "#cc79a7",
+                                      "#e69f00", "#56b4e9", "#000000", "#999999"};
+enum { NCOLOURS = sizeof colours / sizeof colours[0] };
+
+void gp_quote(FILE *f, const char *s)
+{
+    fputc('\'', f);
+    for (; *s; s++) {
+        if (*s == '\'') fputc('\'', f);
+        fputc(*s, f);
+    }
+    fputc('\'', f);
+}
+
+FILE *fig_open(FigureSet *fs, const char *name, const char *title, const char *caption)
+{
+    if (fs->n == FIG_MAX) return err_set(ST_FAILED, "report: more than %d figures", FIG_MAX), NULL;
+    char path[2048];
+    snprintf(path, sizeof path, "%s/%s.gp", fs->dir, name);
+    FILE *f = fopen(path, "w");
+    if (!f) return err_set(ST_IO, "%s: cannot write (%s)", path, strerror(errno)), NULL;
+    Figure *g = &fs->fig[fs->n++];
+    snprintf(g->name, sizeof g->name, "%s", name);
+    snprintf(g->caption, sizeof g->caption, "%s", caption);
+    fprintf(f, "# %s.gp: ", name);
+    fprintf(f, "%s\n", title);
+    fprintf(f, "# Written by `descent report` from results/; regenerate it rather than edit it.\n"
+               "# Run from report/figures: gnuplot %s.gp\n", name);
+    fprintf(f, "set terminal svg size 800,500 dynamic enhanced font 'sans,12' background '#ffffff'\n");
+    fprintf(f, "set output '%s.svg'\n", name);
+    fprintf(f, "set encoding utf8\n"
+               "set border 3 lc rgb '#404040'\n"
+               "set tics nomirror textcolor rgb '#202020'\n"
+               "set grid lc rgb '#e0e0e0' lw 1 dt 1\n"
+               "set key outside right top vertical Left reverse noenhanced box lc rgb '#c0c0c0'\n");
+    fprintf(f, "set title ");
+    gp_quote(f, title);
+    fprintf(f, " noenhanced\n");
+    return f;
+}
+
+Status fig_close(FILE *f, const char *name)
+{
+    if (fclose(f) != 0) return err_set(ST_IO, "%s.gp: write failed", name);
+    return ST_OK;
+}
+
+Status figures_render(const FigureSet *fs)
+{
+    pid_t pid[FIG_MAX];
+    for (int i = 0; i < fs->n; i++) {
+        fflush(NULL);
+        pid[i] = fork();
+        if (pid[i] < 0) return err_set(ST_IO, "gnuplot: fork failed (%s)", strerror(errno));
+        if (pid[i] == 0) {
+            char script[200];
+            snprintf(script, sizeof script, "%s.gp", fs->fig[i].name);
+            if (chdir(fs->dir) != 0) _exit(126);
+            execlp("gnuplot", "gnuplot", script, (char *)NULL);
+            _exit(127);
+        }
+    }
+    Status st = ST_OK;
+    for (int i = 0; i < fs->n; i++) {
+        int ws;
+        if (waitpid(pid[i], &ws, 0) < 0) ws = -1;
+        if (st != ST_OK) continue;
+        if (WIFEXITED(ws) && WEXITSTATUS(ws) == 127)
+            st = err_set(ST_IO, "gnuplot: not found (scripts/setup installs gnuplot-nox)");
+        else if (!WIFEXITED(ws) || WEXITSTATUS(ws) != 0)
+            st = err_set(ST_FAILED, "%s/%s.gp: gnuplot failed", fs->dir, fs->fig[i].name);
+    }
+    return st;
+}
+
+/* The elements of one plot command, joined with ", \\" lines. */
+typedef struct {
+    int n;
+    char s[16384];
+} PlotList;
+
+static void pl_add(PlotList *p, const char *fmt, const char *colour, int i, const char *title)
+{
+    size_t len = strlen(p->s);
+    len += (size_t)snprintf(p->s + len, sizeof p->s - len, "%s  ", p->n++ ? ", \\\n" : "plot \\\n");
+    len += (size_t)snprintf(p->s + len, sizeof p->s - len, fmt, i, colour);
+    if (!title) {
+        snprintf(p->s + len, sizeof p->s - len, " notitle");
+        return;
+    }
+    len += (size_t)snprintf(p->s + len, sizeof p->s - len, " title '");
+    for (; *title && len + 3 < sizeof p->s; title++) {
+        if (*title == '\'') p->s[len++] = '\'';
+        p->s[len++] = *title;
+    }
+    snprintf(p->s + len, sizeof p->s - len, "'");
+}
+
+static void pl_write(FILE *f, const PlotList *p)
+{
+    if (p->n) fprintf(f, "%s\n", p->s);
+    else fprintf(f, "set label 'no runs to draw' at graph 0.5, 0.5 center\nplot [0:1] [0:1] 2 notitle\n");
+}
+
+static const char *metric_label(const char *metric)
+{
+    if (!strcmp(metric, "final_val_loss")) return "final validation loss (nats)";
+    if (!strcmp(metric, "best_val_loss")) return "best validation loss (nats)";
+    if (!strcmp(metric, "val_acc")) return "final validation accuracy";
+    if (!strcmp(metric, "test_loss")) return "test loss (nats)";
+    return metric;
+}
+
+/* Final metric against lr. */
+static Status fig_lr(FigureSet *fs, const Experiment *x, const LrSweep *w)
+{
+    char name[160], title[512], caption[768];
+    snprintf(name, sizeof name, "%s_lr", x->name);
+    snprintf(title, sizeof title, "%s: %s against learning rate", x->name, metric_label(w->metric));
+    snprintf(caption, sizeof caption,
+             "%s against the peak learning rate (log axis), one line per series: mean over seeds, "
+             "shaded from the lowest to the highest seed; × at the top marks learning rates where "
+             "a seed diverged.", metric_label(w->metric));
+    FILE *f = fig_open(fs, name, title, caption);
+    if (!f) return ST_IO;
+    double ymin = INFINITY, ymax = -INFINITY;
+    for (int i = 0; i < w->n; i++)
+        for (int k = 0; k < w->s[i].ncell; k++) {
+            const Stats *m = &w->s[i].cell[k].metric;
+            if (m->n && m->min < ymin) ymin = m->min;
+            if (m->n && m->max > ymax) ymax = m->max;
+        }
+    if (!isfinite(ymin)) ymin = 0, ymax = 1;
+    double pad = (ymax - ymin) > 0 ? (ymax - ymin) : fabs(ymax) + 1;
+    double ymark = ymax + 0.08 * pad;
+    fprintf(f, "set logscale x 10\nset format x '10^{%%L}'\n"
+               "set xlabel 'peak learning rate'\nset ylabel '%s'\n"
+               "set yrange [%.6g:%.6g]\n", metric_label(w->metric), ymin - 0.04 * pad, ymax + 0.14 * pad);
+    for (int i = 0; i < w->n; i++) {
+        fprintf(f, "$s%d << EOD\n# lr mean min max\n", i);
+        for (int k = 0; k < w->s[i].ncell; k++) {
+            const LrCell *c = &w->s[i].cell[k];
+            if (c->metric.n)
+                fprintf(f, "%.6g %.6g %.6g %.6g\n", c->lr, c->metric.mean, c->metric.min, c->metric.max);
+        }
+        fprintf(f, "EOD\n$d%d << EOD\n# lr (a seed diverged)\n", i);
+        for (int k = 0; k < w->s[i].ncell; k++)
+            if (w->s[i].cell[k].ndiv) fprintf(f, "%.6g %.6g\n", w->s[i].cell[k].lr, ymark);
+        fprintf(f, "EOD\n");
+    }
+    PlotList pl = {0};
+    for (int i = 0; i < w->n; i++) {
+        const char *c = colours[i % NCOLOURS];
+        bool any_div = false, any_val = false;
+        for (int k = 0; k < w->s[i].ncell; k++)
+            any_div |= w->s[i].cell[k].ndiv > 0, any_val |= w->s[i].cell[k].metric.n > 0;
+        char t[300];
+        snprintf(t, sizeof t, "%s diverged", w->s[i].label);
+        if (any_val) {
+            pl_add(&pl, "$s%d using 1:3:4 with filledcurves fc rgb '%s' fs transparent solid 0.15 noborder",
+                   c, i, NULL);
+            pl_add(&pl, "$s%d using 1:2 with linespoints lc rgb '%s' lw 2 pt 7 ps 0.7", c, i, w->s[i].label);
+        }
+        if (any_div) pl_add(&pl, "$d%d using 1:2 with points lc rgb '%s' pt 2 ps 1.4 lw 2", c, i, t);
+    }
+    pl_write(f, &pl);
+    return fig_close(f, name);
+}
+
+/* Mean, min and max of a curve column over the seeds of the best cell of each series. */
+static Status fig_best_curves(FigureSet *fs, const Experiment *x, const LrSweep *w, const char *col,
+                              const char *suffix, const char *ylabel, bool logy)
+{
+    char name[160], title[512], caption[768];
+    snprintf(name, sizeof name, "%s_%s", x->name, suffix);
+    snprintf(title, sizeof title, "%s: %s at each series' best learning rate", x->name, ylabel);
+    snprintf(caption, sizeof caption,
+             "%s against optimizer steps at each series' best learning rate (lowest mean %s "
+             "without divergence): mean over seeds, shaded from the lowest to the highest seed.",
+             ylabel, w->metric);
+    FILE *f = fig_open(fs, name, title, caption);
+    if (!f) return ST_IO;
+    fprintf(f, "set xlabel 'optimizer step'\nset ylabel '%s'\n", ylabel);
+    if (logy) fprintf(f, "set logscale y 10\nset format y '10^{%%L}'\n");
+    Status st = ST_OK;
+    bool drawn[LR_MAX_SERIES] = {0};
+    for (int i = 0; i < w->n && st == ST_OK; i++) {
+        const LrSeries *s = &w->s[i];
+        if (s->best < 0) continue;
+        const LrCell *c = &s->cell[s->best];
+        Table t[LR_MAX_SEEDS];
+        int nt = 0;
+        for (int k = 0; k < c->n; k++)
+            if (exp_run_file(x, c->rows[k], "curve.tsv", &t[nt]) == ST_OK) nt++;
+        if (nt == 0) continue;
+        fprintf(f, "$c%d << EOD\n# step mean min max\n", i);
+        for (int r = 0; r < t[0].nrows; r++) {
+            double v[LR_MAX_SEEDS];
+            for (int k = 0; k < nt; k++) v[k] = r < t[k].nrows ? table_getnum(&t[k], r, col) : NAN;
+            Stats m = stats_of(v, nt);
+            if (m.n && (!logy || m.min > 0)) {
+                fprintf(f, "%.9g %.6g %.6g %.6g\n", table_getnum(&t[0], r, "step"), m.mean, m.min, m.max);
+                drawn[i] = true;
+            }
+        }
+        fprintf(f, "EOD\n");
+        for (int k = 0; k < nt; k++) table_free(&t[k]);
+    }
+    PlotList pl = {0};
+    for (int i = 0; i < w->n; i++) {
+        if (!drawn[i]) continue;
+        const char *c = colours[i % NCOLOURS];
+        char t[300], lr[32];
+        snprintf(t, sizeof t, "%s (lr %s)", w->s[i].label, stats_fmt(lr, w->s[i].cell[w->s[i].best].lr));
+        pl_add(&pl, "$c%d using 1:3:4 with filledcurves fc rgb '%s' fs transparent solid 0.15 noborder",
+               c, i, NULL);
+        pl_add(&pl, "$c%d using 1:2 with lines lc rgb '%s' lw 2", c, i, t);
+    }
+    pl_write(f, &pl);
+    return fig_close(f, name);
+}
+
+Status figures_lr_sweep(FigureSet *fs, const Experiment *x, const char *metric)
+{
+    static LrSweep w;
+    Status st = lrsweep_build(&w, x, metric, exp_param_num(x, "diverge_fraction", 0.5),
+                              exp_param_num(x, "margin", 0.05));
+    if (st != ST_OK) return st;
+    if ((st = fig_lr(fs, x, &w)) != ST_OK) return st;
+    if ((st = fig_best_curves(fs, x, &w, "val_loss", "curves", "validation loss (nats)", false)) != ST_OK)
+        return st;
+    return fig_best_curves(fs, x, &w, "grad_norm", "gradnorm", "global gradient norm (before clipping)", true);
+}

@@ -1,0 +1,45 @@
+/* Figures: gnuplot scripts with their data inline (so each .gp stands alone and can be
+ * edited and rerun from report/figures/), rendered to SVG in a light theme:
+ *   set terminal svg size 800,500 dynamic enhanced font 'sans,12' background '#ffffff'
+ * Nothing in a script depends on the time or the machine, so unchanged results give
+ * the same bytes. */
+#ifndef DESCENT_REPORT_FIGURES_H
+#define DESCENT_REPORT_FIGURES_H
+
+#include <stdio.h>
+
+#include "core/status.h"
+#include "report/experiment.h"
+
+enum { FIG_MAX = 128 };
+
+typedef struct {
+    char name[160];    /* file stem: NAME.gp renders NAME.svg */
+    char caption[768];
+} Figure;
+
+typedef struct {
+    char dir[1024]; /* report/figures */
+    int n;
+    Figure fig[FIG_MAX];
+} FigureSet;
+
+/* Starts fs->dir/NAME.gp with the common preamble (terminal, output, theme, title);
+ * records the figure. NULL with the error set. */
+FILE *fig_open(FigureSet *fs, const char *name, const char *title, const char *caption);
+Status fig_close(FILE *f, const char *name);
+/* Runs gnuplot on every recorded script, in fs->dir. */
+Status figures_render(const FigureSet *fs);
+
+/* The figures of an experiment with an lr axis: final metric against lr (log axis, one
+ * line per series, mean over seeds and the min–max band, diverged runs marked); the
+ * validation loss curves and the global gradient norm curves at each series' best lr. */
+Status figures_lr_sweep(FigureSet *fs, const Experiment *x, const char *metric);
+/* C01: the claimed trajectories drawn on the parabola; the measured contraction
+ * factor per step against lr with the theory |1 - 2 lr|. */
+Status figures_parabola(FigureSet *fs, const Experiment *x);
+
+/* Writes s as a gnuplot single-quoted string (quotes doubled). */
+void gp_quote(FILE *f, const char *s);
+
+#endif

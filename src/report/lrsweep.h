@@ -1,0 +1,54 @@
+/* A learning-rate sweep, analysed: the runs of an experiment with an `lr` axis,
+ * grouped into series (one per value of the other axes but seed, e.g. per optimizer)
+ * and, within a series, by learning rate. Shared by the C02 verdict rule and the
+ * learning-rate figures, so both judge by the same numbers.
+ *
+ * Per learning rate: seeds run, seeds diverged (status diverged or a non-finite
+ * metric), and the metric's statistics over the seeds that did not diverge. A
+ * learning rate "diverges" when at least `diverge_fraction` of its seeds did. The
+ * best learning rate of a series is the one with the lowest mean metric among those
+ * where no seed diverged. Regimes, relative to it:
+ *   converge  mean metric within (1 + margin) × best mean
+ *   crawl     below the best learning rate and worse than that
+ *   zigzag    above it, worse, but not diverging
+ *   diverge   diverging */
+#ifndef DESCENT_REPORT_LRSWEEP_H
+#define DESCENT_REPORT_LRSWEEP_H
+
+#include "report/experiment.h"
+#include "report/stats.h"
+
+enum { LR_MAX = 64, LR_MAX_SERIES = 16, LR_MAX_SEEDS = 32 };
+
+typedef enum { REG_CRAWL, REG_CONVERGE, REG_ZIGZAG, REG_DIVERGE } Regime;
+
+extern const char *const regime_names[4];
+
+typedef struct {
+    double lr;
+    int n, ndiv;
+    int rows[LR_MAX_SEEDS]; /* row indices of runs.tsv, nrows = n (at most LR_MAX_SEEDS) */
+    Stats metric;           /* over the seeds that did not diverge */
+    Regime regime;
+} LrCell;
+
+typedef struct {
+    char label[256]; /* the other axes' values, e.g. "sgd" */
+    int ncell;
+    LrCell cell[LR_MAX]; /* ascending lr */
+    int best;            /* index of the best lr, -1 if every lr had a diverged seed */
+    int first_div;       /* index of the smallest diverging lr, -1 if none */
+    int seed_best_lo, seed_best_hi; /* range of the per-seed best lr indices */
+} LrSeries;
+
+typedef struct {
+    char metric[64];
+    int n;
+    LrSeries s[LR_MAX_SERIES];
+} LrSweep;
+
+/* ST_FAILED (with a message) when the experiment has no lr axis or no results. */
+Status lrsweep_build(LrSweep *w, const Experiment *x, const char *metric,
+                     double diverge_fraction, double margin);
+
+#endif

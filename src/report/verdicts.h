@@ -1,0 +1,41 @@
+/* Verdict rules: code that turns an experiment's results into confirmed, refuted or
+ * inconclusive. A table of {name, what, judge} (after GSL's type tables); an
+ * experiment names its rule in [verdict] `rule = NAME` and gives the thresholds as
+ * the section's other keys. Each rule writes the numbers it judged by into `text`
+ * (markdown) and one key number for the claims table. Adding a rule is one function
+ * and one line in the table in verdicts.c. */
+#ifndef DESCENT_REPORT_VERDICTS_H
+#define DESCENT_REPORT_VERDICTS_H
+
+#include "core/status.h"
+#include "report/experiment.h"
+
+typedef enum { VERDICT_NONE, VERDICT_CONFIRMED, VERDICT_REFUTED, VERDICT_INCONCLUSIVE } Verdict;
+
+extern const char *const verdict_names[4]; /* "not judged", "confirmed", ... */
+
+typedef struct {
+    Verdict verdict;
+    char key[256];    /* the key number, one line */
+    char text[16384]; /* markdown: the numbers judged by */
+} Judgement;
+
+typedef struct {
+    const char *name;
+    const char *what; /* one line: what it computes (printed in the report) */
+    /* Judges x (which has results); returns non-OK only for errors reading results. */
+    Status (*judge)(const Experiment *x, Judgement *j);
+} VerdictRule;
+
+/* NULL when no rule has that name. */
+const VerdictRule *verdict_rule_by_name(const char *name);
+
+/* Appends printf-style text to j->text. */
+void judge_printf(Judgement *j, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Gradient descent on a parabola (C01): trajectories and regime boundaries. */
+Status verdict_parabola(const Experiment *x, Judgement *j);
+/* Learning-rate regimes (C02). */
+Status verdict_lr_regimes(const Experiment *x, Judgement *j);
+
+#endif
