@@ -36,6 +36,7 @@ FILE *fig_open(FigureSet *fs, const char *name, const char *title, const char *c
     Figure *g = &fs->fig[fs->n++];
     snprintf(g->name, sizeof g->name, "%s", name);
     snprintf(g->caption, sizeof g->caption, "%s", caption);
+    if (g->caption[0] >= 'a' && g->caption[0] <= 'z') g->caption[0] = (char)(g->caption[0] - 'a' + 'A');
     fprintf(f, "# %s.gp: ", name);
     fprintf(f, "%s\n", title);
     fprintf(f, "# Written by `descent report` from results/; regenerate it rather than edit it.\n"
@@ -145,6 +146,11 @@ static Status fig_lr(FigureSet *fs, const Experiment *x, const LrSweep *w)
             if (m->n && m->max > ymax) ymax = m->max;
         }
     if (!isfinite(ymin)) ymin = 0, ymax = 1;
+    double xlo = INFINITY, xhi = 0;
+    for (int i = 0; i < w->n; i++)
+        for (int k = 0; k < w->s[i].ncell; k++)
+            if (w->s[i].cell[k].lr > 0) xlo = fmin(xlo, w->s[i].cell[k].lr), xhi = fmax(xhi, w->s[i].cell[k].lr);
+    if (xhi > 0) fprintf(f, "set xrange [%.6g:%.6g]\n", xlo / 1.5, xhi * 1.5);
     double pad = (ymax - ymin) > 0 ? (ymax - ymin) : fabs(ymax) + 1;
     double ymark = ymax + 0.08 * pad;
     fprintf(f, "set logscale x 10\nset format x '10^{%%L}'\n"

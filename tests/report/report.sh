@@ -1,0 +1,99 @@
+# cli: descent report on a small fixture made here (a learning-rate sweep with results,
+# an experiment without). The report is byte-stable (twice, figures rendered, no
+# difference); the generated lr figure script and the experiment's report section
+# match the committed goldens (BLESS=1 rewrites them); the experiment without results
+# gets a section saying so with the command that makes them; bad arguments exit 2.
+. "$(dirname "$0")/../lib.sh"
+root="$TMP/root"
+mkdir -p "$root/experiments"
+
+cat >"$root/experiments/demo_lr.ini" <<'INI'
+[experiment]
+title = A learning-rate sweep made up for the tests
+claims = C02
+description = Two optimizers, three learning rates, two seeds.
+[settings]
+data = spirals
+steps = 4
+[sweep]
+optimizer = sgd adamw
+lr = 1e-3 1e-2 1e-1
+seed = 1 2
+[verdict]
+rule = lr_regimes
+max_steps = 1
+INI
+cat >"$root/experiments/demo_pending.ini" <<'INI'
+[experiment]
+title = An experiment nobody has run
+claims = C23
+[settings]
+model = gpt
+[sweep]
+seed = 1 2
+INI
+
+# results: loss(optimizer, lr, seed) made up; sgd diverges at 0.1
+res="$root/results/demo_lr"
+mkdir -p "$res/runs"
+printf 'run_id\toptimizer\tlr\tseed\tstatus\tfinal_val_loss\tbest_val_loss\tval_acc\tparams\tweight_bytes\tstate_bytes\tactivation_bytes\tstep_s\titems_per_s\n' >"$res/runs.tsv"
+n=0
+for opt in sgd adamw; do
+  for lr in 0.001 0.01 0.1; do
+    for seed in 1 2; do
+      n=$((n + 1)); id=$(printf 'run%09d' $n)
+      read -r status final <<<"$(awk -v o=$opt -v l=$lr -v s=$seed 'BEGIN {
+          if (o == "sgd" && l == 0.1) { print "diverged nan"; exit }
+          base = o == "sgd" ? 1.0 : 0.5; printf "ok %.4f\n", base / (1 + 100 * l) + 0.01 * s }')"
+      state=$([ $opt = sgd ] && echo 0 || echo 800)
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t0.9\t100\t400\t%s\t1000\t0.00%d\t%d\n' \
+        "$id" $opt $lr $seed $status "$final" "$final" "$state" $seed $((1000 * seed)) >>"$res/runs.tsv"
+      mkdir -p "$res/runs/$id"
+      printf 'step\tval_loss\tgrad_norm\n0\t1.1\tnan\n2\t%s\t0.5\n4\t%s\t0.25\n' "$final" "$final" >"$res/runs/$id/curve.tsv"
+      printf 'run_id\tversion\tcompiler\tblas_core\tthreads\thost\n%s\tv1\tgcc 12\tHaswell\t1\ttesthost\n' "$id" >"$res/runs/$id/provenance.tsv"
+    done
+  done
+done
+
+check "descent report --no-render succeeds" "$DESCENT" report --root "$root" --no-render
+md="$root/report/REPORT.md"
+check "REPORT.md written" test -s "$md"
+check "every claim C01..C23 in the claims table" test "$(grep -cE '^\| C[0-9]{2} \|' "$md")" -eq 23
+check "the experiment without results says so" grep -q '^\*\*No results yet.\*\*' "$md"
+check "... and gives the command that makes them" grep -q '^build/descent sweep experiments/demo_pending.ini -j 2$' "$md"
+check "its claim is not yet tested" grep -qE '^\| C23 \|.*\| \*\*not yet tested\*\* \|' "$md"
+check "the sweep's claim has a computed verdict" grep -qE '^\| C02 \|.*\| \*\*(confirmed|refuted|inconclusive)\*\* \|' "$md"
+
+# goldens: the lr figure script and the experiment's section
+sed -n '/^### demo_lr$/,/^### /p' "$md" | sed '$d' >"$TMP/section.md"
+if [ "${BLESS:-}" = 1 ]; then
+    cp "$root/report/figures/demo_lr_lr.gp" "$GOLDEN/demo_lr_lr.gp"
+    cp "$TMP/section.md" "$GOLDEN/demo_lr_section.md"
+    echo "blessed $GOLDEN"
+fi
+for pair in "demo_lr_lr.gp:$root/report/figures/demo_lr_lr.gp" "demo_lr_section.md:$TMP/section.md"; do
+    want="$GOLDEN/${pair%%:*}" got="${pair#*:}"
+    if diff -u "$want" "$got" >"$TMP/diff"; then pass "$(basename "$want") matches its golden"
+    else fail "$(basename "$want") differs from its golden:"; head -40 "$TMP/diff"; fi
+done
+
+# byte-stable with the figures rendered
+if command -v gnuplot >/dev/null; then
+    check "descent report renders" "$DESCENT" report --root "$root"
+    check "figures rendered" test -s "$root/report/figures/demo_lr_lr.svg"
+    cp -r "$root/report" "$TMP/first"
+    check "a second run succeeds" "$DESCENT" report --root "$root"
+    check "a second run changes no byte" diff -r "$TMP/first" "$root/report"
+else
+    echo "note: gnuplot not installed, rendering not checked"
+fi
+
+# a figure no experiment draws any more is removed
+touch "$root/report/figures/stale_fig.gp" "$root/report/figures/stale_fig.svg"
+"$DESCENT" report --root "$root" --no-render >/dev/null
+check "stale figures removed" test ! -e "$root/report/figures/stale_fig.gp"
+
+expect_error 2 "report takes no settings" -- report --lr 1
+expect_error 2 "unknown option .--bogus." -- report --bogus 1
+expect_error 2 "--root needs a value" -- report --root
+done_tests

@@ -1,0 +1,241 @@
+/* unit: the verdict rules on small results made for the purpose. `parabola` on real
+ * toy runs (confirmed; refuted by a wrong claimed trajectory; inconclusive on a grid
+ * too coarse for the boundaries), `lr_regimes` on hand-written runs.tsv tables
+ * (confirmed; refuted when the best lr sits far below divergence or an Adam-family
+ * best lr is outside its range; inconclusive when seeds disagree or nothing diverges),
+ * and the GSL statistics against hand-computed values. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "report/experiment.h"
+#include "report/stats.h"
+#include "report/verdicts.h"
+#include "settings/settings.h"
+#include "train/outdir.h"
+#include "train/train.h"
+
+static char root[256];
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        printf("FAIL: cannot write %s\n", path);
+        exit(99);
+    }
+    fputs(text, f);
+    fclose(f);
+}
+
+static Judgement judge(const char *name, const char *ini)
+{
+    char path[512], results[512];
+    snprintf(path, sizeof path, "%s/experiments/%s.ini", root, name);
+    write_file(path, ini);
+    snprintf(results, sizeof results, "%s/results", root);
+    static Experiment x;
+    static Judgement j;
+    memset(&j, 0, sizeof j);
+    if (experiment_load(&x, path, results) != ST_OK || !x.have_results) {
+        printf("FAIL: %s: cannot load (%s)\n", name, err_msg());
+        exit(99);
+    }
+    const VerdictRule *rule = verdict_rule_by_name(x.rule);
+    if (!rule || rule->judge(&x, &j) != ST_OK) {
+        printf("FAIL: %s: rule '%s' failed (%s)\n", name, x.rule, err_msg());
+        exit(99);
+    }
+    experiment_free(&x);
+    return j;
+}
+
+/* Toy runs at the given learning rates into results/NAME, with runs.tsv as the runner
+ * writes it (run_id, then the summary columns). */
+static void toy_runs(const char *name, const double *lrs, int n)
+{
+    char dir[512], runs[600];
+    snprintf(dir, sizeof dir, "%s/results/%s/runs", root, name);
+    make_dirs(dir);
+    snprintf(runs, sizeof runs, "%s/results/%s/runs.tsv", root, name);
+    FILE *out = fopen(runs, "w");
+    for (int i = 0; i < n; i++) {
+        SettingPairs p = {0};
+        char lr[32];
+        snprintf(lr, sizeof lr, "%.17g", lrs[i]);
+        pairs_add(&p, "model", "toy", "");
+        pairs_add(&p, "lr", lr, "");
+        pairs_add(&p, "steps", "100", "");
+        Settings s;
+        char id[13], run[700], summary[800], line[8192];
+        if (settings_from_pairs(&s, &p) != ST_OK) exit(99);
+        settings_run_id(&s, id);
+        snprintf(run, sizeof run, "%s/%s", dir, id);
+        TrainOptions o = {run, false, false, true};
+        TrainResult r;
+        if (train_run(&s, &o, &r) != ST_OK) {
+            printf("FAIL: toy run at lr %g: %s\n", lrs[i], err_msg());
+            exit(99);
+        }
+        snprintf(summary, sizeof summary, "%s/summary.tsv", run);
+        FILE *f = fopen(summary, "r");
+        for (int k = 0; fgets(line, sizeof line, f); k++)
+            if (k == 1 || i == 0) fprintf(out, "%s\t%s", k == 0 ? "run_id" : id, line);
+        fclose(f);
+    }
+    fclose(out);
+}
+
+static const char *const parabola_ini =
+    "[experiment]\ntitle = t\nclaims = C01\n[settings]\nmodel = toy\n[sweep]\nlr = %s\n"
+    "[verdict]\nrule = parabola\nexpect_0.05 = 4.00 3.60 3.24 2.92 2.62\n"
+    "expect_0.3 = 4.00 1.60 0.64 0.26 0.10\nexpect_0.9 = 4.00 -3.20 2.56 -2.05 1.64\n"
+    "expect_1.1 = %s\nboundaries = 0.5 1\nboundary_tol = 0.02\n";
+
+static void test_parabola(void)
+{
+    const double fine[] = {0.05, 0.3, 0.49, 0.5, 0.51, 0.9, 0.99, 1, 1.01, 1.1};
+    toy_runs("p_fine", fine, 10);
+    char ini[2048];
+    snprintf(ini, sizeof ini, parabola_ini, "0.05 0.3 0.49 0.5 0.51 0.9 0.99 1 1.01 1.1",
+             "4.00 -4.80 5.76 -6.91 8.29");
+    Judgement j = judge("p_fine", ini);
+    CHECK_TRUE(j.verdict == VERDICT_CONFIRMED, "parabola: the textbook's table on a fine grid is %s (%s)",
+               verdict_names[j.verdict], j.key);
+    CHECK_TRUE(strstr(j.text, "| 1.1 | 4.00 -4.80 5.76 -6.91 8.29 | 4.00 -4.80 5.76 -6.91 8.29 | yes |") != NULL,
+               "parabola: the rule prints claimed and measured trajectories");
+    CHECK_TRUE(strstr(j.key, "boundaries at lr 0.5 and 1") != NULL, "parabola: key names the boundaries (%s)", j.key);
+
+    snprintf(ini, sizeof ini, parabola_ini, "0.05 0.3 0.49 0.5 0.51 0.9 0.99 1 1.01 1.1",
+             "4.00 -4.80 5.76 -6.91 8.30");
+    j = judge("p_fine", ini);
+    CHECK_TRUE(j.verdict == VERDICT_REFUTED, "parabola: a claimed 8.30 for 8.29 is %s",
+               verdict_names[j.verdict]);
+    CHECK_TRUE(strstr(j.text, "**no**") != NULL, "parabola: the differing trajectory is marked");
+
+    const double coarse[] = {0.05, 0.3, 0.9, 1.1};
+    toy_runs("p_coarse", coarse, 4);
+    snprintf(ini, sizeof ini, parabola_ini, "0.05 0.3 0.9 1.1", "4.00 -4.80 5.76 -6.91 8.29");
+    j = judge("p_coarse", ini);
+    CHECK_TRUE(j.verdict == VERDICT_INCONCLUSIVE, "parabola: four learning rates cannot place the "
+               "boundaries: %s", verdict_names[j.verdict]);
+    CHECK_TRUE(strstr(j.text, "grid too coarse") != NULL, "parabola: says the grid is too coarse");
+}
+
+/* A runs.tsv from rows "optimizer lr seed status final_val_loss". */
+static void lr_table(const char *name, const char *rows)
+{
+    char dir[512], path[600];
+    snprintf(dir, sizeof dir, "%s/results/%s", root, name);
+    make_dirs(dir);
+    snprintf(path, sizeof path, "%s/runs.tsv", dir);
+    FILE *f = fopen(path, "w");
+    fprintf(f, "run_id\toptimizer\tlr\tseed\tstatus\tfinal_val_loss\n");
+    char buf[8192], opt[32], status[32], loss[32];
+    snprintf(buf, sizeof buf, "%s", rows);
+    int n = 0;
+    for (char *save, *l = strtok_r(buf, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+        double lr;
+        int seed;
+        if (sscanf(l, "%31s %lf %d %31s %31s", opt, &lr, &seed, status, loss) != 5) exit(99);
+        fprintf(f, "r%011d\t%s\t%g\t%d\t%s\t%s\n", n++, opt, lr, seed, status, loss);
+    }
+    fclose(f);
+}
+
+static const char *const lr_ini =
+    "[experiment]\ntitle = t\nclaims = C02\n[sweep]\noptimizer = sgd adamw\n"
+    "lr = 1e-5 1e-4 1e-3 1e-2 1e-1 1\nseed = 1 2\n[verdict]\nrule = lr_regimes\nmax_steps = 2\n";
+
+/* sgd: crawls at 1e-5..1e-3, best at 0.1, diverges at 1; adamw: crawls at 1e-5, best
+ * at 1e-3 (or as given), diverges from 1e-1. */
+static void test_lr_regimes(void)
+{
+    const char *good =
+        "sgd 1e-5 1 ok 2.2\nsgd 1e-5 2 ok 2.21\nsgd 1e-4 1 ok 2.0\nsgd 1e-4 2 ok 2.02\n"
+        "sgd 1e-3 1 ok 1.2\nsgd 1e-3 2 ok 1.22\nsgd 1e-2 1 ok 0.5\nsgd 1e-2 2 ok 0.52\n"
+        "sgd 1e-1 1 ok 0.30\nsgd 1e-1 2 ok 0.31\nsgd 1 1 diverged nan\nsgd 1 2 diverged nan\n"
+        "adamw 1e-5 1 ok 1.5\nadamw 1e-5 2 ok 1.52\nadamw 1e-4 1 ok 0.4\nadamw 1e-4 2 ok 0.41\n"
+        "adamw 1e-3 1 ok 0.28\nadamw 1e-3 2 ok 0.285\nadamw 1e-2 1 ok 0.9\nadamw 1e-2 2 ok 0.95\n"
+        "adamw 1e-1 1 diverged nan\nadamw 1e-1 2 diverged nan\nadamw 1 1 diverged nan\nadamw 1 2 diverged nan\n";
+    lr_table("lr_good", good);
+    Judgement j = judge("lr_good", lr_ini);
+    CHECK_TRUE(j.verdict == VERDICT_CONFIRMED, "lr_regimes: three regimes, best lr just below "
+               "divergence: %s (%s)", verdict_names[j.verdict], j.key);
+    CHECK_TRUE(strstr(j.key, "sgd 0.1") && strstr(j.key, "adamw 0.001"), "lr_regimes: key gives the best lrs (%s)", j.key);
+    CHECK_TRUE(strstr(j.text, "| sgd | 4 | 1 | 0 | 1 |") != NULL && strstr(j.text, "| adamw | 2 | 1 | 1 | 2 |") != NULL,
+               "lr_regimes: regime counts sgd 4 crawl, 1 converge, 1 diverge; adamw 2, 1, 1 zigzag, 2");
+
+    /* sgd's best at 1e-4 with divergence only at 1: four grid steps apart */
+    const char *far =
+        "sgd 1e-5 1 ok 2.2\nsgd 1e-5 2 ok 2.21\nsgd 1e-4 1 ok 0.3\nsgd 1e-4 2 ok 0.31\n"
+        "sgd 1e-3 1 ok 0.6\nsgd 1e-3 2 ok 0.62\nsgd 1e-2 1 ok 0.9\nsgd 1e-2 2 ok 0.92\n"
+        "sgd 1e-1 1 ok 1.3\nsgd 1e-1 2 ok 1.31\nsgd 1 1 diverged nan\nsgd 1 2 diverged nan\n";
+    lr_table("lr_far", far);
+    j = judge("lr_far", lr_ini);
+    CHECK_TRUE(j.verdict == VERDICT_REFUTED, "lr_regimes: best lr 4 grid steps below divergence is %s",
+               verdict_names[j.verdict]);
+
+    /* adamw's best at 1e-2: outside 1e-4..1e-3 */
+    const char *adam_high =
+        "adamw 1e-5 1 ok 1.5\nadamw 1e-5 2 ok 1.52\nadamw 1e-4 1 ok 0.9\nadamw 1e-4 2 ok 0.91\n"
+        "adamw 1e-3 1 ok 0.5\nadamw 1e-3 2 ok 0.51\nadamw 1e-2 1 ok 0.3\nadamw 1e-2 2 ok 0.3\n"
+        "adamw 1e-1 1 diverged nan\nadamw 1e-1 2 diverged nan\n";
+    lr_table("lr_adam", adam_high);
+    j = judge("lr_adam", lr_ini);
+    CHECK_TRUE(j.verdict == VERDICT_REFUTED && strstr(j.text, "outside the typical range"),
+               "lr_regimes: an Adam-family best lr of 1e-2 is %s", verdict_names[j.verdict]);
+
+    /* seeds disagree: seed 1 best at 1e-4, seed 2 best at 1e-2 */
+    const char *noisy =
+        "sgd 1e-5 1 ok 2.2\nsgd 1e-5 2 ok 2.21\nsgd 1e-4 1 ok 0.3\nsgd 1e-4 2 ok 0.9\n"
+        "sgd 1e-3 1 ok 0.6\nsgd 1e-3 2 ok 0.62\nsgd 1e-2 1 ok 0.9\nsgd 1e-2 2 ok 0.2\n"
+        "sgd 1e-1 1 diverged nan\nsgd 1e-1 2 diverged nan\n";
+    lr_table("lr_noisy", noisy);
+    j = judge("lr_noisy", lr_ini);
+    CHECK_TRUE(j.verdict == VERDICT_INCONCLUSIVE && strstr(j.text, "seeds disagree"),
+               "lr_regimes: seeds with different best lrs give %s", verdict_names[j.verdict]);
+
+    /* nothing diverges */
+    const char *calm = "sgd 1e-5 1 ok 2.2\nsgd 1e-5 2 ok 2.21\nsgd 1e-4 1 ok 1.3\nsgd 1e-4 2 ok 1.31\n"
+                       "sgd 1e-3 1 ok 0.6\nsgd 1e-3 2 ok 0.62\n";
+    lr_table("lr_calm", calm);
+    j = judge("lr_calm", lr_ini);
+    CHECK_TRUE(j.verdict == VERDICT_INCONCLUSIVE && strstr(j.text, "does not reach divergence"),
+               "lr_regimes: a grid that never diverges gives %s", verdict_names[j.verdict]);
+}
+
+static void test_stats(void)
+{
+    const double x[] = {1, 2, 3, 4, NAN};
+    Stats s = stats_of(x, 5);
+    /* sd of 1..4 = sqrt(5/3); t(0.975, 3) = 3.182446305 */
+    double h = 3.182446305284263 * sqrt(5.0 / 3) / 2;
+    CHECK_TRUE(s.n == 4 && fabs(s.mean - 2.5) < 1e-12 && fabs(s.sd - sqrt(5.0 / 3)) < 1e-12 &&
+                   fabs(s.ci_lo - (2.5 - h)) < 1e-9 && fabs(s.ci_hi - (2.5 + h)) < 1e-9 && s.min == 1 && s.max == 4,
+               "stats: mean %.6g sd %.6g 95%% CI %.6g..%.6g over 4 finite values", s.mean, s.sd, s.ci_lo, s.ci_hi);
+    const double px[] = {1, 10, 100, 1000}, py[] = {3, 0.3, 0.03, 0.003};
+    double slope = 0, icpt = 0;
+    Status st = stats_loglog_fit(px, py, 4, &slope, &icpt);
+    CHECK_TRUE(st == ST_OK && fabs(slope + 1) < 1e-12 &&
+                   fabs(icpt - log10(3)) < 1e-12,
+               "stats: log-log slope of y = 3/x is %.12g", slope);
+}
+
+int main(void)
+{
+    snprintf(root, sizeof root, "/tmp/descent-verdicts-XXXXXX");
+    if (!mkdtemp(root)) return 99;
+    char dir[300];
+    snprintf(dir, sizeof dir, "%s/experiments", root);
+    make_dirs(dir);
+    test_stats();
+    test_parabola();
+    test_lr_regimes();
+    char cmd[400];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+    if (system(cmd) != 0) printf("note: could not remove %s\n", root);
+    return th_done();
+}
