@@ -199,6 +199,7 @@ Status settings_validate(const Settings *s)
     NEED(s->eval_every >= 0, "eval_every: must be >= 0");
     NEED(s->patience >= 0, "patience: must be >= 0");
     NEED(s->diverge_factor > 1, "diverge_factor: must be > 1");
+    NEED(s->fault_at_step >= 0, "fault_at_step: must be >= 0");
     NEED(s->lr >= 0, "lr: must be >= 0");
     NEED(s->momentum >= 0 && s->momentum < 1, "momentum: must be in [0, 1)");
     NEED(s->beta1 >= 0 && s->beta1 < 1, "beta1: must be in [0, 1)");

@@ -36,6 +36,7 @@ typedef enum { T_INT, T_REAL, T_BOOL, T_ENUM, T_STR, T_INTLIST } SettingType;
       "stop after this many evaluations without a better val loss (0: never)")                    \
     X(T_REAL, diverge_factor, "run", "4", NULL, NULL,                                              \
       "a train loss above this times the initial loss counts as diverged")                         \
+    X(T_INT, fault_at_step, "run", "0", NULL, NULL, "testing only: abort at this step (0: never)")   \
     X(T_ENUM, optimizer, "optimizer", "adamw", NULL, "sgd|momentum|nesterov|adam|adamw|lion",       \
       "update rule")                                                                               \
     X(T_REAL, lr, "optimizer", "1e-3", NULL, NULL, "peak learning rate")                           \

@@ -261,6 +261,7 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
         if (last) break;
 
         /* ---- one optimizer step */
+        if (s->fault_at_step > 0 && step + 1 == s->fault_at_step) abort(); /* tests of the runner */
         double ts = now_s();
         params_zero_grad(p);
         double loss = 0;
