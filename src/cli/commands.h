@@ -9,5 +9,6 @@ int cmd_bench(int argc, char **argv);
 int cmd_grad(int argc, char **argv);
 int cmd_sample(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_sweep(int argc, char **argv);
 
 #endif

@@ -1,0 +1,67 @@
+/* An experiment file (experiments/NAME.ini, docs/EXPERIMENTS.md), read strictly with
+ * inih and expanded into runs.
+ *
+ *   [experiment]  title, claims (ids of CLAIMS.md), description
+ *   [settings]    base settings: the keys and values of `descent train`
+ *   [sweep]       axes: a key and a space-separated list of values, or the helpers
+ *                 logspace(a, b, n) and linspace(a, b, n)
+ *   [verdict]     rule = NAME and free-form parameters, kept as text for the report
+ *
+ * The runs are the cartesian product of the axes in file order, the last axis varying
+ * fastest (nested loops). Every run is validated here, before anything runs. A run's
+ * id is settings_run_id of its effective settings (defaults included).
+ *
+ * Every error is one line "FILE:LINE: what" with ST_USAGE, also when the file cannot
+ * be read ("FILE: cannot read: ..."): the argument is wrong, not the disk. */
+#ifndef DESCENT_RUNNER_EXPFILE_H
+#define DESCENT_RUNNER_EXPFILE_H
+
+#include "core/status.h"
+#include "settings/settings.h"
+
+enum { EXP_MAX_AXES = 32, EXP_MAX_VERDICT = 64, EXP_MAX_RUNS = 100000, EXP_TEXT = 4096 };
+
+typedef struct {
+    char key[64];
+    int line;
+    int n;
+    char **values; /* (n) value texts as descent train takes them */
+} ExpAxis;
+
+typedef struct {
+    char key[64];
+    char value[EXP_TEXT];
+    int line;
+} ExpParam;
+
+typedef struct {
+    char id[13];
+    int pick[EXP_MAX_AXES]; /* value index on each axis */
+} ExpRun;
+
+typedef struct {
+    char path[1024];
+    char name[256]; /* file stem: results go to RESULTS/name */
+    char title[EXP_TEXT], claims[EXP_TEXT], description[EXP_TEXT];
+    SettingPairs base; /* [settings], where = "FILE:LINE" */
+    int naxes;
+    ExpAxis axis[EXP_MAX_AXES];
+    char rule[64];
+    int nverdict;
+    ExpParam verdict[EXP_MAX_VERDICT]; /* [verdict] parameters other than rule */
+    int nruns;
+    ExpRun *runs; /* (nruns) in matrix order */
+} ExpFile;
+
+/* Reads, checks and expands path. On error x holds nothing to free. */
+Status expfile_load(ExpFile *x, const char *path);
+void expfile_free(ExpFile *x);
+
+/* The pairs of run i: the base settings, then its value on each axis. */
+void expfile_run_pairs(const ExpFile *x, int i, SettingPairs *p);
+/* The effective settings of run i (validated by expfile_load). */
+void expfile_run_settings(const ExpFile *x, int i, Settings *s);
+/* "lr=0.1, seed=2": run i's axis values ("" without axes). */
+void expfile_run_label(const ExpFile *x, int i, char *out, size_t cap);
+
+#endif
