@@ -133,9 +133,9 @@ int cmd_sweep(int argc, char **argv)
         SweepTally t;
         st = sweep_run(&x, &o, &t);
         int m = (int)(t.wall_s / 60);
-        printf("%s: %d runs: %d done (%d ran now, %d cached), %d failed, %d diverged, %d missing; "
-               "%dm%02ds with -j %d; %s/%s/runs.tsv\n",
-               x.name, t.total, t.done, t.ran, t.cached, t.failed, t.diverged, t.missing, m,
+        printf("%s: %d runs: %d ok, %d diverged, %d failed, %d missing (%d ran now, %d cached) "
+               "in %dm%02ds with -j %d; %s/%s/runs.tsv\n",
+               x.name, t.total, t.done - t.diverged, t.diverged, t.failed, t.missing, t.ran, t.cached, m,
                (int)(t.wall_s - 60 * m + 0.5), o.jobs, o.results, x.name);
         fflush(stdout);
         if (st != ST_OK) rc = report_error("sweep", st);

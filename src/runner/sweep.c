@@ -329,6 +329,20 @@ typedef struct {
     bool timed_out, killed;
 } Slot;
 
+/* Whether process pid is running (a zombie is not: its folder is abandoned). */
+static bool process_alive(long pid)
+{
+    char path[64], buf[512];
+    snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+    FILE *f = fopen(path, "r");
+    if (!f) return kill((pid_t)pid, 0) == 0 && access("/proc/self/stat", F_OK) != 0;
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    const char *paren = strrchr(buf, ')'); /* "pid (comm) S ..." */
+    return !paren || (paren[1] == ' ' && paren[2] != 'Z' && paren[2] != 'X');
+}
+
 /* Temporary folders of killed writers ("ID.tmp-PID" whose process is gone) and stray
  * runs.tsv.tmp-PID files. A live PID may be another writer on this machine: kept. */
 static void remove_stray_tmp(const ExpFile *x, const char *results)
@@ -343,7 +357,7 @@ static void remove_stray_tmp(const ExpFile *x, const char *results)
             const char *t = strstr(e->d_name, ".tmp-");
             if (!t) continue;
             long pid = strtol(t + 5, NULL, 10);
-            if (pid > 0 && pid != (long)getpid() && (kill((pid_t)pid, 0) == 0 || errno == EPERM)) continue;
+            if (pid > 0 && pid != (long)getpid() && process_alive(pid)) continue;
             snprintf(path, sizeof path, "%.4000s/%.255s", dirs[k], e->d_name);
             if (k == 0) unlink(path);
             else remove_flat_dir(path);

@@ -1,0 +1,52 @@
+# cli: malformed experiment files each give exit 2 and one line "FILE:LINE: what"
+# naming the right line, and write nothing; bad sweep options likewise.
+. "$(dirname "$0")/../lib.sh"
+cd "$TMP" || exit 99
+head='[experiment]\ntitle = t\nclaims = C02\n'   # lines 1-3
+
+# bad NAME LINE PATTERN CONTENT: NAME.ini with CONTENT fails at LINE with PATTERN
+bad() {
+    printf '%b' "$4" >"$1.ini"
+    expect_error 2 "^$1\.ini:$2: $3" -- sweep "$1.ini" --results out
+}
+bad unknown_key 5 "unknown key 'lrr' in \[settings\] \(did you mean 'lr'\?\)" "$head[settings]\nlrr = 0.1\n"
+bad unknown_axis 6 "unknown key 'sed' in \[sweep\] \(did you mean 'seed'\?\)" "$head[settings]\n[sweep]\nsed = 1 2\n"
+bad bad_value 6 "lr: 'fast' is not a number" "$head[settings]\ndata = spirals\nlr = fast\n"
+bad bad_axis_value 7 "seed: 'two' is not an integer" "$head[settings]\n\n[sweep]\nseed = 1 two 3\n"
+bad bad_enum 5 "optimizer: 'adamax' is not one of" "$head[settings]\noptimizer = adamax\n"
+bad empty_axis 6 "axis 'lr' has no values" "$head[settings]\n[sweep]\nlr =\n"
+bad duplicate_key 7 "duplicate key 'lr' \(first at line 5\)" "$head[settings]\nlr = 0.1\nbatch = 3\nlr = 0.2\n"
+bad duplicate_value 6 "lr: value '1e-1' repeats '0.1'" "$head[settings]\n[sweep]\nlr = 0.1 1e-1\n"
+bad axis_and_setting 7 "'lr' is both an axis and a base setting \(line 5\)" "$head[settings]\nlr = 0.1\n[sweep]\nlr = 0.1 0.2\n"
+bad missing_experiment 1 "no \[experiment\] section" "[settings]\nlr = 0.1\n"
+bad missing_settings 5 "no \[settings\] section" "$head[sweep]\nlr = 0.1\n"
+bad unknown_section 4 "unknown section \[setings\]" "$head[setings]\nlr = 0.1\n"
+bad repeated_section 5 "section \[settings\] again \(first at line 4\)" "$head[settings]\n[settings]\n"
+bad not_ini 5 "not a 'key = value' line" "$head[settings]\nlr 0.1\n"
+bad outside_section 1 "'lr' is outside a section" "lr = 0.1\n$head[settings]\n"
+bad indented_key 7 "indented line continues 'lr'" "$head[settings]\n[sweep]\nlr = 0.1 0.2\n  seed = 1 2\n"
+bad bad_logspace 6 "logspace\(0, 1, 5\): a and b must be > 0" "$head[settings]\n[sweep]\nlr = logspace(0, 1, 5)\n"
+bad short_logspace 6 "logspace\(1e-3, 1\): want three numbers" "$head[settings]\n[sweep]\nlr = logspace(1e-3, 1)\n"
+bad unknown_helper 6 "unknown helper 'geomspace'" "$head[settings]\n[sweep]\nlr = geomspace(1e-3, 1, 5)\n"
+bad bad_combination 7 "heads: 3 does not divide width 64 \(in the run heads=3\)" "$head[settings]\nmodel = gpt\n[sweep]\nheads = 4 3\n"
+bad wrong_data 5 "data: fashion is not a dataset for model gpt" "$head[settings]\ndata = fashion\n[sweep]\nmodel = mlp gpt\n"
+bad no_title 1 "\[experiment\] needs a title" "[experiment]\nclaims = C02\n[settings]\n"
+bad bad_claim 3 "claims: 'X2' is not a claim id" "[experiment]\ntitle = t\nclaims = X2\n[settings]\n"
+bad experiment_key 4 "unknown key 'owner' in \[experiment\]" "${head}owner = me\n[settings]\n"
+bad no_rule 5 "\[verdict\] needs a rule" "$head[settings]\n[verdict]\nmargin = 0.1\n"
+expect_error 2 "^missing\.ini: cannot read" -- sweep missing.ini --results out
+mkdir folder.ini
+expect_error 2 "^folder\.ini: is a folder" -- sweep folder.ini --results out
+check "nothing written after any of them" test ! -e out
+
+printf '%b' "$head[settings]\ndata = spirals\nsteps = 2\n" >good.ini
+expect_error 2 "no experiment file" -- sweep
+expect_error 2 "-j: '0' is not a positive integer" -- sweep good.ini -j 0
+expect_error 2 "unknown option '--forse'" -- sweep good.ini --forse
+expect_error 2 "--timeout: 'soon' is not a positive number" -- sweep good.ini --timeout soon
+expect_error 2 "one experiment file at a time" -- sweep good.ini good.ini
+check "nothing written after bad options" test ! -e results
+check "descent sweep --help" bash -c "'$DESCENT' sweep --help | grep -q usage"
+check "a good file sweeps (exit 0)" bash -c "'$DESCENT' sweep good.ini --results out >/dev/null"
+check "into out/good/runs.tsv" test -f out/good/runs.tsv
+done_tests
