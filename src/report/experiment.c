@@ -1,78 +1,66 @@
 /* Experiments and their results as the report reads them (see experiment.h). */
 #include "report/experiment.h"
 
-#include <ini.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "runner/expfile.h"
+
 static void add_kv(KeyValue *kv, int *n, const char *key, const char *value)
 {
-    for (int i = 0; i < *n; i++) /* a continuation line (inih multi-line) appends */
-        if (strcmp(kv[i].key, key) == 0) {
-            size_t len = strlen(kv[i].value);
-            snprintf(kv[i].value + len, sizeof kv[i].value - len, " %s", value);
-            return;
-        }
     if (*n == EXP_MAX_KV) return;
     snprintf(kv[*n].key, sizeof kv[*n].key, "%s", key);
     snprintf(kv[*n].value, sizeof kv[*n].value, "%s", value);
     (*n)++;
 }
 
-static void append(char *dst, size_t cap, const char *value)
+/* The runner's strict reader (src/runner/expfile.h) parses the file, so the report and
+ * `descent sweep` can never read one differently. */
+static Status from_expfile(Experiment *x, const ExpFile *e)
 {
-    size_t len = strlen(dst);
-    snprintf(dst + len, cap - len, "%s%s", len ? " " : "", value);
-}
-
-static int on_entry(void *user, const char *section, const char *name, const char *value)
-{
-    Experiment *x = user;
-    if (strcmp(section, "experiment") == 0) {
-        if (strcmp(name, "title") == 0) append(x->title, sizeof x->title, value);
-        else if (strcmp(name, "description") == 0)
-            append(x->description, sizeof x->description, value);
-        else if (strcmp(name, "claims") == 0) {
-            char buf[EXP_VALUE];
-            snprintf(buf, sizeof buf, "%s", value);
-            for (char *save, *tok = strtok_r(buf, " ,\t", &save);
-                 tok && x->nclaims < EXP_MAX_CLAIMS; tok = strtok_r(NULL, " ,\t", &save))
-                snprintf(x->claims[x->nclaims++], sizeof x->claims[0], "%s", tok);
-        }
-    } else if (strcmp(section, "settings") == 0) {
-        add_kv(x->settings, &x->nsettings, name, value);
-    } else if (strcmp(section, "sweep") == 0) {
-        add_kv(x->axes, &x->naxes, name, value);
-    } else if (strcmp(section, "verdict") == 0) {
-        if (strcmp(name, "rule") == 0) snprintf(x->rule, sizeof x->rule, "%s", value);
-        else add_kv(x->params, &x->nparams, name, value);
+    snprintf(x->name, sizeof x->name, "%.*s", (int)sizeof x->name - 1, e->name);
+    snprintf(x->title, sizeof x->title, "%.*s", (int)sizeof x->title - 1, e->title[0] ? e->title : e->name);
+    snprintf(x->description, sizeof x->description, "%s", e->description);
+    char buf[sizeof e->claims];
+    snprintf(buf, sizeof buf, "%s", e->claims);
+    for (char *save, *tok = strtok_r(buf, " ,\t", &save); tok && x->nclaims < EXP_MAX_CLAIMS;
+         tok = strtok_r(NULL, " ,\t", &save))
+        snprintf(x->claims[x->nclaims++], sizeof x->claims[0], "%s", tok);
+    for (int i = 0; i < e->base.n; i++) add_kv(x->settings, &x->nsettings, e->base.item[i].key, e->base.item[i].value);
+    for (int i = 0; i < e->naxes; i++) {
+        char values[EXP_VALUE] = "";
+        size_t len = 0;
+        for (int k = 0; k < e->axis[i].n && len < sizeof values; k++)
+            len += (size_t)snprintf(values + len, sizeof values - len, "%s%s", k ? " " : "", e->axis[i].values[k]);
+        add_kv(x->axes, &x->naxes, e->axis[i].key, values);
     }
-    return 1;
+    snprintf(x->rule, sizeof x->rule, "%s", e->rule);
+    for (int i = 0; i < e->nverdict; i++) add_kv(x->params, &x->nparams, e->verdict[i].key, e->verdict[i].value);
+    return ST_OK;
 }
 
 Status experiment_load(Experiment *x, const char *path, const char *results_root)
 {
     memset(x, 0, sizeof *x);
     snprintf(x->path, sizeof x->path, "%s", path);
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
-    snprintf(x->name, sizeof x->name, "%s", base);
-    char *dot = strrchr(x->name, '.');
-    if (dot) *dot = '\0';
-    int line = ini_parse(path, on_entry, x);
-    if (line < 0) return err_set(ST_IO, "%s: cannot read", path);
-    if (line > 0) return err_set(ST_USAGE, "%s:%d: not a valid line", path, line);
-    if (!x->title[0]) snprintf(x->title, sizeof x->title, "%s", x->name);
+    ExpFile *e = calloc(1, sizeof *e);
+    if (!e) return ST_NOMEM;
+    Status st = expfile_load(e, path);
+    if (st == ST_OK) {
+        from_expfile(x, e);
+        expfile_free(e);
+    }
+    free(e);
+    if (st != ST_OK) return st;
     snprintf(x->dir, sizeof x->dir, "%s/%s", results_root, x->name);
     char runs[2048];
     snprintf(runs, sizeof runs, "%s/runs.tsv", x->dir);
     struct stat sb;
     if (stat(runs, &sb) == 0) {
-        Status st = table_read(&x->runs, runs);
-        if (st != ST_OK) return st;
+        if ((st = table_read(&x->runs, runs)) != ST_OK) return st;
         x->have_results = x->runs.nrows > 0;
     }
     return ST_OK;

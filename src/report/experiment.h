@@ -1,7 +1,7 @@
-/* An experiment as the report sees it: its file (experiments/NAME.ini: title, claims,
- * description, fixed settings, sweep axes, verdict rule and parameters) and its
- * results (results/NAME/runs.tsv and the run folders beside it). Read-only and
- * tolerant: the runner validates experiment files, the report only needs their text.
+/* An experiment as the report sees it: its file (experiments/NAME.ini, read by the
+ * runner's strict expfile_load: title, claims, description, fixed settings, sweep axes
+ * with their values expanded, verdict rule and parameters) and its results
+ * (results/NAME/runs.tsv and the run folders beside it).
  *
  * Runs are grouped into cells by the values of chosen axes (e.g. every axis but
  * seed), ordered by those values: numbers numerically, words in the order the axis

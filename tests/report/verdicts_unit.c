@@ -146,7 +146,7 @@ static void lr_table(const char *name, const char *rows)
 }
 
 static const char *const lr_ini =
-    "[experiment]\ntitle = t\nclaims = C02\n[sweep]\noptimizer = sgd adamw\n"
+    "[experiment]\ntitle = t\nclaims = C02\n[settings]\n[sweep]\noptimizer = sgd adamw\n"
     "lr = 1e-5 1e-4 1e-3 1e-2 1e-1 1\nseed = 1 2\n[verdict]\nrule = lr_regimes\nmax_steps = 2\n";
 
 /* sgd: crawls at 1e-5..1e-3, best at 0.1, diverges at 1; adamw: crawls at 1e-5, best
