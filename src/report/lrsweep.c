@@ -65,6 +65,8 @@ Status lrsweep_build(LrSweep *w, const Experiment *x, const char *metric, double
             double v[LR_MAX_SEEDS];
             for (int k = 0; k < cells.cell[c].nrows && lc->n < LR_MAX_SEEDS; k++) {
                 int r = cells.cell[c].rows[k];
+                /* a failed run (crash, timeout) says nothing about the learning rate */
+                if (strcmp(table_get(&x->runs, r, "status"), "failed") == 0) continue;
                 lc->rows[lc->n] = r;
                 bool div = run_diverged(x, r, metric);
                 lc->ndiv += div;
