@@ -144,8 +144,12 @@ int cmd_sweep(int argc, char **argv)
             fprintf(stderr, "descent sweep: %d run%s failed (--rerun-failed reruns them):\n", t.failed,
                     t.failed == 1 ? "" : "s");
             char reason[512], label[1024], dir[4096];
-            for (int i = 0; i < x.nruns; i++) {
+            for (int i = 0, named = 0; i < x.nruns; i++) {
                 if (strcmp(sweep_run_status(&x, o.results, i, reason, sizeof reason), "failed")) continue;
+                if (++named > 20) {
+                    fprintf(stderr, "  ... and %d more (status failed in runs.tsv)\n", t.failed - 20);
+                    break;
+                }
                 expfile_run_label(&x, i, label, sizeof label);
                 sweep_run_dir(&x, o.results, i, dir, sizeof dir);
                 fprintf(stderr, "  %s (%s): %s; %s/stderr.txt\n", x.runs[i].id, label, reason, dir);
