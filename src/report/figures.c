@@ -187,35 +187,36 @@ static Status fig_lr(FigureSet *fs, const Experiment *x, const LrSweep *w)
     return fig_close(f, name);
 }
 
-/* Mean, min and max of a curve column over the seeds of the best cell of each series. */
-static Status fig_best_curves(FigureSet *fs, const Experiment *x, const LrSweep *w, const char *col,
-                              const char *suffix, const char *ylabel, bool logy)
+/* One line of a curve figure: a label and the runs (rows of runs.tsv) it averages. */
+typedef struct {
+    char label[300];
+    int n;
+    const int *rows;
+} CurveLine;
+
+/* Mean, min and max over each line's runs of a curve.tsv column against steps. */
+static Status fig_curves(FigureSet *fs, const Experiment *x, const CurveLine *line, int nline,
+                         const char *col, const char *suffix, const char *ylabel, bool logy,
+                         const char *title, const char *caption)
 {
-    char name[160], title[512], caption[768];
+    char name[160];
     snprintf(name, sizeof name, "%s_%s", x->name, suffix);
-    snprintf(title, sizeof title, "%s: %s at each series' best learning rate", x->name, ylabel);
-    snprintf(caption, sizeof caption,
-             "%s against optimizer steps at each series' best learning rate (lowest mean %s "
-             "without divergence): mean over seeds, shaded from the lowest to the highest seed.",
-             ylabel, w->metric);
     FILE *f = fig_open(fs, name, title, caption);
     if (!f) return ST_IO;
     fprintf(f, "set xlabel 'optimizer step'\nset ylabel '%s'\n", ylabel);
     if (logy) fprintf(f, "set logscale y 10\nset format y '10^{%%L}'\n");
-    Status st = ST_OK;
-    bool drawn[LR_MAX_SERIES] = {0};
-    for (int i = 0; i < w->n && st == ST_OK; i++) {
-        const LrSeries *s = &w->s[i];
-        if (s->best < 0) continue;
-        const LrCell *c = &s->cell[s->best];
-        Table t[LR_MAX_SEEDS];
+    bool *drawn = calloc((size_t)(nline > 0 ? nline : 1), sizeof *drawn);
+    if (!drawn) return fclose(f), ST_NOMEM;
+    for (int i = 0; i < nline; i++) {
+        enum { MAXT = 64 };
+        Table t[MAXT];
         int nt = 0;
-        for (int k = 0; k < c->n; k++)
-            if (exp_run_file(x, c->rows[k], "curve.tsv", &t[nt]) == ST_OK) nt++;
+        for (int k = 0; k < line[i].n && nt < MAXT; k++)
+            if (exp_run_file(x, line[i].rows[k], "curve.tsv", &t[nt]) == ST_OK) nt++;
         if (nt == 0) continue;
         fprintf(f, "$c%d << EOD\n# step mean min max\n", i);
         for (int r = 0; r < t[0].nrows; r++) {
-            double v[LR_MAX_SEEDS];
+            double v[MAXT];
             for (int k = 0; k < nt; k++) v[k] = r < t[k].nrows ? table_getnum(&t[k], r, col) : NAN;
             Stats m = stats_of(v, nt);
             if (m.n && (!logy || m.min > 0)) {
@@ -227,17 +228,65 @@ static Status fig_best_curves(FigureSet *fs, const Experiment *x, const LrSweep 
         for (int k = 0; k < nt; k++) table_free(&t[k]);
     }
     PlotList pl = {0};
-    for (int i = 0; i < w->n; i++) {
+    for (int i = 0; i < nline; i++) {
         if (!drawn[i]) continue;
         const char *c = colours[i % NCOLOURS];
-        char t[300], lr[32];
-        snprintf(t, sizeof t, "%s (lr %s)", w->s[i].label, stats_fmt(lr, w->s[i].cell[w->s[i].best].lr));
         pl_add(&pl, "$c%d using 1:3:4 with filledcurves fc rgb '%s' fs transparent solid 0.15 noborder",
                c, i, NULL);
-        pl_add(&pl, "$c%d using 1:2 with lines lc rgb '%s' lw 2", c, i, t);
+        pl_add(&pl, "$c%d using 1:2 with lines lc rgb '%s' lw 2", c, i, line[i].label);
     }
+    free(drawn);
     pl_write(f, &pl);
     return fig_close(f, name);
+}
+
+/* A curve column at each series' best learning rate. */
+static Status fig_best_curves(FigureSet *fs, const Experiment *x, const LrSweep *w, const char *col,
+                              const char *suffix, const char *ylabel, bool logy)
+{
+    char title[512], caption[768];
+    snprintf(title, sizeof title, "%s: %s at each series' best learning rate", x->name, ylabel);
+    snprintf(caption, sizeof caption,
+             "%s against optimizer steps at each series' best learning rate (lowest mean %s "
+             "without divergence): mean over seeds, shaded from the lowest to the highest seed.",
+             ylabel, w->metric);
+    CurveLine line[LR_MAX_SERIES];
+    int n = 0;
+    for (int i = 0; i < w->n; i++) {
+        const LrSeries *s = &w->s[i];
+        if (s->best < 0) continue;
+        char lr[32];
+        snprintf(line[n].label, sizeof line[n].label, "%s (lr %s)", s->label, stats_fmt(lr, s->cell[s->best].lr));
+        line[n].n = s->cell[s->best].n;
+        line[n].rows = s->cell[s->best].rows;
+        n++;
+    }
+    return fig_curves(fs, x, line, n, col, suffix, ylabel, logy, title, caption);
+}
+
+Status figures_cell_curves(FigureSet *fs, const Experiment *x, const char *col, const char *suffix,
+                           const char *ylabel, bool logy)
+{
+    static const char *const not_seed[] = {"seed", NULL};
+    Cells c;
+    Status st = exp_cells(&c, x, not_seed);
+    if (st != ST_OK) return st;
+    CurveLine *line = calloc((size_t)(c.ncells > 0 ? c.ncells : 1), sizeof *line);
+    if (!line) return cells_free(&c), ST_NOMEM;
+    for (int i = 0; i < c.ncells; i++) {
+        snprintf(line[i].label, sizeof line[i].label, "%s", c.cell[i].label);
+        line[i].n = c.cell[i].nrows;
+        line[i].rows = c.cell[i].rows;
+    }
+    char title[512], caption[768];
+    snprintf(title, sizeof title, "%s: %s", x->name, ylabel);
+    snprintf(caption, sizeof caption,
+             "%s against optimizer steps, one line per setting: mean over seeds, shaded from the "
+             "lowest to the highest seed%s.", ylabel, logy ? " (log axis; zeros not drawn)" : "");
+    st = fig_curves(fs, x, line, c.ncells, col, suffix, ylabel, logy, title, caption);
+    free(line);
+    cells_free(&c);
+    return st;
 }
 
 Status figures_lr_sweep(FigureSet *fs, const Experiment *x, const char *metric)

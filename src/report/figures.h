@@ -6,6 +6,7 @@
 #ifndef DESCENT_REPORT_FIGURES_H
 #define DESCENT_REPORT_FIGURES_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "core/status.h"
@@ -35,6 +36,10 @@ Status figures_render(const FigureSet *fs);
  * line per series, mean over seeds and the min–max band, diverged runs marked); the
  * validation loss curves and the global gradient norm curves at each series' best lr. */
 Status figures_lr_sweep(FigureSet *fs, const Experiment *x, const char *metric);
+/* A curve.tsv column against steps, one line per cell (the axes but seed): mean over
+ * seeds with the min–max band. Written as report/figures/NAME_SUFFIX.gp. */
+Status figures_cell_curves(FigureSet *fs, const Experiment *x, const char *col, const char *suffix,
+                           const char *ylabel, bool logy);
 /* C01: the claimed trajectories drawn on the parabola; the measured contraction
  * factor per step against lr with the theory |1 - 2 lr|. */
 Status figures_parabola(FigureSet *fs, const Experiment *x);

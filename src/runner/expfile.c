@@ -324,26 +324,79 @@ static Status take_verdict(ExpFile *x, const Entry *e, const char *where)
     return ST_OK;
 }
 
+/* Splits a's key on '/' into the settings it varies: each known, not a base setting,
+ * on no earlier axis and not twice on this one. */
+static Status split_parts(ExpFile *x, const Parser *p, ExpAxis *a, const char *where)
+{
+    a->nparts = 0;
+    for (const char *s = a->key;;) {
+        size_t n = strcspn(s, "/");
+        if (a->nparts == EXP_MAX_PARTS)
+            return err_set(ST_USAGE, "%s: a linked axis has at most %d settings", where, EXP_MAX_PARTS);
+        char *key = a->part[a->nparts++];
+        snprintf(key, sizeof a->part[0], "%.*s", (int)n, s);
+        if (!key[0]) return err_set(ST_USAGE, "%s: empty setting name in '%s'", where, a->key);
+        if (!setting_find(key)) return unknown_key(where, key, "sweep");
+        Entry *base = find_entry((Parser *)p, SEC_SETTINGS, key);
+        if (base)
+            return err_set(ST_USAGE, "%s: '%s' is both an axis and a base setting (line %d)", where, key,
+                           base->line);
+        for (int k = 0; k < x->naxes - 1; k++)
+            for (int j = 0; j < x->axis[k].nparts; j++)
+                if (!strcmp(x->axis[k].part[j], key))
+                    return err_set(ST_USAGE, "%s: '%s' is on two axes (line %d)", where, key, x->axis[k].line);
+        for (int j = 0; j < a->nparts - 1; j++)
+            if (!strcmp(a->part[j], key)) return err_set(ST_USAGE, "%s: '%s' twice in '%s'", where, key, a->key);
+        if (!s[n]) return ST_OK;
+        s += n + 1;
+    }
+}
+
+void expfile_axis_part(const ExpAxis *a, int value, int part, char *out, size_t cap)
+{
+    const char *s = a->values[value];
+    for (int j = 0; j < part && s; j++)
+        if ((s = strchr(s, '/'))) s++;
+    size_t n = s ? strcspn(s, "/") : 0;
+    snprintf(out, cap, "%.*s", (int)n, s ? s : "");
+}
+
+static int count_parts(const char *v)
+{
+    int n = 1;
+    for (; *v; v++) n += *v == '/';
+    return n;
+}
+
 static Status take_axis(ExpFile *x, const Parser *p, const Entry *e, const char *where)
 {
-    if (!setting_find(e->key)) return unknown_key(where, e->key, "sweep");
-    Entry *base = find_entry((Parser *)p, SEC_SETTINGS, e->key);
-    if (base)
-        return err_set(ST_USAGE, "%s: '%s' is both an axis and a base setting (line %d)", where, e->key,
-                       base->line);
     if (x->naxes == EXP_MAX_AXES) return err_set(ST_USAGE, "%s: more than %d axes", where, EXP_MAX_AXES);
     ExpAxis *a = &x->axis[x->naxes++];
     snprintf(a->key, sizeof a->key, "%s", e->key);
     a->line = e->line;
-    Status st = parse_axis(a, where, e->value);
+    Status st = split_parts(x, p, a, where);
+    if (st == ST_OK) st = parse_axis(a, where, e->value);
     if (st != ST_OK) return st;
-    /* each value parses, and no two are the same setting (they would be one run) */
-    char(*canon)[STR_LEN + 64] = malloc(sizeof *canon * (size_t)a->n);
+    /* each value parses, and no two are the same settings (they would be one run) */
+    enum { CANON = EXP_MAX_PARTS * (STR_LEN + 64) };
+    char *canon = malloc(CANON * (size_t)a->n);
     if (!canon) return ST_NOMEM;
     for (int i = 0; i < a->n && st == ST_OK; i++) {
-        st = check_value(where, a->key, a->values[i], canon[i], sizeof canon[i]);
+        char *c = canon + (size_t)i * CANON;
+        c[0] = '\0';
+        if (a->nparts > 1 && count_parts(a->values[i]) != a->nparts)
+            st = err_set(ST_USAGE, "%s: value '%s' has %d part%s, '%s' wants %d", where, a->values[i],
+                         count_parts(a->values[i]), count_parts(a->values[i]) == 1 ? "" : "s", a->key,
+                         a->nparts);
+        for (int j = 0; j < a->nparts && st == ST_OK; j++) {
+            char value[STR_LEN], one[STR_LEN + 64];
+            expfile_axis_part(a, i, j, value, sizeof value);
+            st = check_value(where, a->part[j], value, one, sizeof one);
+            size_t len = strlen(c);
+            snprintf(c + len, CANON - len, "%s\n", one);
+        }
         for (int j = 0; j < i && st == ST_OK; j++)
-            if (!strcmp(canon[i], canon[j]))
+            if (!strcmp(c, canon + (size_t)j * CANON))
                 st = err_set(ST_USAGE, "%s: %s: value '%s' repeats '%s'", where, a->key, a->values[i],
                              a->values[j]);
     }
@@ -359,8 +412,12 @@ void expfile_run_pairs(const ExpFile *x, int i, SettingPairs *p)
     for (int k = 0; k < x->naxes; k++) {
         char where[1300];
         snprintf(where, sizeof where, "%s:%d", x->path, x->axis[k].line);
-        Status st = pairs_add(p, x->axis[k].key, x->axis[k].values[x->runs[i].pick[k]], where);
-        (void)st; /* room checked when the file was read */
+        for (int j = 0; j < x->axis[k].nparts; j++) {
+            char value[STR_LEN];
+            expfile_axis_part(&x->axis[k], x->runs[i].pick[k], j, value, sizeof value);
+            Status st = pairs_add(p, x->axis[k].part[j], value, where);
+            (void)st; /* room checked when the file was read */
+        }
     }
 }
 
@@ -389,7 +446,8 @@ static int blame_line(const ExpFile *x, const Parser *p, const char *msg)
     size_t n = strcspn(msg, ":,");
     snprintf(key, sizeof key, "%.*s", (int)(n < sizeof key ? n : sizeof key - 1), msg);
     for (int k = 0; k < x->naxes; k++)
-        if (!strcmp(x->axis[k].key, key)) return x->axis[k].line;
+        for (int j = 0; j < x->axis[k].nparts; j++)
+            if (!strcmp(x->axis[k].part[j], key)) return x->axis[k].line;
     for (int i = 0; i < p->nentry; i++)
         if (p->entry[i].sec == SEC_SETTINGS && !strcmp(p->entry[i].key, key)) return p->entry[i].line;
     return x->naxes ? x->axis[0].line : p->sec_line[SEC_SETTINGS];
@@ -477,7 +535,9 @@ static Status build(ExpFile *x, Parser *p)
                        p->sec_line[SEC_EXPERIMENT]);
     if (p->sec_line[SEC_VERDICT] && !x->rule[0])
         return err_set(ST_USAGE, "%s:%d: [verdict] needs a rule", x->path, p->sec_line[SEC_VERDICT]);
-    if (x->base.n + x->naxes > (int)(sizeof x->base.item / sizeof x->base.item[0]))
+    int nset = x->base.n;
+    for (int k = 0; k < x->naxes; k++) nset += x->axis[k].nparts;
+    if (nset > (int)(sizeof x->base.item / sizeof x->base.item[0]))
         return err_set(ST_USAGE, "%s: too many settings and axes", x->path);
     return expand(x, p);
 }

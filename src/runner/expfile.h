@@ -4,7 +4,10 @@
  *   [experiment]  title, claims (ids of CLAIMS.md), description
  *   [settings]    base settings: the keys and values of `descent train`
  *   [sweep]       axes: a key and a space-separated list of values, or the helpers
- *                 logspace(a, b, n) and linspace(a, b, n)
+ *                 logspace(a, b, n) and linspace(a, b, n). A linked axis names several
+ *                 settings joined by '/' and gives each value as as many parts joined
+ *                 by '/' (precision/rounding = bf16-pure/nearest bf16-pure/stochastic):
+ *                 its settings vary together, not as a product
  *   [verdict]     rule = NAME and free-form parameters, kept as text for the report
  *
  * The runs are the cartesian product of the axes in file order, the last axis varying
@@ -19,13 +22,15 @@
 #include "core/status.h"
 #include "settings/settings.h"
 
-enum { EXP_MAX_AXES = 32, EXP_MAX_VERDICT = 64, EXP_MAX_RUNS = 100000, EXP_TEXT = 4096 };
+enum { EXP_MAX_AXES = 32, EXP_MAX_PARTS = 8, EXP_MAX_VERDICT = 64, EXP_MAX_RUNS = 100000, EXP_TEXT = 4096 };
 
 typedef struct {
-    char key[64];
+    char key[64];   /* as written: "lr", or "precision/rounding" for a linked axis */
     int line;
+    int nparts;     /* settings on the axis: 1, or more for a linked axis */
+    char part[EXP_MAX_PARTS][64]; /* their keys */
     int n;
-    char **values; /* (n) value texts as descent train takes them */
+    char **values; /* (n) value texts as written, parts joined by '/' */
 } ExpAxis;
 
 typedef struct {
@@ -61,6 +66,8 @@ void expfile_free(ExpFile *x);
 void expfile_run_pairs(const ExpFile *x, int i, SettingPairs *p);
 /* The effective settings of run i (validated by expfile_load). */
 void expfile_run_settings(const ExpFile *x, int i, Settings *s);
+/* Part `part` of value `value` of axis a, as descent train takes it. */
+void expfile_axis_part(const ExpAxis *a, int value, int part, char *out, size_t cap);
 /* "lr=0.1, seed=2": run i's axis values ("" without axes). */
 void expfile_run_label(const ExpFile *x, int i, char *out, size_t cap);
 

@@ -281,7 +281,11 @@ Status sweep_collect(const ExpFile *x, const char *results, int *rows, int *stra
         st = err_set(ST_IO, "%s: cannot write: %s", tmp, strerror(errno));
         goto done;
     }
+    /* run_id, a column per linked axis (its value as the file writes it, so the report
+     * can group by it), then the summary columns */
     fprintf(f, "run_id");
+    for (int k = 0; k < x->naxes; k++)
+        if (x->axis[k].nparts > 1) fprintf(f, "\t%s", x->axis[k].key);
     for (int c = 0; c < ncols; c++) fprintf(f, "\t%s", cols[c]);
     fputc('\n', f);
     const char *mapped = NULL; /* the header map was built for (most runs share one) */
@@ -293,6 +297,8 @@ Status sweep_collect(const ExpFile *x, const char *results, int *rows, int *stra
             mapped = head[i];
         }
         fprintf(f, "%s", x->runs[i].id);
+        for (int k = 0; k < x->naxes; k++)
+            if (x->axis[k].nparts > 1) fprintf(f, "\t%s", x->axis[k].values[x->runs[i].pick[k]]);
         for (int c = 0; c < ncols; c++) {
             if (map[c] >= 0) tsv_field(row[i], map[c], cell, sizeof cell);
             else cell[0] = '\0';

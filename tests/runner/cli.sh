@@ -34,6 +34,12 @@ bad no_title 1 "\[experiment\] needs a title" "[experiment]\nclaims = C02\n[sett
 bad bad_claim 3 "claims: 'X2' is not a claim id" "[experiment]\ntitle = t\nclaims = X2\n[settings]\n"
 bad experiment_key 4 "unknown key 'owner' in \[experiment\]" "${head}owner = me\n[settings]\n"
 bad no_rule 5 "\[verdict\] needs a rule" "$head[settings]\n[verdict]\nmargin = 0.1\n"
+bad linked_parts 6 "value 'fp16/dynamic' has 2 parts, 'precision/rounding/loss_scale' wants 3" "$head[settings]\n[sweep]\nprecision/rounding/loss_scale = fp32/nearest/none fp16/dynamic\n"
+bad linked_unknown 6 "unknown key 'roundin' in \[sweep\] \(did you mean 'rounding'\?\)" "$head[settings]\n[sweep]\nprecision/roundin = bf16-pure/nearest\n"
+bad linked_twice 7 "'precision' is on two axes \(line 6\)" "$head[settings]\n[sweep]\nprecision/rounding = bf16-pure/nearest bf16-pure/stochastic\nprecision = fp32 bf16\n"
+bad linked_repeat 6 "precision/rounding: value 'bf16-pure/nearest' repeats 'bf16-pure/nearest'" "$head[settings]\n[sweep]\nprecision/rounding = bf16-pure/nearest bf16-pure/nearest\n"
+bad linked_base 7 "'rounding' is both an axis and a base setting \(line 5\)" "$head[settings]\nrounding = nearest\n[sweep]\nprecision/rounding = bf16-pure/nearest fp32/nearest\n"
+bad linked_value 6 "rounding: 'up' is not one of" "$head[settings]\n[sweep]\nprecision/rounding = bf16-pure/up\n"
 expect_error 2 "^missing\.ini: cannot read" -- sweep missing.ini --results out
 mkdir folder.ini
 expect_error 2 "^folder\.ini: is a folder" -- sweep folder.ini --results out
@@ -49,4 +55,13 @@ check "nothing written after bad options" test ! -e results
 check "descent sweep --help" bash -c "'$DESCENT' sweep --help | grep -q usage"
 check "a good file sweeps (exit 0)" bash -c "'$DESCENT' sweep good.ini --results out >/dev/null"
 check "into out/good/runs.tsv" test -f out/good/runs.tsv
+
+# a linked axis varies its settings together (2 runs, not 4) and is a column of runs.tsv
+printf '%b' "$head[settings]\ndata = spirals\nsteps = 2\n[sweep]\nprecision/rounding = bf16-pure/stochastic fp32/nearest\n" >linked.ini
+check "a linked axis lists one command per value" \
+    bash -c "'$DESCENT' sweep linked.ini --results out --list | grep -c -- '--precision bf16-pure --rounding stochastic' | grep -qx 1"
+check "a linked axis makes 2 runs" bash -c "'$DESCENT' sweep linked.ini --results out --list | wc -l | grep -qx 2"
+check "a linked axis sweeps" bash -c "'$DESCENT' sweep linked.ini --results out >/dev/null"
+check "runs.tsv has the linked axis as a column" \
+    bash -c "cut -f2 out/linked/runs.tsv | tr '\n' ' ' | grep -qx 'precision/rounding bf16-pure/stochastic fp32/nearest '"
 done_tests
