@@ -300,3 +300,13 @@ Status figures_lr_sweep(FigureSet *fs, const Experiment *x, const char *metric)
         return st;
     return fig_best_curves(fs, x, &w, "grad_norm", "gradnorm", "global gradient norm (before clipping)", true);
 }
+
+Status figures_precision(FigureSet *fs, const Experiment *x)
+{
+    Status st = figures_cell_curves(fs, x, "val_loss", "curves", "validation loss (nats)", false);
+    if (st == ST_OK)
+        st = figures_cell_curves(fs, x, "lost_updates", "lost", "fraction of weights an update left unchanged", false);
+    if (st == ST_OK)
+        st = figures_cell_curves(fs, x, "grad_zero", "zero", "fraction of gradient elements exactly zero", true);
+    return st;
+}

@@ -40,6 +40,9 @@ Status figures_lr_sweep(FigureSet *fs, const Experiment *x, const char *metric);
  * seeds with the min–max band. Written as report/figures/NAME_SUFFIX.gp. */
 Status figures_cell_curves(FigureSet *fs, const Experiment *x, const char *col, const char *suffix,
                            const char *ylabel, bool logy);
+/* C18, C19: validation loss, lost updates and zero gradient elements against steps,
+ * one line per number format. */
+Status figures_precision(FigureSet *fs, const Experiment *x);
 /* C01: the claimed trajectories drawn on the parabola; the measured contraction
  * factor per step against lr with the theory |1 - 2 lr|. */
 Status figures_parabola(FigureSet *fs, const Experiment *x);

@@ -85,10 +85,15 @@ static void write_claims(FILE *f, Entry **es, int n)
             for (int k = 0; k < x->nclaims; k++) tests |= strcmp(x->claims[k], claims[c].id) == 0;
             if (!tests) continue;
             const char *sep = found++ ? "; " : "";
+            const char *word = verdict_word(es[i]);
+            bool judged = es[i]->x.have_results && es[i]->rule && !es[i]->error[0];
+            const char *key = judged ? es[i]->j.key : "–";
+            for (int k = 0; judged && k < es[i]->j.nclaims; k++)
+                if (!strcmp(es[i]->j.claim[k].id, claims[c].id))
+                    word = verdict_names[es[i]->j.claim[k].verdict], key = es[i]->j.claim[k].key;
             size_t l = strlen(verdicts);
-            snprintf(verdicts + l, sizeof verdicts - l, "%s**%s**", sep, verdict_word(es[i]));
+            snprintf(verdicts + l, sizeof verdicts - l, "%s**%s**", sep, word);
             l = strlen(keys);
-            const char *key = es[i]->x.have_results && es[i]->rule && !es[i]->error[0] ? es[i]->j.key : "–";
             snprintf(keys + l, sizeof keys - l, "%s%s", sep, key);
             l = strlen(links);
             snprintf(links + l, sizeof links - l, "%s[%s](#%s)", sep, x->name, x->name);
@@ -225,7 +230,13 @@ static void write_experiment(FILE *f, const Entry *e, const FigureSet *fs)
         fprintf(f, "**Verdict: error.** Rule `%s` could not judge these results: %s\n\n", e->rule->name, e->error);
         return;
     }
-    fprintf(f, "**Verdict: %s**, by rule `%s`", verdict_names[e->j.verdict], e->rule->name);
+    if (e->j.nclaims) {
+        fprintf(f, "**Verdict:");
+        for (int k = 0; k < e->j.nclaims; k++)
+            fprintf(f, "%s %s %s", k ? "," : "", e->j.claim[k].id, verdict_names[e->j.claim[k].verdict]);
+        fprintf(f, "**, by rule `%s`", e->rule->name);
+    } else
+        fprintf(f, "**Verdict: %s**, by rule `%s`", verdict_names[e->j.verdict], e->rule->name);
     if (x->nparams) fprintf(f, " with");
     int shown = 0;
     for (int i = 0; i < x->nparams; i++) {
@@ -350,6 +361,7 @@ static Status judge(Entry *e, FigureSet *fs)
     if (e->rule && (st = e->rule->judge(x, &e->j)) != ST_OK)
         snprintf(e->error, sizeof e->error, "%s", err_msg());
     if (e->rule && !strcmp(e->rule->name, "parabola")) st = figures_parabola(fs, x);
+    else if (e->rule && !strcmp(e->rule->name, "precision")) st = figures_precision(fs, x);
     else if (exp_has_axis(x, "lr") && table_col(&x->runs, exp_param(x, "metric", "final_val_loss")) >= 0)
         st = figures_lr_sweep(fs, x, exp_param(x, "metric", "final_val_loss"));
     else st = ST_OK;

@@ -20,6 +20,12 @@ static const VerdictRule rules[] = {
      "in [`adam_lo`, `adam_hi`]; seeds whose own best lrs differ by more than one grid step make a "
      "series inconclusive",
      verdict_lr_regimes},
+    {"precision",
+     "pairs every mode's run with the fp32 run of the same seed; a mode matches fp32 when its mean "
+     "gap in `metric` is at most `tolerance` of fp32's, loses when it is larger on every seed; C18 "
+     "wants bf16 to match and halve `bytes`, bf16 weights to lose with nearest rounding and match "
+     "with stochastic rounding; C19 wants unscaled fp16 to lose while scaled fp16 and bf16 match",
+     verdict_precision},
 };
 
 const VerdictRule *verdict_rule_by_name(const char *name)

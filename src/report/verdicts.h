@@ -14,10 +14,21 @@ typedef enum { VERDICT_NONE, VERDICT_CONFIRMED, VERDICT_REFUTED, VERDICT_INCONCL
 
 extern const char *const verdict_names[4]; /* "not judged", "confirmed", ... */
 
+enum { J_MAX_CLAIMS = 4 };
+
 typedef struct {
     Verdict verdict;
     char key[256];    /* the key number, one line */
     char text[16384]; /* markdown: the numbers judged by */
+    /* A rule that judges several claims of one experiment separately gives each its
+     * own verdict and key number here (the claims table uses them); 0: `verdict` and
+     * `key` stand for every claim the experiment tests. */
+    int nclaims;
+    struct {
+        char id[8];
+        Verdict verdict;
+        char key[256];
+    } claim[J_MAX_CLAIMS];
 } Judgement;
 
 typedef struct {
@@ -37,5 +48,7 @@ void judge_printf(Judgement *j, const char *fmt, ...) __attribute__((format(prin
 Status verdict_parabola(const Experiment *x, Judgement *j);
 /* Learning-rate regimes (C02). */
 Status verdict_lr_regimes(const Experiment *x, Judgement *j);
+/* Number formats against fp32 (C18, C19), one verdict per claim. */
+Status verdict_precision(const Experiment *x, Judgement *j);
 
 #endif

@@ -3,7 +3,8 @@
  * too coarse for the boundaries), `lr_regimes` on hand-written runs.tsv tables
  * (confirmed; refuted when the best lr sits far below divergence or an Adam-family
  * best lr is outside its range; inconclusive when seeds disagree or nothing diverges),
- * and the GSL statistics against hand-computed values. */
+ * `precision` on hand-written tables (both claims confirmed; both refuted; inconclusive
+ * on a gap the seeds disagree on), and the GSL statistics against hand-computed values. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -207,6 +208,90 @@ static void test_lr_regimes(void)
                "lr_regimes: a grid that never diverges gives %s", verdict_names[j.verdict]);
 }
 
+/* A runs.tsv from rows "precision rounding loss_scale seed status final_val_loss
+ * activation_bytes" (grad bytes 2/5 of the activation bytes, weights and state fixed). */
+static void precision_table(const char *name, const char *rows)
+{
+    char dir[512], path[600];
+    snprintf(dir, sizeof dir, "%s/results/%s", root, name);
+    make_dirs(dir);
+    snprintf(path, sizeof path, "%s/runs.tsv", dir);
+    FILE *f = fopen(path, "w");
+    fprintf(f, "run_id\tprecision\trounding\tloss_scale\tseed\tstatus\tfinal_val_loss\tweight_bytes\t"
+               "grad_bytes\tstate_bytes\tactivation_bytes\n");
+    char buf[8192], prec[32], rnd[32], scale[32], status[32], loss[32];
+    snprintf(buf, sizeof buf, "%s", rows);
+    int n = 0;
+    for (char *save, *l = strtok_r(buf, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+        int seed, act;
+        if (sscanf(l, "%31s %31s %31s %d %31s %31s %d", prec, rnd, scale, &seed, status, loss, &act) != 7) exit(99);
+        fprintf(f, "p%011d\t%s\t%s\t%s\t%d\t%s\t%s\t400\t%d\t800\t%d\n", n++, prec, rnd, scale, seed, status,
+                loss, act * 2 / 5, act);
+    }
+    fclose(f);
+}
+
+static const char *const precision_ini =
+    "[experiment]\ntitle = t\nclaims = C18 C19\n[settings]\n[sweep]\n"
+    "precision/rounding/loss_scale = fp32/nearest/none bf16/nearest/none bf16-pure/nearest/none\n"
+    "  bf16-pure/stochastic/none fp16/nearest/none fp16/nearest/dynamic\nseed = 1 2\n"
+    "[verdict]\nrule = precision\ntolerance = 0.01\nbytes = activation_bytes grad_bytes\n";
+
+static Verdict claim_verdict(const Judgement *j, const char *id)
+{
+    for (int k = 0; k < j->nclaims; k++)
+        if (!strcmp(j->claim[k].id, id)) return j->claim[k].verdict;
+    return VERDICT_NONE;
+}
+
+static void test_precision(void)
+{
+    /* bf16 and scaled fp16 within 1 % of fp32, bf16 weights with nearest rounding and
+     * unscaled fp16 worse on both seeds, stochastic rounding within 1 % */
+    const char *textbook =
+        "fp32 nearest none 1 ok 0.300 1000\nfp32 nearest none 2 ok 0.310 1000\n"
+        "bf16 nearest none 1 ok 0.301 500\nbf16 nearest none 2 ok 0.309 500\n"
+        "bf16-pure nearest none 1 ok 0.350 500\nbf16-pure nearest none 2 ok 0.370 500\n"
+        "bf16-pure stochastic none 1 ok 0.302 500\nbf16-pure stochastic none 2 ok 0.311 500\n"
+        "fp16 nearest none 1 ok 0.400 500\nfp16 nearest none 2 diverged nan 500\n"
+        "fp16 nearest dynamic 1 ok 0.300 500\nfp16 nearest dynamic 2 ok 0.311 500\n";
+    precision_table("p_textbook", textbook);
+    Judgement j = judge("p_textbook", precision_ini);
+    CHECK_TRUE(claim_verdict(&j, "C18") == VERDICT_CONFIRMED && claim_verdict(&j, "C19") == VERDICT_CONFIRMED &&
+                   j.verdict == VERDICT_CONFIRMED,
+               "precision: the textbook's results confirm C18 and C19 (%s)", j.key);
+    CHECK_TRUE(strstr(j.text, "| bf16-pure, nearest | 2 | 0.36 ± 0.01414 | 0.055 ") != NULL,
+               "precision: gaps are paired by seed (bf16-pure nearest +0.05, +0.06)");
+
+    /* unscaled fp16 as good as fp32; bf16 keeps fp32-sized activations */
+    const char *no_scaling_needed =
+        "fp32 nearest none 1 ok 0.300 1000\nfp32 nearest none 2 ok 0.310 1000\n"
+        "bf16 nearest none 1 ok 0.301 1000\nbf16 nearest none 2 ok 0.309 1000\n"
+        "bf16-pure nearest none 1 ok 0.350 500\nbf16-pure nearest none 2 ok 0.370 500\n"
+        "bf16-pure stochastic none 1 ok 0.302 500\nbf16-pure stochastic none 2 ok 0.311 500\n"
+        "fp16 nearest none 1 ok 0.301 500\nfp16 nearest none 2 ok 0.310 500\n"
+        "fp16 nearest dynamic 1 ok 0.300 500\nfp16 nearest dynamic 2 ok 0.311 500\n";
+    precision_table("p_refuted", no_scaling_needed);
+    j = judge("p_refuted", precision_ini);
+    CHECK_TRUE(claim_verdict(&j, "C18") == VERDICT_REFUTED && strstr(j.text, "does not halve"),
+               "precision: bf16 that does not halve the activations refutes C18 (%s)",
+               verdict_names[claim_verdict(&j, "C18")]);
+    CHECK_TRUE(claim_verdict(&j, "C19") == VERDICT_REFUTED && strstr(j.text, "without loss scaling matches"),
+               "precision: unscaled fp16 as good as fp32 refutes C19 (%s)", verdict_names[claim_verdict(&j, "C19")]);
+
+    /* bf16 weights with nearest rounding: +10 % on one seed, -2 % on the other */
+    const char *noisy =
+        "fp32 nearest none 1 ok 0.300 1000\nfp32 nearest none 2 ok 0.310 1000\n"
+        "bf16 nearest none 1 ok 0.301 500\nbf16 nearest none 2 ok 0.309 500\n"
+        "bf16-pure nearest none 1 ok 0.330 500\nbf16-pure nearest none 2 ok 0.304 500\n"
+        "bf16-pure stochastic none 1 ok 0.302 500\nbf16-pure stochastic none 2 ok 0.311 500\n";
+    precision_table("p_noisy", noisy);
+    j = judge("p_noisy", precision_ini);
+    CHECK_TRUE(claim_verdict(&j, "C18") == VERDICT_INCONCLUSIVE && claim_verdict(&j, "C19") == VERDICT_INCONCLUSIVE,
+               "precision: a gap the seeds disagree on, and missing fp16 runs, are inconclusive (C18 %s, C19 %s)",
+               verdict_names[claim_verdict(&j, "C18")], verdict_names[claim_verdict(&j, "C19")]);
+}
+
 static void test_stats(void)
 {
     const double x[] = {1, 2, 3, 4, NAN};
@@ -234,6 +319,7 @@ int main(void)
     test_stats();
     test_parabola();
     test_lr_regimes();
+    test_precision();
     char cmd[400];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
     if (system(cmd) != 0) printf("note: could not remove %s\n", root);

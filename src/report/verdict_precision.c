@@ -1,0 +1,267 @@
+/* Verdict rule `precision` (C18, C19): number formats against fp32, seed by seed.
+ *
+ * The runs are told apart by their settings precision, rounding and loss_scale (in
+ * the experiment, one linked axis) and paired by seed: a seed fixes the initial
+ * weights and the batches, so the paired difference isolates the number format.
+ *
+ * Parameters ([verdict]), with defaults:
+ *   metric = final_val_loss    the runs.tsv column judged (lower is better)
+ *   tolerance = 0.01           a mode "matches" fp32 when its mean paired gap is at most
+ *                              this fraction of fp32's mean metric; it "loses" when the
+ *                              gap is larger and every seed's gap is positive (a
+ *                              diverged seed loses); otherwise it is "unclear"
+ *   bytes = activation_bytes   summary.tsv columns that bf16 must halve (C18)
+ *
+ * Per mode it prints the paired gap (mean, 95 % t-interval, relative), the fraction of
+ * weights an update left unchanged (lost_updates) and the excess of exactly-zero
+ * gradient elements over fp32 (grad_zero; fp16 underflow), both averaged over the
+ * evaluations after step 0, and the bytes of each kind relative to fp32.
+ *
+ * C18: confirmed when bf16 matches, halves the `bytes` columns, bf16-pure with nearest
+ * rounding loses and with stochastic rounding matches; refuted when bf16 loses or fails
+ * to halve them, nearest rounding matches, or stochastic rounding loses.
+ * C19: confirmed when fp16 without scaling loses while fp16 with dynamic scaling and
+ * bf16 (never scaled) match; refuted when unscaled fp16 matches (this model did not
+ * need scaling), or scaled fp16 or bf16 loses. Anything else is inconclusive. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "report/stats.h"
+#include "report/verdicts.h"
+
+enum { P_MAX_SEEDS = 32 };
+
+typedef enum { M_FP32, M_BF16, M_PURE_NEAREST, M_PURE_STOCHASTIC, M_FP16, M_FP16_DYNAMIC, N_MODES } ModeId;
+
+typedef struct {
+    const char *name, *precision, *rounding, *loss_scale; /* NULL: any */
+} Mode;
+
+static const Mode modes[N_MODES] = {
+    {"fp32", "fp32", NULL, NULL},
+    {"bf16", "bf16", NULL, NULL},
+    {"bf16-pure, nearest", "bf16-pure", "nearest", NULL},
+    {"bf16-pure, stochastic", "bf16-pure", "stochastic", NULL},
+    {"fp16, unscaled", "fp16", NULL, "none"},
+    {"fp16, dynamic scaling", "fp16", NULL, "dynamic"},
+};
+
+typedef enum { C_MISSING, C_MATCHES, C_LOSES, C_UNCLEAR } Class;
+static const char *const class_names[] = {"no runs", "matches", "loses", "unclear"};
+
+typedef struct {
+    int n;                       /* seeds with a run and an fp32 partner */
+    double metric[P_MAX_SEEDS];  /* NaN when diverged */
+    double gap[P_MAX_SEEDS];     /* metric - fp32's, +inf when diverged */
+    Stats m, g;                  /* of metric, of the finite gaps */
+    double rel;                  /* mean gap / fp32's mean metric */
+    double lost, zero;           /* mean over runs of lost_updates and grad_zero */
+    double bytes[4];             /* mean weight, grad, state, activation bytes */
+    Class cls;
+} ModeResult;
+
+static const char *const byte_cols[4] = {"weight_bytes", "grad_bytes", "state_bytes", "activation_bytes"};
+
+static bool is(const Table *t, int row, const char *col, const char *want)
+{
+    return !want || strcmp(table_get(t, row, col), want) == 0;
+}
+
+static int find_run(const Experiment *x, ModeId m, double seed)
+{
+    const Table *t = &x->runs;
+    for (int r = 0; r < t->nrows; r++)
+        if (is(t, r, "precision", modes[m].precision) && is(t, r, "rounding", modes[m].rounding) &&
+            is(t, r, "loss_scale", modes[m].loss_scale) && table_getnum(t, r, "seed") == seed &&
+            strcmp(table_get(t, r, "status"), "failed") != 0)
+            return r;
+    return -1;
+}
+
+/* Mean of a curve.tsv column over the evaluations after step 0. */
+static double curve_mean(const Experiment *x, int row, const char *col)
+{
+    Table c;
+    if (exp_run_file(x, row, "curve.tsv", &c) != ST_OK) return NAN;
+    double sum = 0;
+    int n = 0;
+    for (int r = 0; r < c.nrows; r++) {
+        double v = table_getnum(&c, r, col);
+        if (table_getnum(&c, r, "step") > 0 && isfinite(v)) sum += v, n++;
+    }
+    table_free(&c);
+    return n ? sum / n : NAN;
+}
+
+static void judge_mode(const Experiment *x, ModeId m, const double *seeds, int nseeds, const char *metric,
+                       double tolerance, ModeResult *out)
+{
+    memset(out, 0, sizeof *out);
+    double lost[P_MAX_SEEDS], zero[P_MAX_SEEDS], base[P_MAX_SEEDS], bytes[4][P_MAX_SEEDS];
+    bool all_positive = true;
+    for (int i = 0; i < nseeds; i++) {
+        int r = find_run(x, m, seeds[i]), b = find_run(x, M_FP32, seeds[i]);
+        if (r < 0 || b < 0) continue;
+        int k = out->n++;
+        bool diverged = !strcmp(table_get(&x->runs, r, "status"), "diverged");
+        out->metric[k] = diverged ? NAN : table_getnum(&x->runs, r, metric);
+        base[k] = table_getnum(&x->runs, b, metric);
+        out->gap[k] = isfinite(out->metric[k]) ? out->metric[k] - base[k] : INFINITY;
+        all_positive &= out->gap[k] > 0;
+        lost[k] = curve_mean(x, r, "lost_updates");
+        zero[k] = curve_mean(x, r, "grad_zero");
+        for (int c = 0; c < 4; c++) bytes[c][k] = table_getnum(&x->runs, r, byte_cols[c]);
+    }
+    out->m = stats_of(out->metric, out->n);
+    out->g = stats_of(out->gap, out->n);
+    Stats b = stats_of(base, out->n);
+    out->rel = out->g.mean / b.mean;
+    out->lost = stats_of(lost, out->n).mean;
+    out->zero = stats_of(zero, out->n).mean;
+    for (int c = 0; c < 4; c++) out->bytes[c] = stats_of(bytes[c], out->n).mean;
+    if (out->n == 0) out->cls = C_MISSING;
+    else if (out->m.n < out->n) out->cls = C_LOSES; /* a seed diverged */
+    else if (out->rel <= tolerance) out->cls = C_MATCHES;
+    else out->cls = all_positive ? C_LOSES : C_UNCLEAR;
+}
+
+/* The distinct seeds of the fp32 runs, ascending. */
+static int fp32_seeds(const Experiment *x, double *seeds)
+{
+    int n = 0;
+    for (int r = 0; r < x->runs.nrows; r++) {
+        if (!is(&x->runs, r, "precision", "fp32")) continue;
+        double s = table_getnum(&x->runs, r, "seed");
+        bool have = false;
+        for (int i = 0; i < n; i++) have |= seeds[i] == s;
+        if (!have && n < P_MAX_SEEDS) seeds[n++] = s;
+    }
+    for (int i = 1; i < n; i++)
+        for (int j = i; j > 0 && seeds[j - 1] > seeds[j]; j--) {
+            double t = seeds[j];
+            seeds[j] = seeds[j - 1], seeds[j - 1] = t;
+        }
+    return n;
+}
+
+static bool any_missing(const ModeResult *r, const ModeId *ids, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (r[ids[i]].cls == C_MISSING) return true;
+    return false;
+}
+
+/* Whether bf16 halves each column named in `bytes` (ratio at most 0.5); sets *ratio
+ * to the largest ratio. */
+static bool halves(const ModeResult *r, const char *bytes, double *ratio)
+{
+    char buf[EXP_VALUE];
+    snprintf(buf, sizeof buf, "%s", bytes);
+    bool ok = true;
+    *ratio = 0;
+    for (char *save, *tok = strtok_r(buf, " ,", &save); tok; tok = strtok_r(NULL, " ,", &save))
+        for (int c = 0; c < 4; c++)
+            if (!strcmp(tok, byte_cols[c])) {
+                double q = r[M_BF16].bytes[c] / r[M_FP32].bytes[c];
+                if (!(q <= 0.5 + 1e-9)) ok = false;
+                if (q > *ratio || !isfinite(q)) *ratio = q;
+            }
+    return ok;
+}
+
+static Verdict judge_c18(const ModeResult *r, bool bytes_ok, const char **why)
+{
+    static const ModeId need[] = {M_FP32, M_BF16, M_PURE_NEAREST, M_PURE_STOCHASTIC};
+    if (any_missing(r, need, 4)) return *why = "runs of a mode are missing", VERDICT_INCONCLUSIVE;
+    if (r[M_BF16].cls == C_LOSES) return *why = "bf16 with fp32 master weights loses", VERDICT_REFUTED;
+    if (!bytes_ok) return *why = "bf16 does not halve the bytes", VERDICT_REFUTED;
+    if (r[M_PURE_NEAREST].cls == C_MATCHES)
+        return *why = "bf16 weights with nearest rounding lose nothing", VERDICT_REFUTED;
+    if (r[M_PURE_STOCHASTIC].cls == C_LOSES)
+        return *why = "stochastic rounding does not rescue bf16 weights", VERDICT_REFUTED;
+    if (r[M_BF16].cls == C_MATCHES && r[M_PURE_NEAREST].cls == C_LOSES && r[M_PURE_STOCHASTIC].cls == C_MATCHES)
+        return *why = "bf16 matches fp32; bf16 weights lose with nearest rounding, not with stochastic", VERDICT_CONFIRMED;
+    return *why = "a gap is smaller than the seeds' spread", VERDICT_INCONCLUSIVE;
+}
+
+static Verdict judge_c19(const ModeResult *r, const char **why)
+{
+    static const ModeId need[] = {M_FP32, M_BF16, M_FP16, M_FP16_DYNAMIC};
+    if (any_missing(r, need, 4)) return *why = "runs of a mode are missing", VERDICT_INCONCLUSIVE;
+    if (r[M_FP16].cls == C_MATCHES) return *why = "fp16 without loss scaling matches fp32", VERDICT_REFUTED;
+    if (r[M_FP16_DYNAMIC].cls == C_LOSES) return *why = "fp16 loses even with loss scaling", VERDICT_REFUTED;
+    if (r[M_BF16].cls == C_LOSES) return *why = "bf16 without scaling loses", VERDICT_REFUTED;
+    if (r[M_FP16].cls == C_LOSES && r[M_FP16_DYNAMIC].cls == C_MATCHES && r[M_BF16].cls == C_MATCHES)
+        return *why = "unscaled fp16 loses; scaled fp16 and bf16 match fp32", VERDICT_CONFIRMED;
+    return *why = "a gap is smaller than the seeds' spread", VERDICT_INCONCLUSIVE;
+}
+
+static void set_claim(const Experiment *x, Judgement *j, const char *id, Verdict v, const char *key)
+{
+    bool tested = false;
+    for (int k = 0; k < x->nclaims; k++) tested |= !strcmp(x->claims[k], id);
+    if (!tested || j->nclaims == J_MAX_CLAIMS) return;
+    snprintf(j->claim[j->nclaims].id, sizeof j->claim[0].id, "%s", id);
+    j->claim[j->nclaims].verdict = v;
+    snprintf(j->claim[j->nclaims].key, sizeof j->claim[0].key, "%s", key);
+    j->nclaims++;
+}
+
+static char *pct(char *buf, double v)
+{
+    if (!isfinite(v)) snprintf(buf, 32, "–");
+    else snprintf(buf, 32, "%+.2f %%", 100 * v);
+    return buf;
+}
+
+Status verdict_precision(const Experiment *x, Judgement *j)
+{
+    const char *metric = exp_param(x, "metric", "final_val_loss");
+    double tolerance = exp_param_num(x, "tolerance", 0.01);
+    const char *bytes = exp_param(x, "bytes", "activation_bytes");
+    if (table_col(&x->runs, "precision") < 0 || table_col(&x->runs, metric) < 0)
+        return err_set(ST_FAILED, "runs.tsv has no precision or %s column", metric);
+    double seeds[P_MAX_SEEDS];
+    int nseeds = fp32_seeds(x, seeds);
+    ModeResult r[N_MODES];
+    for (int m = 0; m < N_MODES; m++) judge_mode(x, (ModeId)m, seeds, nseeds, metric, tolerance, &r[m]);
+
+    judge_printf(j, "| mode | n | %s | paired gap to fp32 (95 %% CI) | relative | judged | weights a step left "
+                    "unchanged | zero gradient elements beyond fp32 | weights | gradients | optimizer state | activations |\n"
+                    "|---|---|---|---|---|---|---|---|---|---|---|---|\n", metric);
+    for (int m = 0; m < N_MODES; m++) {
+        const ModeResult *o = &r[m];
+        char a[32], b[32], c[32], d[32], e[32], f[32], g[32], z[32], h[4][32];
+        for (int k = 0; k < 4; k++) stats_fmt(h[k], o->n ? o->bytes[k] / r[M_FP32].bytes[k] : NAN);
+        judge_printf(j, "| %s | %d | %s ± %s | %s (%s to %s) | %s | %s | %s | %s | ×%s | ×%s | ×%s | ×%s |\n",
+                     modes[m].name, o->n, stats_fmt(a, o->m.mean), stats_fmt(b, o->m.sd), stats_fmt(c, o->g.mean),
+                     stats_fmt(d, o->g.ci_lo), stats_fmt(e, o->g.ci_hi), pct(f, o->rel),
+                     m == M_FP32 ? "baseline" : class_names[o->cls], stats_fmt(g, o->lost),
+                     pct(z, o->zero - r[M_FP32].zero), h[0], h[1], h[2], h[3]);
+    }
+    double ratio;
+    bool bytes_ok = halves(r, bytes, &ratio);
+    const char *why18, *why19;
+    Verdict v18 = judge_c18(r, bytes_ok, &why18), v19 = judge_c19(r, &why19);
+    judge_printf(j, "\nA mode matches fp32 when its mean gap is at most %g %% of fp32's mean %s (%s ± %s); "
+                    "the gaps are paired by seed (%d seeds).\n\n",
+                 100 * tolerance, metric, stats_fmt((char[32]){0}, r[M_FP32].m.mean),
+                 stats_fmt((char[32]){0}, r[M_FP32].m.sd), nseeds);
+    judge_printf(j, "- **C18: %s**: %s; bf16 %s of %s (largest ratio to fp32 ×%.3g).\n", verdict_names[v18],
+                 why18, bytes_ok ? "halves each" : "does not halve each", bytes, ratio);
+    judge_printf(j, "- **C19: %s**: %s.\n", verdict_names[v19], why19);
+
+    char k18[256], k19[256], p1[32], p2[32], p3[32], p4[32], p5[32];
+    snprintf(k18, sizeof k18, "gap to fp32: bf16 %s, bf16 weights nearest %s, stochastic %s",
+             pct(p1, r[M_BF16].rel), pct(p2, r[M_PURE_NEAREST].rel), pct(p3, r[M_PURE_STOCHASTIC].rel));
+    snprintf(k19, sizeof k19, "gap to fp32: fp16 unscaled %s (zero gradients %s beyond fp32), scaled %s",
+             pct(p4, r[M_FP16].rel), pct(p5, r[M_FP16].zero - r[M_FP32].zero), pct(p1, r[M_FP16_DYNAMIC].rel));
+    set_claim(x, j, "C18", v18, k18);
+    set_claim(x, j, "C19", v19, k19);
+    j->verdict = v18 == VERDICT_REFUTED || v19 == VERDICT_REFUTED ? VERDICT_REFUTED
+                 : v18 == VERDICT_CONFIRMED && v19 == VERDICT_CONFIRMED ? VERDICT_CONFIRMED
+                                                                        : VERDICT_INCONCLUSIVE;
+    snprintf(j->key, sizeof j->key, "C18 %s, C19 %s", verdict_names[v18], verdict_names[v19]);
+    return ST_OK;
+}
