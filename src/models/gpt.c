@@ -26,7 +26,6 @@
 #include "nn/loss.h"
 #include "nn/norm.h"
 
-typedef enum { NORM_NONE, NORM_LAYER, NORM_RMS } NormKind;
 
 /* Parameter indices (-1: absent) and saved forward values of one block. */
 typedef struct {
@@ -495,31 +494,6 @@ static void gpt_free(Model *base)
 
 static const ModelOps gpt_ops = {"gpt", gpt_forward, gpt_backward, gpt_eval, gpt_free};
 
-/* Registers "<prefix>.w" (out,in) and "<prefix>.b" (out); returns the weight's index. */
-static int add_linear(Params *p, const char *prefix, int din, int dout)
-{
-    char name[PARAM_NAME_LEN];
-    snprintf(name, sizeof name, "%s.w", prefix);
-    int w = params_add(p, name, 2, (int[]){dout, din}, true);
-    snprintf(name, sizeof name, "%s.b", prefix);
-    params_add(p, name, 1, (int[]){dout}, false);
-    return w;
-}
-
-/* Registers a norm's gain (and LayerNorm's bias) over C channels; -1 when absent. */
-static void add_norm(Gpt *m, const char *prefix, int *w, int *b)
-{
-    char name[PARAM_NAME_LEN];
-    *w = *b = -1;
-    if (m->norm == NORM_NONE) return;
-    snprintf(name, sizeof name, "%s.w", prefix);
-    *w = params_add(&m->base.params, name, 1, (int[]){m->C}, false);
-    if (m->norm == NORM_LAYER) {
-        snprintf(name, sizeof name, "%s.b", prefix);
-        *b = params_add(&m->base.params, name, 1, (int[]){m->C}, false);
-    }
-}
-
 /* Fills every 2-D tensor per the init setting (table order, one stream); gains 1. */
 static void init_params(Gpt *m, const Settings *s, gsl_rng *r)
 {
@@ -569,7 +543,7 @@ Status gpt_create(Model **out, const Settings *s, const ModelShape *shape)
     m->T = s->context;
     m->V = V;
     m->maxB = s->batch;
-    m->norm = !strcmp(s->norm, "layer") ? NORM_LAYER : !strcmp(s->norm, "rms") ? NORM_RMS : NORM_NONE;
+    m->norm = norm_kind(s->norm);
     m->post = !strcmp(s->norm_position, "post");
     m->residual = s->residual;
     m->tied = s->tie_embeddings;
@@ -590,23 +564,23 @@ Status gpt_create(Model **out, const Settings *s, const ModelShape *shape)
         GptBlock *k = &m->blocks[l];
         char pre[PARAM_NAME_LEN];
         snprintf(pre, sizeof pre, "h.%d.ln1", l);
-        add_norm(m, pre, &k->ln1w, &k->ln1b);
+        params_add_norm(p, pre, m->norm, C, &k->ln1w, &k->ln1b);
         snprintf(pre, sizeof pre, "h.%d.attn.qkv", l);
-        k->qkvw = add_linear(p, pre, C, 3 * C);
+        k->qkvw = params_add_linear(p, pre, C, 3 * C);
         k->qkvb = k->qkvw + 1;
         snprintf(pre, sizeof pre, "h.%d.attn.proj", l);
-        k->projw = add_linear(p, pre, C, C);
+        k->projw = params_add_linear(p, pre, C, C);
         k->projb = k->projw + 1;
         snprintf(pre, sizeof pre, "h.%d.ln2", l);
-        add_norm(m, pre, &k->ln2w, &k->ln2b);
+        params_add_norm(p, pre, m->norm, C, &k->ln2w, &k->ln2b);
         snprintf(pre, sizeof pre, "h.%d.mlp.fc", l);
-        k->fcw = add_linear(p, pre, C, 4 * C);
+        k->fcw = params_add_linear(p, pre, C, 4 * C);
         k->fcb = k->fcw + 1;
         snprintf(pre, sizeof pre, "h.%d.mlp.proj", l);
-        k->mprojw = add_linear(p, pre, 4 * C, C);
+        k->mprojw = params_add_linear(p, pre, 4 * C, C);
         k->mprojb = k->mprojw + 1;
     }
-    add_norm(m, "ln_f", &m->lnfw, &m->lnfb);
+    params_add_norm(p, "ln_f", m->norm, C, &m->lnfw, &m->lnfb);
     m->lmw = m->tied ? m->wte : params_add(p, "lm_head.w", 2, (int[]){V, C}, true);
     if (params_alloc(p) != ST_OK) return gpt_free(base), err_set(ST_NOMEM, "out of memory");
 

@@ -18,7 +18,6 @@
 #include "nn/loss.h"
 #include "nn/norm.h"
 
-typedef enum { NORM_NONE, NORM_LAYER, NORM_RMS } NormKind;
 
 typedef struct {
     int din, dout;
@@ -200,30 +199,6 @@ static void mlp_free(Model *base)
 
 static const ModelOps mlp_ops = {"mlp", mlp_forward, mlp_backward, mlp_eval, mlp_free};
 
-/* Registers one linear layer's weight (out,in) and bias (out); returns the weight index. */
-static int add_linear(Params *p, const char *prefix, int din, int dout)
-{
-    char name[PARAM_NAME_LEN];
-    snprintf(name, sizeof name, "%s.w", prefix);
-    int w = params_add(p, name, 2, (int[]){dout, din}, true);
-    snprintf(name, sizeof name, "%s.b", prefix);
-    params_add(p, name, 1, (int[]){dout}, false);
-    return w;
-}
-
-/* Registers a norm's gain (and bias for LayerNorm) over C channels; sets *w, *b. */
-static void add_norm(Mlp *m, const char *prefix, int C, int *w, int *b)
-{
-    char name[PARAM_NAME_LEN];
-    snprintf(name, sizeof name, "%s.w", prefix);
-    *w = params_add(&m->base.params, name, 1, (int[]){C}, false);
-    *b = -1;
-    if (m->norm == NORM_LAYER) {
-        snprintf(name, sizeof name, "%s.b", prefix);
-        *b = params_add(&m->base.params, name, 1, (int[]){C}, false);
-    }
-}
-
 /* Fills linear weight w (dout,din) per the init setting; biases stay 0. */
 static void init_linear(float *w, int din, int dout, const Settings *s, gsl_rng *r)
 {
@@ -242,7 +217,7 @@ Status mlp_create(Model **out, const Settings *s, const ModelShape *shape)
     m->inputs = s->inputs ? s->inputs : shape->inputs;
     m->classes = s->classes ? s->classes : shape->classes;
     m->n_hidden = s->n_widths;
-    m->norm = !strcmp(s->norm, "layer") ? NORM_LAYER : !strcmp(s->norm, "rms") ? NORM_RMS : NORM_NONE;
+    m->norm = norm_kind(s->norm);
     m->post = !strcmp(s->norm_position, "post");
     m->act = (Act)act_by_name(s->act);
     m->p_drop = (float)s->dropout;
@@ -265,21 +240,21 @@ Status mlp_create(Model **out, const Settings *s, const ModelShape *shape)
         k->dout = s->widths[i];
         k->residual = s->residual && k->din == k->dout;
         snprintf(prefix, sizeof prefix, "layers.%d", i);
-        k->w = add_linear(p, prefix, k->din, k->dout);
+        k->w = params_add_linear(p, prefix, k->din, k->dout);
         k->b = k->w + 1;
         k->nw = k->nb = -1;
         if (m->post || pre_norm(m, i)) {
             snprintf(prefix, sizeof prefix, "layers.%d.norm", i);
-            add_norm(m, prefix, m->post ? k->dout : k->din, &k->nw, &k->nb);
+            params_add_norm(p, prefix, m->norm, m->post ? k->dout : k->din, &k->nw, &k->nb);
         }
         if (k->dout > m->maxw) m->maxw = k->dout;
         macs += (double)k->din * k->dout;
         din = k->dout;
     }
-    if (m->norm != NORM_NONE && !m->post) add_norm(m, "norm_f", din, &m->nf_w, &m->nf_b);
+    if (!m->post) params_add_norm(p, "norm_f", m->norm, din, &m->nf_w, &m->nf_b);
     char prefix[PARAM_NAME_LEN];
     snprintf(prefix, sizeof prefix, "layers.%d", m->n_hidden);
-    m->head_w = add_linear(p, prefix, din, m->classes);
+    m->head_w = params_add_linear(p, prefix, din, m->classes);
     m->head_b = m->head_w + 1;
     macs += (double)din * m->classes;
     /* forward 2·macs; backward 4·macs less the first layer's input gradient */

@@ -6,6 +6,7 @@
 #ifndef DESCENT_MODELS_PARAMS_H
 #define DESCENT_MODELS_PARAMS_H
 
+#include "nn/norm.h"
 #include <stdbool.h>
 
 #include "core/status.h"
@@ -33,6 +34,12 @@ int params_add(Params *p, const char *name, int ndim, const int *shape, bool dec
 /* Allocates w and g (zeroed) for every registered tensor. */
 Status params_alloc(Params *p);
 void params_free(Params *p); /* accepts a zeroed Params */
+/* Registers a linear layer: "<prefix>.w" (dout,din), decayed, and "<prefix>.b" (dout),
+ * right after it; returns the weight's index. */
+int params_add_linear(Params *p, const char *prefix, int din, int dout);
+/* Registers a norm over C channels: "<prefix>.w" (C), and "<prefix>.b" (C) for
+ * LayerNorm, neither decayed; *w, *b their indices, -1 when absent (NORM_NONE has none). */
+void params_add_norm(Params *p, const char *prefix, NormKind kind, int C, int *w, int *b);
 /* Index of the named tensor, or -1. */
 int params_find(const Params *p, const char *name);
 void params_zero_grad(Params *p);

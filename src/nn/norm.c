@@ -8,6 +8,7 @@
 #include "nn/norm.h"
 
 #include <math.h>
+#include <string.h>
 
 enum { GROUP = 4 };
 
@@ -266,4 +267,9 @@ void rmsnorm_backward(float *restrict dx, float *restrict dw, const float *restr
     /* dx (N,C), dw (C) += from dy (N,C); x (N,C), w (C), rstd (N) */
     rmsnorm_backward_dx(dx, dy, x, w, rstd, N, C);
     rmsnorm_backward_params(dw, dy, x, rstd, N, C, 0, C);
+}
+
+NormKind norm_kind(const char *name)
+{
+    return !strcmp(name, "layer") ? NORM_LAYER : !strcmp(name, "rms") ? NORM_RMS : NORM_NONE;
 }

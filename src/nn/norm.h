@@ -7,6 +7,12 @@
 
 #define NORM_EPS 1e-5
 
+/* The `norm` setting: none, layer (LayerNorm) or rms (RMSNorm). */
+typedef enum { NORM_NONE, NORM_LAYER, NORM_RMS } NormKind;
+
+/* "layer" → NORM_LAYER, "rms" → NORM_RMS, anything else → NORM_NONE. */
+NormKind norm_kind(const char *name);
+
 /* y (N,C), mean (N), rstd (N) ← x (N,C), w (C), b (C). */
 void layernorm_forward(float *y, float *mean, float *rstd, const float *x, const float *w,
                        const float *b, int N, int C);
