@@ -4,22 +4,31 @@
  * the experiment, one linked axis) and paired by seed: a seed fixes the initial
  * weights and the batches, so the paired difference isolates the number format.
  *
+ * Each mode is compared with fp32 twice: on held-out data (`metric`, from runs.tsv)
+ * and on the training loss (`train_metric`, the last evaluation's value in curve.tsv,
+ * a mean over the steps since the one before): updates lost to rounding or gradients
+ * lost to underflow show first as worse optimisation, and an overfitting model can hide
+ * them on held-out data.
+ *
  * Parameters ([verdict]), with defaults:
- *   metric = final_val_loss    the runs.tsv column judged (lower is better)
- *   tolerance = 0.01           a mode "matches" fp32 when its mean paired gap is at most
- *                              this fraction of fp32's mean metric; it "loses" when the
- *                              gap is larger and every seed's gap is positive (a
- *                              diverged seed loses); otherwise it is "unclear"
+ *   metric = final_val_loss    runs.tsv column, lower is better
+ *   train_metric = train_loss  curve.tsv column, lower is better
+ *   tolerance = 0.01           on one comparison a mode "matches" fp32 when its mean
+ *                              paired gap is at most this fraction of fp32's mean, and
+ *                              "loses" when the gap is larger and positive on every seed
+ *                              (a diverged seed loses); otherwise it is "unclear"
  *   bytes = activation_bytes   summary.tsv columns that bf16 must halve (C18)
+ * A mode matches when it matches on both comparisons (on held-out data alone when the
+ * runs have no curves), loses when it loses on either.
  *
- * Per mode it prints the paired gap (mean, 95 % t-interval, relative), the fraction of
- * weights an update left unchanged (lost_updates) and the excess of exactly-zero
- * gradient elements over fp32 (grad_zero; fp16 underflow), both averaged over the
- * evaluations after step 0, and the bytes of each kind relative to fp32.
+ * Per mode it also prints the fraction of weights a step left unchanged (lost_updates)
+ * and the excess of exactly-zero gradient elements over fp32 (grad_zero: fp16
+ * underflow), both averaged over the evaluations after step 0, and the bytes of each
+ * kind relative to fp32.
  *
- * C18: confirmed when bf16 matches, halves the `bytes` columns, bf16-pure with nearest
- * rounding loses and with stochastic rounding matches; refuted when bf16 loses or fails
- * to halve them, nearest rounding matches, or stochastic rounding loses.
+ * C18: confirmed when bf16 matches and halves the `bytes` columns, bf16-pure with
+ * nearest rounding loses and with stochastic rounding matches; refuted when bf16 loses
+ * or fails to halve them, nearest rounding matches, or stochastic rounding loses.
  * C19: confirmed when fp16 without scaling loses while fp16 with dynamic scaling and
  * bf16 (never scaled) match; refuted when unscaled fp16 matches (this model did not
  * need scaling), or scaled fp16 or bf16 loses. Anything else is inconclusive. */
@@ -50,14 +59,20 @@ static const Mode modes[N_MODES] = {
 typedef enum { C_MISSING, C_MATCHES, C_LOSES, C_UNCLEAR } Class;
 static const char *const class_names[] = {"no runs", "matches", "loses", "unclear"};
 
+/* One comparison with fp32 over the paired seeds. */
 typedef struct {
-    int n;                       /* seeds with a run and an fp32 partner */
-    double metric[P_MAX_SEEDS];  /* NaN when diverged */
-    double gap[P_MAX_SEEDS];     /* metric - fp32's, +inf when diverged */
-    Stats m, g;                  /* of metric, of the finite gaps */
-    double rel;                  /* mean gap / fp32's mean metric */
-    double lost, zero;           /* mean over runs of lost_updates and grad_zero */
-    double bytes[4];             /* mean weight, grad, state, activation bytes */
+    double value[P_MAX_SEEDS]; /* NaN when diverged */
+    double gap[P_MAX_SEEDS];   /* value - fp32's, +inf when diverged */
+    Stats v, g;                /* of the values, of the finite gaps */
+    double rel;                /* mean gap / fp32's mean value */
+    Class cls;
+} Comparison;
+
+typedef struct {
+    int n;                     /* seeds with a run and an fp32 partner */
+    Comparison held_out, train;
+    double lost, zero;         /* mean over runs of lost_updates and grad_zero */
+    double bytes[4];           /* mean weight, grad, state, activation bytes */
     Class cls;
 } ModeResult;
 
@@ -79,14 +94,15 @@ static int find_run(const Experiment *x, ModeId m, double seed)
     return -1;
 }
 
-/* Mean of a curve.tsv column over the evaluations after step 0. */
-static double curve_mean(const Experiment *x, int row, const char *col)
+/* Mean of a curve.tsv column over the evaluations after step 0, or (last) its value
+ * at the last evaluation. */
+static double curve_value(const Experiment *x, int row, const char *col, bool last)
 {
     Table c;
     if (exp_run_file(x, row, "curve.tsv", &c) != ST_OK) return NAN;
     double sum = 0;
     int n = 0;
-    for (int r = 0; r < c.nrows; r++) {
+    for (int r = last ? c.nrows - 1 : 0; r >= 0 && r < c.nrows; r++) {
         double v = table_getnum(&c, r, col);
         if (table_getnum(&c, r, "step") > 0 && isfinite(v)) sum += v, n++;
     }
@@ -94,36 +110,56 @@ static double curve_mean(const Experiment *x, int row, const char *col)
     return n ? sum / n : NAN;
 }
 
+/* Gaps, their statistics and the class of one comparison of n seeds. A diverged
+ * seed's gap is +inf; a value missing otherwise (no curve.tsv) is left out. */
+static void compare(Comparison *c, const double *base, const bool *diverged, int n, double tolerance)
+{
+    bool all_positive = true;
+    int ndiv = 0;
+    for (int k = 0; k < n; k++) {
+        c->gap[k] = diverged[k] ? INFINITY : c->value[k] - base[k];
+        ndiv += diverged[k];
+        if (isfinite(c->gap[k])) all_positive &= c->gap[k] > 0;
+    }
+    c->v = stats_of(c->value, n);
+    c->g = stats_of(c->gap, n);
+    c->rel = c->g.mean / stats_of(base, n).mean;
+    if (c->g.n + ndiv == 0) c->cls = C_MISSING;
+    else if (ndiv) c->cls = C_LOSES;
+    else if (c->rel <= tolerance) c->cls = C_MATCHES;
+    else c->cls = all_positive ? C_LOSES : C_UNCLEAR;
+}
+
 static void judge_mode(const Experiment *x, ModeId m, const double *seeds, int nseeds, const char *metric,
-                       double tolerance, ModeResult *out)
+                       const char *train_metric, double tolerance, ModeResult *out)
 {
     memset(out, 0, sizeof *out);
-    double lost[P_MAX_SEEDS], zero[P_MAX_SEEDS], base[P_MAX_SEEDS], bytes[4][P_MAX_SEEDS];
-    bool all_positive = true;
+    double lost[P_MAX_SEEDS], zero[P_MAX_SEEDS], base[P_MAX_SEEDS], train_base[P_MAX_SEEDS];
+    double bytes[4][P_MAX_SEEDS];
+    bool diverged[P_MAX_SEEDS];
     for (int i = 0; i < nseeds; i++) {
         int r = find_run(x, m, seeds[i]), b = find_run(x, M_FP32, seeds[i]);
         if (r < 0 || b < 0) continue;
         int k = out->n++;
-        bool diverged = !strcmp(table_get(&x->runs, r, "status"), "diverged");
-        out->metric[k] = diverged ? NAN : table_getnum(&x->runs, r, metric);
+        diverged[k] = !strcmp(table_get(&x->runs, r, "status"), "diverged");
+        out->held_out.value[k] = diverged[k] ? NAN : table_getnum(&x->runs, r, metric);
+        out->train.value[k] = diverged[k] ? NAN : curve_value(x, r, train_metric, true);
         base[k] = table_getnum(&x->runs, b, metric);
-        out->gap[k] = isfinite(out->metric[k]) ? out->metric[k] - base[k] : INFINITY;
-        all_positive &= out->gap[k] > 0;
-        lost[k] = curve_mean(x, r, "lost_updates");
-        zero[k] = curve_mean(x, r, "grad_zero");
+        train_base[k] = curve_value(x, b, train_metric, true);
+        lost[k] = curve_value(x, r, "lost_updates", false);
+        zero[k] = curve_value(x, r, "grad_zero", false);
         for (int c = 0; c < 4; c++) bytes[c][k] = table_getnum(&x->runs, r, byte_cols[c]);
     }
-    out->m = stats_of(out->metric, out->n);
-    out->g = stats_of(out->gap, out->n);
-    Stats b = stats_of(base, out->n);
-    out->rel = out->g.mean / b.mean;
+    compare(&out->held_out, base, diverged, out->n, tolerance);
+    compare(&out->train, train_base, diverged, out->n, tolerance);
     out->lost = stats_of(lost, out->n).mean;
     out->zero = stats_of(zero, out->n).mean;
     for (int c = 0; c < 4; c++) out->bytes[c] = stats_of(bytes[c], out->n).mean;
-    if (out->n == 0) out->cls = C_MISSING;
-    else if (out->m.n < out->n) out->cls = C_LOSES; /* a seed diverged */
-    else if (out->rel <= tolerance) out->cls = C_MATCHES;
-    else out->cls = all_positive ? C_LOSES : C_UNCLEAR;
+    Class a = out->held_out.cls, b = out->train.cls; /* b is missing without curves */
+    out->cls = a == C_MISSING                                       ? C_MISSING
+               : a == C_LOSES || b == C_LOSES                       ? C_LOSES
+               : a == C_MATCHES && (b == C_MATCHES || b == C_MISSING) ? C_MATCHES
+                                                                    : C_UNCLEAR;
 }
 
 /* The distinct seeds of the fp32 runs, ascending. */
@@ -215,9 +251,25 @@ static char *pct(char *buf, double v)
     return buf;
 }
 
+/* "+0.79/-0.20 %": a mode's relative gaps on held-out data and on training. */
+static char *gaps(char *buf, const ModeResult *o)
+{
+    if (!o->n) snprintf(buf, 32, "–");
+    else snprintf(buf, 32, "%+.2f/%+.2f %%", 100 * o->held_out.rel, 100 * o->train.rel);
+    return buf;
+}
+
+static void print_comparison(Judgement *j, const Comparison *c)
+{
+    char a[32], b[32], d[32], e[32], f[32], g[32];
+    judge_printf(j, " %s ± %s | %s (%s to %s) | %s |", stats_fmt(a, c->v.mean), stats_fmt(b, c->v.sd),
+                 stats_fmt(d, c->g.mean), stats_fmt(e, c->g.ci_lo), stats_fmt(f, c->g.ci_hi), pct(g, c->rel));
+}
+
 Status verdict_precision(const Experiment *x, Judgement *j)
 {
     const char *metric = exp_param(x, "metric", "final_val_loss");
+    const char *train_metric = exp_param(x, "train_metric", "train_loss");
     double tolerance = exp_param_num(x, "tolerance", 0.01);
     const char *bytes = exp_param(x, "bytes", "activation_bytes");
     if (table_col(&x->runs, "precision") < 0 || table_col(&x->runs, metric) < 0)
@@ -225,38 +277,46 @@ Status verdict_precision(const Experiment *x, Judgement *j)
     double seeds[P_MAX_SEEDS];
     int nseeds = fp32_seeds(x, seeds);
     ModeResult r[N_MODES];
-    for (int m = 0; m < N_MODES; m++) judge_mode(x, (ModeId)m, seeds, nseeds, metric, tolerance, &r[m]);
+    for (int m = 0; m < N_MODES; m++)
+        judge_mode(x, (ModeId)m, seeds, nseeds, metric, train_metric, tolerance, &r[m]);
 
-    judge_printf(j, "| mode | n | %s | paired gap to fp32 (95 %% CI) | relative | judged | weights a step left "
-                    "unchanged | zero gradient elements beyond fp32 | weights | gradients | optimizer state | activations |\n"
-                    "|---|---|---|---|---|---|---|---|---|---|---|---|\n", metric);
+    judge_printf(j, "| mode | n | %s | paired gap to fp32 (95 %% CI) | relative | %s (last evaluation) | "
+                    "paired gap to fp32 (95 %% CI) | relative | judged |\n|---|---|---|---|---|---|---|---|---|\n",
+                 metric, train_metric);
+    for (int m = 0; m < N_MODES; m++) {
+        judge_printf(j, "| %s | %d |", modes[m].name, r[m].n);
+        print_comparison(j, &r[m].held_out);
+        print_comparison(j, &r[m].train);
+        judge_printf(j, " %s |\n", m == M_FP32 ? "baseline" : class_names[r[m].cls]);
+    }
+    judge_printf(j, "\nA mode matches fp32 on a comparison when its mean gap is at most %g %% of fp32's mean, "
+                    "loses when the gap is larger and positive on every seed; it matches when it matches on "
+                    "both, loses when it loses on either. Gaps are paired by seed (%d seeds).\n\n",
+                 100 * tolerance, nseeds);
+    judge_printf(j, "| mode | weights a step left unchanged | zero gradient elements beyond fp32 | weights | "
+                    "gradients | optimizer state | activations |\n|---|---|---|---|---|---|---|\n");
     for (int m = 0; m < N_MODES; m++) {
         const ModeResult *o = &r[m];
-        char a[32], b[32], c[32], d[32], e[32], f[32], g[32], z[32], h[4][32];
+        char g[32], z[32], h[4][32];
         for (int k = 0; k < 4; k++) stats_fmt(h[k], o->n ? o->bytes[k] / r[M_FP32].bytes[k] : NAN);
-        judge_printf(j, "| %s | %d | %s ± %s | %s (%s to %s) | %s | %s | %s | %s | ×%s | ×%s | ×%s | ×%s |\n",
-                     modes[m].name, o->n, stats_fmt(a, o->m.mean), stats_fmt(b, o->m.sd), stats_fmt(c, o->g.mean),
-                     stats_fmt(d, o->g.ci_lo), stats_fmt(e, o->g.ci_hi), pct(f, o->rel),
-                     m == M_FP32 ? "baseline" : class_names[o->cls], stats_fmt(g, o->lost),
+        judge_printf(j, "| %s | %s | %s | ×%s | ×%s | ×%s | ×%s |\n", modes[m].name, stats_fmt(g, o->lost),
                      pct(z, o->zero - r[M_FP32].zero), h[0], h[1], h[2], h[3]);
     }
+    judge_printf(j, "\nBoth diagnostics are means over the evaluations after step 0; bytes are those a real "
+                    "implementation keeps, relative to fp32 (docs/FORMATS.md).\n\n");
     double ratio;
     bool bytes_ok = halves(r, bytes, &ratio);
     const char *why18, *why19;
     Verdict v18 = judge_c18(r, bytes_ok, &why18), v19 = judge_c19(r, &why19);
-    judge_printf(j, "\nA mode matches fp32 when its mean gap is at most %g %% of fp32's mean %s (%s ± %s); "
-                    "the gaps are paired by seed (%d seeds).\n\n",
-                 100 * tolerance, metric, stats_fmt((char[32]){0}, r[M_FP32].m.mean),
-                 stats_fmt((char[32]){0}, r[M_FP32].m.sd), nseeds);
     judge_printf(j, "- **C18: %s**: %s; bf16 %s of %s (largest ratio to fp32 ×%.3g).\n", verdict_names[v18],
                  why18, bytes_ok ? "halves each" : "does not halve each", bytes, ratio);
     judge_printf(j, "- **C19: %s**: %s.\n", verdict_names[v19], why19);
 
-    char k18[256], k19[256], p1[32], p2[32], p3[32], p4[32], p5[32];
-    snprintf(k18, sizeof k18, "gap to fp32: bf16 %s, bf16 weights nearest %s, stochastic %s",
-             pct(p1, r[M_BF16].rel), pct(p2, r[M_PURE_NEAREST].rel), pct(p3, r[M_PURE_STOCHASTIC].rel));
-    snprintf(k19, sizeof k19, "gap to fp32: fp16 unscaled %s (zero gradients %s beyond fp32), scaled %s",
-             pct(p4, r[M_FP16].rel), pct(p5, r[M_FP16].zero - r[M_FP32].zero), pct(p1, r[M_FP16_DYNAMIC].rel));
+    char k18[256], k19[256], p1[32], p2[32], p3[32], p4[32];
+    snprintf(k18, sizeof k18, "gap to fp32 held-out/training: bf16 %s; bf16 weights, nearest %s, stochastic %s",
+             gaps(p1, &r[M_BF16]), gaps(p2, &r[M_PURE_NEAREST]), gaps(p3, &r[M_PURE_STOCHASTIC]));
+    snprintf(k19, sizeof k19, "gap to fp32 held-out/training: fp16 unscaled %s (zero gradients %s beyond fp32), "
+             "scaled %s", gaps(p1, &r[M_FP16]), pct(p4, r[M_FP16].zero - r[M_FP32].zero), gaps(p2, &r[M_FP16_DYNAMIC]));
     set_claim(x, j, "C18", v18, k18);
     set_claim(x, j, "C19", v19, k19);
     j->verdict = v18 == VERDICT_REFUTED || v19 == VERDICT_REFUTED ? VERDICT_REFUTED
