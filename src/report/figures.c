@@ -196,7 +196,7 @@ typedef struct {
 
 /* Mean, min and max over each line's runs of a curve.tsv column against steps. */
 static Status fig_curves(FigureSet *fs, const Experiment *x, const CurveLine *line, int nline,
-                         const char *col, const char *suffix, const char *ylabel, bool logy,
+                         const char *col, const char *suffix, const char *ylabel, bool logy, int from_step,
                          const char *title, const char *caption)
 {
     char name[160];
@@ -219,8 +219,9 @@ static Status fig_curves(FigureSet *fs, const Experiment *x, const CurveLine *li
             double v[MAXT];
             for (int k = 0; k < nt; k++) v[k] = r < t[k].nrows ? table_getnum(&t[k], r, col) : NAN;
             Stats m = stats_of(v, nt);
-            if (m.n && (!logy || m.min > 0)) {
-                fprintf(f, "%.9g %.6g %.6g %.6g\n", table_getnum(&t[0], r, "step"), m.mean, m.min, m.max);
+            double step = table_getnum(&t[0], r, "step");
+            if (m.n && (!logy || m.min > 0) && step >= from_step) {
+                fprintf(f, "%.9g %.6g %.6g %.6g\n", step, m.mean, m.min, m.max);
                 drawn[i] = true;
             }
         }
@@ -261,7 +262,7 @@ static Status fig_best_curves(FigureSet *fs, const Experiment *x, const LrSweep 
         line[n].rows = s->cell[s->best].rows;
         n++;
     }
-    return fig_curves(fs, x, line, n, col, suffix, ylabel, logy, title, caption);
+    return fig_curves(fs, x, line, n, col, suffix, ylabel, logy, 0, title, caption);
 }
 
 Status figures_cell_curves(FigureSet *fs, const Experiment *x, const char *col, const char *suffix,
@@ -281,9 +282,10 @@ Status figures_cell_curves(FigureSet *fs, const Experiment *x, const char *col, 
     char title[512], caption[768];
     snprintf(title, sizeof title, "%s: %s", x->name, ylabel);
     snprintf(caption, sizeof caption,
-             "%s against optimizer steps, one line per setting: mean over seeds, shaded from the "
-             "lowest to the highest seed%s.", ylabel, logy ? " (log axis; zeros not drawn)" : "");
-    st = fig_curves(fs, x, line, c.ncells, col, suffix, ylabel, logy, title, caption);
+             "%s against optimizer steps from the first evaluation after step 0, one line per "
+             "setting: mean over seeds, shaded from the lowest to the highest seed%s.", ylabel,
+             logy ? " (log axis; zeros not drawn)" : "");
+    st = fig_curves(fs, x, line, c.ncells, col, suffix, ylabel, logy, 1, title, caption);
     free(line);
     cells_free(&c);
     return st;
@@ -303,7 +305,8 @@ Status figures_lr_sweep(FigureSet *fs, const Experiment *x, const char *metric)
 
 Status figures_precision(FigureSet *fs, const Experiment *x)
 {
-    Status st = figures_cell_curves(fs, x, "val_loss", "curves", "validation loss (nats)", false);
+    Status st = figures_cell_curves(fs, x, "train_loss", "train", "training loss (nats)", true);
+    if (st == ST_OK) st = figures_cell_curves(fs, x, "val_loss", "curves", "validation loss (nats)", true);
     if (st == ST_OK)
         st = figures_cell_curves(fs, x, "lost_updates", "lost", "fraction of weights an update left unchanged", false);
     if (st == ST_OK)

@@ -36,11 +36,11 @@ Status figures_render(const FigureSet *fs);
  * line per series, mean over seeds and the min–max band, diverged runs marked); the
  * validation loss curves and the global gradient norm curves at each series' best lr. */
 Status figures_lr_sweep(FigureSet *fs, const Experiment *x, const char *metric);
-/* A curve.tsv column against steps, one line per cell (the axes but seed): mean over
- * seeds with the min–max band. Written as report/figures/NAME_SUFFIX.gp. */
+/* A curve.tsv column against steps after step 0, one line per cell (the axes but
+ * seed): mean over seeds with the min–max band. Written as report/figures/NAME_SUFFIX.gp. */
 Status figures_cell_curves(FigureSet *fs, const Experiment *x, const char *col, const char *suffix,
                            const char *ylabel, bool logy);
-/* C18, C19: validation loss, lost updates and zero gradient elements against steps,
+/* C18, C19: training and validation loss, lost updates and zero gradient elements against steps,
  * one line per number format. */
 Status figures_precision(FigureSet *fs, const Experiment *x);
 /* C01: the claimed trajectories drawn on the parabola; the measured contraction
