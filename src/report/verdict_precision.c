@@ -218,7 +218,7 @@ static Verdict judge_c18(const ModeResult *r, bool bytes_ok, const char **why)
         return *why = "stochastic rounding does not rescue bf16 weights", VERDICT_REFUTED;
     if (r[M_BF16].cls == C_MATCHES && r[M_PURE_NEAREST].cls == C_LOSES && r[M_PURE_STOCHASTIC].cls == C_MATCHES)
         return *why = "bf16 matches fp32; bf16 weights lose with nearest rounding, not with stochastic", VERDICT_CONFIRMED;
-    return *why = "a gap is smaller than the seeds' spread", VERDICT_INCONCLUSIVE;
+    return *why = "a mode is unclear: the seeds disagree on its gap", VERDICT_INCONCLUSIVE;
 }
 
 static Verdict judge_c19(const ModeResult *r, const char **why)
@@ -230,7 +230,7 @@ static Verdict judge_c19(const ModeResult *r, const char **why)
     if (r[M_BF16].cls == C_LOSES) return *why = "bf16 without scaling loses", VERDICT_REFUTED;
     if (r[M_FP16].cls == C_LOSES && r[M_FP16_DYNAMIC].cls == C_MATCHES && r[M_BF16].cls == C_MATCHES)
         return *why = "unscaled fp16 loses; scaled fp16 and bf16 match fp32", VERDICT_CONFIRMED;
-    return *why = "a gap is smaller than the seeds' spread", VERDICT_INCONCLUSIVE;
+    return *why = "a mode is unclear: the seeds disagree on its gap", VERDICT_INCONCLUSIVE;
 }
 
 static void set_claim(const Experiment *x, Judgement *j, const char *id, Verdict v, const char *key)
