@@ -2,7 +2,7 @@
  * is a call and keeps every loop that uses it scalar): Cody–Waite reduction
  * x = n·ln2 + r with |r| ≤ ln2/2, Cephes' degree-6 polynomial for e^r (relative error
  * within 2 ulp of expf), and 2^n built in the exponent bits. Round to nearest is done
- * by adding and subtracting 1.5·2^23, which is exact without -ffast-math.
+ * by adding and subtracting 1.5·2^23, which is exact as long as fast-math reassociation is off.
  *
  * Arguments below -87.3 give 0 (expf gives a denormal or 0 there); above 88.3 the
  * result is held at e^88.3 ≈ 2.2e38 instead of growing to inf: callers feed it
