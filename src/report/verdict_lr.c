@@ -41,13 +41,6 @@ static bool in_family(const char *label, const char *family)
     return false;
 }
 
-static Verdict worse(Verdict a, Verdict b)
-{
-    if (a == VERDICT_REFUTED || b == VERDICT_REFUTED) return VERDICT_REFUTED;
-    if (a == VERDICT_INCONCLUSIVE || b == VERDICT_INCONCLUSIVE) return VERDICT_INCONCLUSIVE;
-    return VERDICT_CONFIRMED;
-}
-
 Status verdict_lr_regimes(const Experiment *x, Judgement *j)
 {
     const char *metric = exp_param(x, "metric", "final_val_loss");
@@ -95,7 +88,7 @@ Status verdict_lr_regimes(const Experiment *x, Judgement *j)
                      s->seed_best_lo >= 0 ? stats_fmt(sh, s->cell[s->seed_best_lo].lr) : "–",
                      s->seed_best_hi >= 0 ? stats_fmt(sh2, s->cell[s->seed_best_hi].lr) : "–",
                      verdict_names[sv], why);
-        v = worse(v, sv);
+        v = verdict_worse(v, sv);
         if (s->best >= 0) {
             size_t len = strlen(key);
             snprintf(key + len, sizeof key - len, "%s%s %s", len ? ", " : "best lr ", s->label,

@@ -319,9 +319,7 @@ Status verdict_precision(const Experiment *x, Judgement *j)
              "scaled %s", gaps(p1, &r[M_FP16]), pct(p4, r[M_FP16].zero - r[M_FP32].zero), gaps(p2, &r[M_FP16_DYNAMIC]));
     set_claim(x, j, "C18", v18, k18);
     set_claim(x, j, "C19", v19, k19);
-    j->verdict = v18 == VERDICT_REFUTED || v19 == VERDICT_REFUTED ? VERDICT_REFUTED
-                 : v18 == VERDICT_CONFIRMED && v19 == VERDICT_CONFIRMED ? VERDICT_CONFIRMED
-                                                                        : VERDICT_INCONCLUSIVE;
+    j->verdict = verdict_worse(v18, v19);
     snprintf(j->key, sizeof j->key, "C18 %s, C19 %s", verdict_names[v18], verdict_names[v19]);
     return ST_OK;
 }

@@ -35,6 +35,13 @@ const VerdictRule *verdict_rule_by_name(const char *name)
     return NULL;
 }
 
+Verdict verdict_worse(Verdict a, Verdict b)
+{
+    if (a == VERDICT_REFUTED || b == VERDICT_REFUTED) return VERDICT_REFUTED;
+    if (a == VERDICT_INCONCLUSIVE || b == VERDICT_INCONCLUSIVE) return VERDICT_INCONCLUSIVE;
+    return VERDICT_CONFIRMED;
+}
+
 void judge_printf(Judgement *j, const char *fmt, ...)
 {
     size_t len = strlen(j->text);

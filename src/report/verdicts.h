@@ -41,6 +41,9 @@ typedef struct {
 /* NULL when no rule has that name. */
 const VerdictRule *verdict_rule_by_name(const char *name);
 
+/* The weaker of two verdicts: refuted over inconclusive over confirmed. */
+Verdict verdict_worse(Verdict a, Verdict b);
+
 /* Appends printf-style text to j->text. */
 void judge_printf(Judgement *j, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
