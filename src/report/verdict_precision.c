@@ -94,20 +94,34 @@ static int find_run(const Experiment *x, ModeId m, double seed)
     return -1;
 }
 
-/* Mean of a curve.tsv column over the evaluations after step 0, or (last) its value
- * at the last evaluation. */
-static double curve_value(const Experiment *x, int row, const char *col, bool last)
+/* What the rule reads from a run's curve.tsv (NaN when absent): the training metric at
+ * the last evaluation, and lost_updates and grad_zero averaged over the evaluations
+ * after step 0. */
+typedef struct {
+    double train, lost, zero;
+} CurveSummary;
+
+static CurveSummary curve_summary(const Experiment *x, int row, const char *train_metric)
 {
+    CurveSummary s = {NAN, NAN, NAN};
     Table c;
-    if (exp_run_file(x, row, "curve.tsv", &c) != ST_OK) return NAN;
-    double sum = 0;
-    int n = 0;
-    for (int r = last ? c.nrows - 1 : 0; r >= 0 && r < c.nrows; r++) {
-        double v = table_getnum(&c, r, col);
-        if (table_getnum(&c, r, "step") > 0 && isfinite(v)) sum += v, n++;
+    if (exp_run_file(x, row, "curve.tsv", &c) != ST_OK) return s;
+    double lost = 0, zero = 0;
+    int nlost = 0, nzero = 0;
+    for (int r = 0; r < c.nrows; r++) {
+        if (!(table_getnum(&c, r, "step") > 0)) continue;
+        double l = table_getnum(&c, r, "lost_updates"), z = table_getnum(&c, r, "grad_zero");
+        if (isfinite(l)) lost += l, nlost++;
+        if (isfinite(z)) zero += z, nzero++;
     }
+    if (c.nrows > 0) {
+        double t = table_getnum(&c, c.nrows - 1, train_metric);
+        if (table_getnum(&c, c.nrows - 1, "step") > 0 && isfinite(t)) s.train = t;
+    }
+    if (nlost) s.lost = lost / nlost;
+    if (nzero) s.zero = zero / nzero;
     table_free(&c);
-    return n ? sum / n : NAN;
+    return s;
 }
 
 /* Gaps, their statistics and the class of one comparison of n seeds. A diverged
@@ -141,13 +155,14 @@ static void judge_mode(const Experiment *x, ModeId m, const double *seeds, int n
         int r = find_run(x, m, seeds[i]), b = find_run(x, M_FP32, seeds[i]);
         if (r < 0 || b < 0) continue;
         int k = out->n++;
+        CurveSummary run = curve_summary(x, r, train_metric), fp32 = curve_summary(x, b, train_metric);
         diverged[k] = !strcmp(table_get(&x->runs, r, "status"), "diverged");
         out->held_out.value[k] = diverged[k] ? NAN : table_getnum(&x->runs, r, metric);
-        out->train.value[k] = diverged[k] ? NAN : curve_value(x, r, train_metric, true);
+        out->train.value[k] = diverged[k] ? NAN : run.train;
         base[k] = table_getnum(&x->runs, b, metric);
-        train_base[k] = curve_value(x, b, train_metric, true);
-        lost[k] = curve_value(x, r, "lost_updates", false);
-        zero[k] = curve_value(x, r, "grad_zero", false);
+        train_base[k] = fp32.train;
+        lost[k] = run.lost;
+        zero[k] = run.zero;
         for (int c = 0; c < 4; c++) bytes[c][k] = table_getnum(&x->runs, r, byte_cols[c]);
     }
     compare(&out->held_out, base, diverged, out->n, tolerance);
