@@ -203,22 +203,25 @@ static bool any_missing(const ModeResult *r, const ModeId *ids, int n)
     return false;
 }
 
-/* Whether bf16 halves each column named in `bytes` (ratio at most 0.5); sets *ratio
- * to the largest ratio. */
-static bool halves(const ModeResult *r, const char *bytes, double *ratio)
+/* Whether bf16 halves each column named in `bytes` (ratio at most 0.5) into *ok, the
+ * largest ratio into *ratio; ST_FAILED for a name that is not a bytes column. */
+static Status halves(const ModeResult *r, const char *bytes, bool *ok, double *ratio)
 {
     char buf[EXP_VALUE];
     snprintf(buf, sizeof buf, "%s", bytes);
-    bool ok = true;
+    *ok = true;
     *ratio = 0;
-    for (char *save, *tok = strtok_r(buf, " ,", &save); tok; tok = strtok_r(NULL, " ,", &save))
-        for (int c = 0; c < 4; c++)
-            if (!strcmp(tok, byte_cols[c])) {
-                double q = r[M_BF16].bytes[c] / r[M_FP32].bytes[c];
-                if (!(q <= 0.5 + 1e-9)) ok = false;
-                if (q > *ratio || !isfinite(q)) *ratio = q;
-            }
-    return ok;
+    for (char *save, *tok = strtok_r(buf, " ,", &save); tok; tok = strtok_r(NULL, " ,", &save)) {
+        int c = 0;
+        while (c < 4 && strcmp(tok, byte_cols[c])) c++;
+        if (c == 4)
+            return err_set(ST_FAILED, "bytes: '%s' is not one of weight_bytes grad_bytes state_bytes "
+                                      "activation_bytes", tok);
+        double q = r[M_BF16].bytes[c] / r[M_FP32].bytes[c];
+        if (!(q <= 0.5 + 1e-9)) *ok = false;
+        if (q > *ratio || !isfinite(q)) *ratio = q;
+    }
+    return ST_OK;
 }
 
 static Verdict judge_c18(const ModeResult *r, bool bytes_ok, const char **why)
@@ -320,7 +323,9 @@ Status verdict_precision(const Experiment *x, Judgement *j)
     judge_printf(j, "\nBoth diagnostics are means over the evaluations after step 0; bytes are those a real "
                     "implementation keeps, relative to fp32 (docs/FORMATS.md).\n\n");
     double ratio;
-    bool bytes_ok = halves(r, bytes, &ratio);
+    bool bytes_ok;
+    Status st = halves(r, bytes, &bytes_ok, &ratio);
+    if (st != ST_OK) return st;
     const char *why18, *why19;
     Verdict v18 = judge_c18(r, bytes_ok, &why18), v19 = judge_c19(r, &why19);
     judge_printf(j, "- **C18: %s**: %s; bf16 %s of %s (largest ratio to fp32 ×%.3g).\n", verdict_names[v18],

@@ -31,25 +31,36 @@ static void write_file(const char *path, const char *text)
     fclose(f);
 }
 
-static Judgement judge(const char *name, const char *ini)
+/* Writes experiments/NAME.ini and judges results/NAME by its rule: the rule's status. */
+static Status judge_status(const char *name, const char *ini, Judgement *j)
 {
     char path[512], results[512];
     snprintf(path, sizeof path, "%s/experiments/%s.ini", root, name);
     write_file(path, ini);
     snprintf(results, sizeof results, "%s/results", root);
     static Experiment x;
-    static Judgement j;
-    memset(&j, 0, sizeof j);
+    memset(j, 0, sizeof *j);
     if (experiment_load(&x, path, results) != ST_OK || !x.have_results) {
         printf("FAIL: %s: cannot load (%s)\n", name, err_msg());
         exit(99);
     }
     const VerdictRule *rule = verdict_rule_by_name(x.rule);
-    if (!rule || rule->judge(&x, &j) != ST_OK) {
-        printf("FAIL: %s: rule '%s' failed (%s)\n", name, x.rule, err_msg());
+    if (!rule) {
+        printf("FAIL: %s: no rule '%s'\n", name, x.rule);
         exit(99);
     }
+    Status st = rule->judge(&x, j);
     experiment_free(&x);
+    return st;
+}
+
+static Judgement judge(const char *name, const char *ini)
+{
+    static Judgement j;
+    if (judge_status(name, ini, &j) != ST_OK) {
+        printf("FAIL: %s: the rule failed (%s)\n", name, err_msg());
+        exit(99);
+    }
     return j;
 }
 
@@ -276,6 +287,17 @@ static void test_precision(void)
                "precision: gaps are paired by seed, held-out (+0, -0.005) and training (+0.03, +0.03)");
     CHECK_TRUE(j.nclaims == 2 && strstr(j.claim[0].key, "nearest -0.82/+19.35 %") != NULL,
                "precision: the C18 key number gives both gaps (%s)", j.claim[0].key);
+
+    /* a misspelt bytes column is an error, not a check that passes */
+    static char typo_ini[1024];
+    snprintf(typo_ini, sizeof typo_ini, "%s", precision_ini);
+    *strstr(typo_ini, "activation_bytes grad") = 'A';
+    static Judgement typo;
+    Status typo_st = judge_status("p_textbook", typo_ini, &typo);
+    char typo_msg[512];
+    snprintf(typo_msg, sizeof typo_msg, "%s", err_msg());
+    CHECK_TRUE(typo_st == ST_FAILED && strstr(typo_msg, "'Activation_bytes'"),
+               "precision: an unknown bytes column fails the rule (%s)", typo_msg);
 
     /* unscaled fp16 as good as fp32; bf16 keeps fp32-sized activations */
     const char *no_scaling_needed =
