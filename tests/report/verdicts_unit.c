@@ -136,15 +136,24 @@ static void test_parabola(void)
     CHECK_TRUE(strstr(j.text, "grid too coarse") != NULL, "parabola: says the grid is too coarse");
 }
 
-/* A runs.tsv from rows "optimizer lr seed status final_val_loss". */
-static void lr_table(const char *name, const char *rows)
+/* Starts results/NAME/runs.tsv with the header line; dir gets results/NAME. */
+static FILE *runs_tsv(const char *name, const char *header, char *dir, size_t cap)
 {
-    char dir[512], path[600];
-    snprintf(dir, sizeof dir, "%s/results/%s", root, name);
+    char path[700];
+    snprintf(dir, cap, "%s/results/%s", root, name);
     make_dirs(dir);
     snprintf(path, sizeof path, "%s/runs.tsv", dir);
     FILE *f = fopen(path, "w");
-    fprintf(f, "run_id\toptimizer\tlr\tseed\tstatus\tfinal_val_loss\n");
+    if (!f) exit(99);
+    fprintf(f, "%s\n", header);
+    return f;
+}
+
+/* A runs.tsv from rows "optimizer lr seed status final_val_loss". */
+static void lr_table(const char *name, const char *rows)
+{
+    char dir[512];
+    FILE *f = runs_tsv(name, "run_id\toptimizer\tlr\tseed\tstatus\tfinal_val_loss", dir, sizeof dir);
     char buf[8192], opt[32], status[32], loss[32];
     snprintf(buf, sizeof buf, "%s", rows);
     int n = 0;
@@ -225,12 +234,8 @@ static void test_lr_regimes(void)
 static void precision_table(const char *name, const char *rows)
 {
     char dir[512], path[700];
-    snprintf(dir, sizeof dir, "%s/results/%s", root, name);
-    make_dirs(dir);
-    snprintf(path, sizeof path, "%s/runs.tsv", dir);
-    FILE *f = fopen(path, "w");
-    fprintf(f, "run_id\tprecision\trounding\tloss_scale\tseed\tstatus\tfinal_val_loss\tweight_bytes\t"
-               "grad_bytes\tstate_bytes\tactivation_bytes\n");
+    FILE *f = runs_tsv(name, "run_id\tprecision\trounding\tloss_scale\tseed\tstatus\tfinal_val_loss\t"
+                             "weight_bytes\tgrad_bytes\tstate_bytes\tactivation_bytes", dir, sizeof dir);
     char buf[8192], prec[32], rnd[32], scale[32], status[32], loss[32], train[32];
     snprintf(buf, sizeof buf, "%s", rows);
     int n = 0;
