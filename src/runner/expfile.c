@@ -384,10 +384,10 @@ static Status take_axis(ExpFile *x, const Parser *p, const Entry *e, const char 
     for (int i = 0; i < a->n && st == ST_OK; i++) {
         char *c = canon + (size_t)i * CANON;
         c[0] = '\0';
-        if (a->nparts > 1 && count_parts(a->values[i]) != a->nparts)
-            st = err_set(ST_USAGE, "%s: value '%s' has %d part%s, '%s' wants %d", where, a->values[i],
-                         count_parts(a->values[i]), count_parts(a->values[i]) == 1 ? "" : "s", a->key,
-                         a->nparts);
+        int parts = count_parts(a->values[i]);
+        if (a->nparts > 1 && parts != a->nparts)
+            st = err_set(ST_USAGE, "%s: value '%s' has %d part%s, '%s' wants %d", where, a->values[i], parts,
+                         parts == 1 ? "" : "s", a->key, a->nparts);
         for (int j = 0; j < a->nparts && st == ST_OK; j++) {
             char value[STR_LEN], one[STR_LEN + 64];
             expfile_axis_part(a, i, j, value, sizeof value);
