@@ -9,8 +9,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "report/claims.h"
+#include "catalogue/claims.h"
 #include "report/experiment.h"
+#include "report/claims_md.h"
 #include "report/figures.h"
 #include "report/stats.h"
 #include "report/verdicts.h"
@@ -206,7 +207,7 @@ static void write_experiment(FILE *f, const Entry *e, const FigureSet *fs)
     for (int k = 0; k < x->nclaims; k++) {
         const Claim *c = claim_find(x->claims[k]);
         fprintf(f, "%s %s", k ? ";" : "", x->claims[k]);
-        if (c) fprintf(f, " (%s)", c->text);
+        if (c) fprintf(f, " (%s)", c->title);
     }
     if (!x->nclaims) fprintf(f, " no claim");
     fprintf(f, ". Experiment file: [`experiments/%s.ini`](../experiments/%s.ini).\n\n", x->name, x->name);
@@ -417,6 +418,19 @@ Status report_build(const ReportOptions *o)
         snprintf(path, sizeof path, "%s/experiments/%s", o->root, names[i]);
         if ((st = experiment_load(&es[i]->x, path, results)) != ST_OK) goto done;
         if ((st = judge(es[i], fs)) != ST_OK) goto done;
+    }
+
+    snprintf(path, sizeof path, "%s/docs/CLAIMS.md", o->root);
+    if (access(path, F_OK) == 0) { /* a root without the catalogue (a test fixture) has no lines to keep */
+        const Experiment **xs = malloc(sizeof *xs * (size_t)(n ? n : 1));
+        if (!xs) {
+            st = ST_NOMEM;
+            goto done;
+        }
+        for (int i = 0; i < n; i++) xs[i] = &es[i]->x;
+        st = claims_md_update(path, xs, n);
+        free(xs);
+        if (st != ST_OK) goto done;
     }
 
     snprintf(path, sizeof path, "%s/report/REPORT.md", o->root);

@@ -17,6 +17,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "catalogue/claims.h"
+
 enum { SEC_NONE = -1, SEC_EXPERIMENT, SEC_SETTINGS, SEC_SWEEP, SEC_VERDICT, N_SECTIONS };
 static const char *const section_names[N_SECTIONS] = {"experiment", "settings", "sweep", "verdict"};
 
@@ -293,9 +295,12 @@ static Status take_experiment(ExpFile *x, const Entry *e, const char *where)
         for (char *save, *tok = strtok_r(buf, " ,\t", &save); tok; tok = strtok_r(NULL, " ,\t", &save)) {
             bool ok = tok[0] == 'C' && tok[1] && strspn(tok + 1, "0123456789") == strlen(tok + 1);
             if (!ok) return err_set(ST_USAGE, "%s: claims: '%s' is not a claim id like C02", where, tok);
+            if (!claim_find(tok))
+                return err_set(ST_USAGE, "%s: claims: %s is not in the catalogue docs/CLAIMS.md (%s to %s)", where,
+                               tok, claims[0].id, claims[n_claims - 1].id);
             n++;
         }
-        if (!n) return err_set(ST_USAGE, "%s: claims is empty (ids of CLAIMS.md, e.g. C02)", where);
+        if (!n) return err_set(ST_USAGE, "%s: claims is empty (ids of docs/CLAIMS.md, e.g. C02)", where);
         snprintf(x->claims, sizeof x->claims, "%s", e->value);
     } else {
         return err_set(ST_USAGE, "%s: unknown key '%s' in [experiment] (keys: title, claims, description)",
@@ -531,7 +536,7 @@ static Status build(ExpFile *x, Parser *p)
     if (!x->title[0])
         return err_set(ST_USAGE, "%s:%d: [experiment] needs a title", x->path, p->sec_line[SEC_EXPERIMENT]);
     if (!x->claims[0])
-        return err_set(ST_USAGE, "%s:%d: [experiment] needs claims (ids of CLAIMS.md, e.g. C02)", x->path,
+        return err_set(ST_USAGE, "%s:%d: [experiment] needs claims (ids of docs/CLAIMS.md, e.g. C02)", x->path,
                        p->sec_line[SEC_EXPERIMENT]);
     if (p->sec_line[SEC_VERDICT] && !x->rule[0])
         return err_set(ST_USAGE, "%s:%d: [verdict] needs a rule", x->path, p->sec_line[SEC_VERDICT]);

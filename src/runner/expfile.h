@@ -1,7 +1,7 @@
 /* An experiment file (experiments/NAME.ini, docs/EXPERIMENTS.md), read strictly with
  * inih and expanded into runs.
  *
- *   [experiment]  title, claims (ids of CLAIMS.md), description
+ *   [experiment]  title, claims (ids of docs/CLAIMS.md), description
  *   [settings]    base settings: the keys and values of `descent train`
  *   [sweep]       axes: a key and a space-separated list of values, or the helpers
  *                 logspace(a, b, n) and linspace(a, b, n). A linked axis names several

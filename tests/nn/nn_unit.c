@@ -1,6 +1,6 @@
 /* nn_unit: every layer's forward against the naive double implementation of naive.h,
  * at odd sizes (N=7, C=13, OC=5) and a bigger one; softmax cross-entropy with large
- * logits; MSE on CLAIMS.md C22's example; dropout's keep rate and determinism. */
+ * logits; MSE on docs/CLAIMS.md C22's example; dropout's keep rate and determinism. */
 #include <float.h>
 #include <math.h>
 #include <stdlib.h>
@@ -161,7 +161,7 @@ static void test_crossentropy_edges(void)
 
 static void test_mse(void)
 {
-    /* CLAIMS.md C22: (0.7, 0.2, 0.1) against (1, 0, 0) → (0.09 + 0.04 + 0.01)/3 */
+    /* docs/CLAIMS.md C22: (0.7, 0.2, 0.1) against (1, 0, 0) → (0.09 + 0.04 + 0.01)/3 */
     float pred[3] = {0.7f, 0.2f, 0.1f}, target[3] = {1, 0, 0};
     double m = mse_forward(pred, target, 1, 3);
     CHECK_TRUE(fabs(m - 0.14 / 3) < 1e-7 && fabs(round(m * 1e4) / 1e4 - 0.0467) < 1e-12,
