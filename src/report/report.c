@@ -361,11 +361,7 @@ static Status judge(Entry *e, FigureSet *fs)
     Status st = ST_OK;
     if (e->rule && (st = e->rule->judge(x, &e->j)) != ST_OK)
         snprintf(e->error, sizeof e->error, "%s", err_msg());
-    if (e->rule && !strcmp(e->rule->name, "parabola")) st = figures_parabola(fs, x);
-    else if (e->rule && !strcmp(e->rule->name, "precision")) st = figures_precision(fs, x);
-    else if (exp_has_axis(x, "lr") && table_col(&x->runs, exp_param(x, "metric", "final_val_loss")) >= 0)
-        st = figures_lr_sweep(fs, x, exp_param(x, "metric", "final_val_loss"));
-    else st = ST_OK;
+    if (e->rule && e->rule->figures) st = e->rule->figures(fs, x);
     e->fig_count = fs->n - e->fig_first;
     return st == ST_IO || st == ST_NOMEM ? st : ST_OK;
 }

@@ -41,7 +41,7 @@ static bool in_family(const char *label, const char *family)
     return false;
 }
 
-Status verdict_lr_regimes(const Experiment *x, Judgement *j)
+static Status judge_lr_regimes(const Experiment *x, Judgement *j)
 {
     const char *metric = exp_param(x, "metric", "final_val_loss");
     double margin = exp_param_num(x, "margin", 0.05);
@@ -109,3 +109,19 @@ Status verdict_lr_regimes(const Experiment *x, Judgement *j)
     snprintf(j->key, sizeof j->key, "%s", key[0] ? key : "no series");
     return ST_OK;
 }
+
+static Status lr_figures(FigureSet *fs, const Experiment *x)
+{
+    return figures_lr_sweep(fs, x, exp_param(x, "metric", "final_val_loss"));
+}
+
+const VerdictRule verdict_rule_lr_regimes = {
+    "lr_regimes",
+    "per series: crawl / converge / zigzag / diverge regimes on the lr grid; the best lr (lowest "
+    "mean `metric` with no diverged seed) must sit at most `max_steps` grid steps below the smallest "
+    "lr where at least `diverge_fraction` of seeds diverge; best lrs of the `adam_family` must lie "
+    "in [`adam_lo`, `adam_hi`]; seeds whose own best lrs differ by more than one grid step make a "
+    "series inconclusive",
+    judge_lr_regimes,
+    lr_figures,
+};

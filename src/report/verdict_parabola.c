@@ -136,7 +136,7 @@ static Verdict trajectory(const Experiment *x, Judgement *j, double eta, const c
     return bad ? VERDICT_REFUTED : VERDICT_CONFIRMED;
 }
 
-Status verdict_parabola(const Experiment *x, Judgement *j)
+static Status judge_parabola(const Experiment *x, Judgement *j)
 {
     int decimals = (int)exp_param_num(x, "decimals", 2);
     double tol = exp_param_num(x, "boundary_tol", 0.02);
@@ -188,3 +188,12 @@ Status verdict_parabola(const Experiment *x, Judgement *j)
              nmatch, ntraj, decimals, stats_fmt(a, est_a), stats_fmt(b, est_b));
     return ST_OK;
 }
+
+const VerdictRule verdict_rule_parabola = {
+    "parabola",
+    "checks each expect_ETA trajectory to `decimals` decimals and locates the regime boundaries "
+    "(monotone / oscillating / bouncing / divergent) on the lr grid against `boundaries` within "
+    "`boundary_tol`",
+    judge_parabola,
+    figures_parabola,
+};

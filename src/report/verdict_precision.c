@@ -284,7 +284,7 @@ static void print_comparison(Judgement *j, const Comparison *c)
                  stats_fmt(d, c->g.mean), stats_fmt(e, c->g.ci_lo), stats_fmt(f, c->g.ci_hi), pct(g, c->rel));
 }
 
-Status verdict_precision(const Experiment *x, Judgement *j)
+static Status judge_precision(const Experiment *x, Judgement *j)
 {
     const char *metric = exp_param(x, "metric", "final_val_loss");
     const char *train_metric = exp_param(x, "train_metric", "train_loss");
@@ -343,3 +343,13 @@ Status verdict_precision(const Experiment *x, Judgement *j)
     snprintf(j->key, sizeof j->key, "C18 %s, C19 %s", verdict_names[v18], verdict_names[v19]);
     return ST_OK;
 }
+
+const VerdictRule verdict_rule_precision = {
+    "precision",
+    "pairs every mode's run with the fp32 run of the same seed; a mode matches fp32 when its mean "
+    "gap in `metric` is at most `tolerance` of fp32's, loses when it is larger on every seed; C18 "
+    "wants bf16 to match and halve `bytes`, bf16 weights to lose with nearest rounding and match "
+    "with stochastic rounding; C19 wants unscaled fp16 to lose while scaled fp16 and bf16 match",
+    judge_precision,
+    figures_precision,
+};

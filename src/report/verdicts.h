@@ -1,14 +1,19 @@
 /* Verdict rules: code that turns an experiment's results into confirmed, refuted or
- * inconclusive. A table of {name, what, judge} (after GSL's type tables); an
- * experiment names its rule in [verdict] `rule = NAME` and gives the thresholds as
- * the section's other keys. Each rule writes the numbers it judged by into `text`
- * (markdown) and one key number for the claims table. Adding a rule is one function
- * and one line in the table in verdicts.c. */
+ * inconclusive, and draws the figures that show why. A rule is a VerdictRule
+ * {name, what, judge, figures} (after GSL's type tables); an experiment names its
+ * rule in [verdict] `rule = NAME` and gives the thresholds as the section's other
+ * keys. Each rule writes the numbers it judged by into `text` (markdown) and one key
+ * number for the claims table.
+ *
+ * Adding a rule is one new file defining `const VerdictRule verdict_rule_NAME`, one
+ * word in VERDICT_RULES in verdicts.c and its line in meson.build; nothing else in the
+ * report knows rule names. */
 #ifndef DESCENT_REPORT_VERDICTS_H
 #define DESCENT_REPORT_VERDICTS_H
 
 #include "core/status.h"
 #include "report/experiment.h"
+#include "report/figures.h"
 
 typedef enum { VERDICT_NONE, VERDICT_CONFIRMED, VERDICT_REFUTED, VERDICT_INCONCLUSIVE } Verdict;
 
@@ -36,6 +41,8 @@ typedef struct {
     const char *what; /* one line: what it computes (printed in the report) */
     /* Judges x (which has results); returns non-OK only for errors reading results. */
     Status (*judge)(const Experiment *x, Judgement *j);
+    /* Draws x's figures into fs (fig_open ... fig_close); NULL: none. */
+    Status (*figures)(FigureSet *fs, const Experiment *x);
 } VerdictRule;
 
 /* NULL when no rule has that name. */
@@ -46,12 +53,5 @@ Verdict verdict_worse(Verdict a, Verdict b);
 
 /* Appends printf-style text to j->text. */
 void judge_printf(Judgement *j, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-/* Gradient descent on a parabola (C01): trajectories and regime boundaries. */
-Status verdict_parabola(const Experiment *x, Judgement *j);
-/* Learning-rate regimes (C02). */
-Status verdict_lr_regimes(const Experiment *x, Judgement *j);
-/* Number formats against fp32 (C18, C19), one verdict per claim. */
-Status verdict_precision(const Experiment *x, Judgement *j);
 
 #endif
