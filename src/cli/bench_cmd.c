@@ -10,13 +10,13 @@
 #include "cli/commands.h"
 #include "core/blas.h"
 #include "core/buf.h"
+#include "core/fs.h"
 #include "core/pool.h"
 #include "core/rng.h"
 #include "core/timer.h"
 #include "models/model.h"
 #include "optim/optim.h"
 #include "train/mixed.h"
-#include "train/outdir.h"
 
 static void usage(FILE *f)
 {

@@ -10,12 +10,12 @@
 #include <unistd.h>
 
 #include "catalogue/claims.h"
+#include "core/fs.h"
 #include "report/experiment.h"
 #include "report/claims_md.h"
 #include "report/figures.h"
 #include "report/stats.h"
 #include "report/verdicts.h"
-#include "train/outdir.h"
 
 enum { MAX_EXPERIMENTS = 256 };
 

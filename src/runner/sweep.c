@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "core/blas.h"
+#include "core/fs.h"
 #include "core/timer.h"
 #include "train/outdir.h"
 #include "train/train.h"

@@ -7,22 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-Status make_dirs(const char *path)
-{
-    char buf[4096];
-    if (strlen(path) >= sizeof buf) return err_set(ST_IO, "%s: path too long", path);
-    snprintf(buf, sizeof buf, "%s", path);
-    for (char *p = buf + 1; *p; p++) {
-        if (*p != '/') continue;
-        *p = '\0';
-        if (mkdir(buf, 0777) != 0 && errno != EEXIST)
-            return err_set(ST_IO, "%s: cannot create folder: %s", buf, strerror(errno));
-        *p = '/';
-    }
-    if (mkdir(buf, 0777) != 0 && errno != EEXIST)
-        return err_set(ST_IO, "%s: cannot create folder: %s", buf, strerror(errno));
-    return ST_OK;
-}
+#include "core/fs.h"
 
 Status remove_flat_dir(const char *path)
 {

@@ -23,8 +23,6 @@ Status outdir_commit(OutDir *o);
 /* Removes the temporary folder and its files. */
 void outdir_abort(OutDir *o);
 
-/* mkdir -p. */
-Status make_dirs(const char *path);
 /* Removes a folder of plain files (no recursion into subfolders). */
 Status remove_flat_dir(const char *path);
 

@@ -10,12 +10,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/fs.h"
 #include "harness.h"
 #include "report/experiment.h"
 #include "report/stats.h"
 #include "report/verdicts.h"
 #include "settings/settings.h"
-#include "train/outdir.h"
 #include "train/train.h"
 
 static char root[256];
