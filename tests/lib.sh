@@ -13,6 +13,33 @@ check() { # check DESCRIPTION COMMAND...: passes when the command succeeds
     if "$@"; then pass "$what"; else fail "$what"; fi
 }
 done_tests() { echo "$passed passed, $failed failed"; [ "$failed" -eq 0 ]; }
+# must COMMAND...: runs a step the checks after it depend on; a non-zero exit is a
+# failure of the test (not just of the checks that would then see missing files).
+must() {
+    "$@" && return 0
+    local rc=$?
+    fail "exit $rc: ${*//$TMP/\$TMP}"
+    return "$rc"
+}
+# holds CONDITION A [B]: A (and B) are numbers and the awk CONDITION on a (and b)
+# holds; an empty or non-numeric value fails (awk would compare it as 0 or a string).
+holds() {
+    local v
+    for v in "${@:2}"; do
+        [[ $v =~ ^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$ ]] || { echo "    not a number: '$v'"; return 1; }
+    done
+    awk -v a="$2" -v b="${3:-}" "BEGIN { exit !($1) }"
+}
+# differ FILE1 FILE2: both files exist, are not empty, and are not identical.
+differ() {
+    [ -s "$1" ] && [ -s "$2" ] || { echo "    missing or empty: $1 or $2"; return 1; }
+    ! cmp -s "$1" "$2"
+}
+# same FILE1 FILE2: both files exist, are not empty, and are identical.
+same() {
+    [ -s "$1" ] && [ -s "$2" ] || { echo "    missing or empty: $1 or $2"; return 1; }
+    cmp -s "$1" "$2"
+}
 
 # expect_error CODE PATTERN -- ARGS...: descent exits with CODE and prints one stderr
 # line matching PATTERN.
@@ -33,10 +60,16 @@ without_timing() {
                 { line = ""; for (i = 1; i <= NF; i++) if (keep[i]) line = line $i "\t"; print line }' "$1"
 }
 
+# same_tsv FILE1 FILE2: identical apart from timing columns; a missing or empty file
+# is a difference, so two failed runs are not "the same".
+same_tsv() {
+    [ -s "$1" ] && [ -s "$2" ] || { echo "    missing or empty: $1 or $2"; return 1; }
+    cmp -s <(without_timing "$1") <(without_timing "$2") || { echo "    ${1##*/} differs"; return 1; }
+}
 # same_results DIR1 DIR2: every result file identical apart from timing columns.
 same_results() {
     local f
     for f in curve.tsv layers.tsv summary.tsv; do
-        cmp -s <(without_timing "$1/$f") <(without_timing "$2/$f") || { echo "    $f differs"; return 1; }
+        same_tsv "$1/$f" "$2/$f" || return 1
     done
 }

@@ -94,7 +94,7 @@ static void check_empirical(void)
 {
     enum { T = 100, A = 4 };
     Data *d = open_data("markov", 1, T, 64, 1, A, 0.5, 400000);
-    if (!d) return;
+    if (!CHECK_TRUE(d != NULL, "markov opens (order 1, 4 symbols)")) return;
     long count[A][A] = {{0}};
     long n = 0;
     Batch v;
@@ -121,7 +121,8 @@ static void check_text(void)
 {
     char path[] = "/tmp/descent_text_XXXXXX";
     int fd = mkstemp(path);
-    FILE *f = fdopen(fd, "w");
+    FILE *f = fd < 0 ? NULL : fdopen(fd, "w");
+    if (!CHECK_TRUE(f != NULL, "a temporary corpus file %s", path)) return;
     for (int i = 0; i < 200; i++) fprintf(f, "the cat sat on the mat %d\n", i % 7);
     fclose(f);
     char spec[600];

@@ -41,7 +41,11 @@ int main(void)
                 continue;
             }
             settings_format(&s, sp, v1, sizeof v1);
-            settings_set(&t, sp->name, v1);
+            if (settings_set(&t, sp->name, v1) != ST_OK) {
+                printf("    %s: its formatted default %s does not parse: %s\n", sp->name, v1, err_msg());
+                bad++;
+                continue;
+            }
             settings_format(&t, sp, v2, sizeof v2);
             if (strcmp(v1, v2)) printf("    %s: %s formats back as %s\n", sp->name, v1, v2), bad++;
         }
@@ -56,7 +60,9 @@ int main(void)
         pairs_add(&b, "lr", "0.0010", "");
         pairs_add(&c, "lr", "0.002", "");
         Settings sa, sb, sc;
-        settings_from_pairs(&sa, &a), settings_from_pairs(&sb, &b), settings_from_pairs(&sc, &c);
+        CHECK_TRUE(settings_from_pairs(&sa, &a) == ST_OK && settings_from_pairs(&sb, &b) == ST_OK &&
+                       settings_from_pairs(&sc, &c) == ST_OK,
+                   "lr 1e-3, 0.0010 and 0.002 are settings");
         char ia[13], ib[13], ic[13], id[13];
         settings_run_id(&sa, ia), settings_run_id(&sb, ib), settings_run_id(&sc, ic);
         Settings sd;
