@@ -143,7 +143,7 @@ int cmd_bench(int argc, char **argv)
     for (int i = 0; i < p->n; i++)
         if (!strcmp(p->item[i].key, "model")) gpt = !strcmp(p->item[i].value, "gpt");
     if ((st = settings_from_pairs(&s, p)) != ST_OK) return report_error("bench", st);
-    ModelShape shape = {0};
+    DataShape shape = {0};
     shape.inputs = s.inputs ? s.inputs : 784;
     shape.classes = gpt ? (s.vocab ? s.vocab : 96) : (s.classes ? s.classes : 10);
     for (int i = 0; i < shape.classes && i < 256; i++) shape.charset[i] = (unsigned char)i;

@@ -37,7 +37,7 @@ int cmd_eval(int argc, char **argv)
                    report_error("eval", ST_USAGE);
     blas_init(threads ? atoi(threads) : 0);
     static Settings s;
-    ModelShape shape;
+    DataShape shape;
     Model *m = NULL;
     if ((st = checkpoint_load(ckpt, &m, &s, &shape)) != ST_OK) return report_error("eval", st);
     for (int i = 0; i < pairs.n && st == ST_OK; i++) st = settings_set(&s, pairs.item[i].key, pairs.item[i].value);

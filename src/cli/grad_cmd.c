@@ -89,7 +89,7 @@ int cmd_grad(int argc, char **argv)
     blas_init(threads ? atoi(threads) : 0);
 
     static Settings s;
-    ModelShape shape;
+    DataShape shape;
     Model *loaded = NULL, *m = NULL;
     int *tok = NULL, rows = 0;
     StTensor *tensors = NULL;

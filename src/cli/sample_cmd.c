@@ -58,7 +58,7 @@ int cmd_sample(int argc, char **argv)
     blas_init(threads ? atoi(threads) : 0);
 
     static Settings s;
-    ModelShape shape;
+    DataShape shape;
     Model *m = NULL;
     if ((st = checkpoint_load(ckpt, &m, &s, &shape)) != ST_OK) return report_error("sample", st);
     if (strcmp(s.model, "gpt")) {

@@ -7,8 +7,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "core/status.h"
-#include "models/batch.h"
-#include "models/model.h"
+#include "data/batch.h"
 #include "settings/settings.h"
 
 typedef enum { SPLIT_TRAIN, SPLIT_VAL, SPLIT_TEST } Split;
@@ -26,7 +25,7 @@ typedef struct {
 
 struct Data {
     const DataOps *ops;
-    ModelShape shape;     /* inputs and classes (or vocabulary) the model needs */
+    DataShape shape;      /* inputs and classes (or vocabulary) of the examples */
     long train_items;     /* examples (or tokens) in the training split */
     long train_rows;      /* rows a full epoch takes (examples, or windows of T) */
     double entropy_rate;  /* nats per token the best model could reach; NAN if unknown */

@@ -10,7 +10,7 @@
 
 enum { META_MAX = 128 };
 
-Status checkpoint_save(const char *path, const Model *m, const Settings *s, const ModelShape *shape)
+Status checkpoint_save(const char *path, const Model *m, const Settings *s, const DataShape *shape)
 {
     const Params *p = &m->params;
     StTensor *t = calloc((size_t)p->n, sizeof *t);
@@ -47,7 +47,7 @@ Status checkpoint_save(const char *path, const Model *m, const Settings *s, cons
     return st;
 }
 
-Status checkpoint_load(const char *path, Model **out, Settings *s, ModelShape *shape)
+Status checkpoint_load(const char *path, Model **out, Settings *s, DataShape *shape)
 {
     StFile f = {0};
     Status st = st_read(&f, path);

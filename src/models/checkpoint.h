@@ -10,8 +10,8 @@
 
 /* Metadata keys: every setting under its own name, plus "inputs", "classes" and, for
  * text models, "charset" (hex of the byte of each token id). */
-Status checkpoint_save(const char *path, const Model *m, const Settings *s, const ModelShape *shape);
+Status checkpoint_save(const char *path, const Model *m, const Settings *s, const DataShape *shape);
 /* Rebuilds settings, shape and model from a checkpoint and loads the weights. */
-Status checkpoint_load(const char *path, Model **m, Settings *s, ModelShape *shape);
+Status checkpoint_load(const char *path, Model **m, Settings *s, DataShape *shape);
 
 #endif

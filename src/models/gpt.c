@@ -520,7 +520,7 @@ static void init_params(Gpt *m, const Settings *s, gsl_rng *r)
     }
 }
 
-Status gpt_create(Model **out, const Settings *s, const ModelShape *shape)
+Status gpt_create(Model **out, const Settings *s, const DataShape *shape)
 {
     *out = NULL;
     int V = shape && shape->classes > 0 ? shape->classes : s->vocab;

@@ -31,7 +31,7 @@
 
 /* Vocabulary V = shape->classes (or s->vocab when the shape gives none); T = s->context;
  * the arena holds s->batch sequences. */
-Status gpt_create(Model **out, const Settings *s, const ModelShape *shape);
+Status gpt_create(Model **out, const Settings *s, const DataShape *shape);
 
 /* Forward only (no dropout) of B sequences of T <= context tokens tok (B,T); returns
  * the logits (B·T, V), valid until the model's next call. For sampling. */

@@ -208,7 +208,7 @@ static void init_linear(float *w, int din, int dout, const Settings *s, gsl_rng 
     for (long j = 0; j < (long)din * dout; j++) w[j] = (float)gsl_ran_gaussian(r, std);
 }
 
-Status mlp_create(Model **out, const Settings *s, const ModelShape *shape)
+Status mlp_create(Model **out, const Settings *s, const DataShape *shape)
 {
     Mlp *m = calloc(1, sizeof *m);
     if (!m) return err_set(ST_NOMEM, "out of memory");

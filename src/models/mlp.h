@@ -14,6 +14,6 @@
  * features. Pre-norm adds a final norm "norm_f" before the head.
  * Parameters: layers.{i}.w (dout,din), layers.{i}.b (dout), layers.{i}.norm.w/.b (the
  * width it normalises; RMSNorm has no .b); the head is layers.{n_hidden}.w/.b. */
-Status mlp_create(Model **out, const Settings *s, const ModelShape *shape);
+Status mlp_create(Model **out, const Settings *s, const DataShape *shape);
 
 #endif

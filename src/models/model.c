@@ -6,7 +6,7 @@
 #include "models/gpt.h"
 #include "models/mlp.h"
 
-Status model_create(Model **out, const Settings *s, const ModelShape *shape)
+Status model_create(Model **out, const Settings *s, const DataShape *shape)
 {
     *out = NULL;
     Status st = !strcmp(s->model, "mlp")   ? mlp_create(out, s, shape)

@@ -7,7 +7,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "core/status.h"
-#include "models/batch.h"
+#include "data/batch.h"
 #include "models/params.h"
 #include "settings/settings.h"
 
@@ -40,16 +40,9 @@ struct Model {
     gsl_rng *dropout_rng;  /* stream "dropout" */
 };
 
-/* Data-given sizes a model needs. */
-typedef struct {
-    int inputs;  /* features per example (classification) */
-    int classes; /* classes (classification) or vocabulary size (text) */
-    unsigned char charset[256]; /* text corpora: the byte of each token id (classes of them) */
-} ModelShape;
-
 /* Builds the model the settings name, initialised from the stream "init" of the seed,
  * with an arena for batches of up to s->batch rows. */
-Status model_create(Model **out, const Settings *s, const ModelShape *shape);
+Status model_create(Model **out, const Settings *s, const DataShape *shape);
 void model_free(Model *m); /* accepts NULL */
 
 #endif

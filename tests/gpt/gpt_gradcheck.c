@@ -180,7 +180,7 @@ static double model_rel_error(const char *residual, const char *norm, const char
     snprintf(s.norm, sizeof s.norm, "%s", norm);
     snprintf(s.norm_position, sizeof s.norm_position, "%s", pos);
     snprintf(s.act, sizeof s.act, "%s", act);
-    ModelShape shape = {.classes = MV};
+    DataShape shape = {.classes = MV};
     Model *m;
     if (gpt_create(&m, &s, &shape) != ST_OK) {
         printf("gpt_create: %s\n", err_msg());

@@ -28,7 +28,7 @@ static Model *load(const char *name, int *tok, int *rows)
 {
     char path[4600];
     static Settings s;
-    ModelShape shape;
+    DataShape shape;
     Model *loaded, *m;
     snprintf(path, sizeof path, "%s/tests/reference/gpt/%s.model.safetensors", root, name);
     if (checkpoint_load(path, &loaded, &s, &shape) != ST_OK) {

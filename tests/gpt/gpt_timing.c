@@ -21,7 +21,7 @@ int main(int argc, char **argv)
     Settings s;
     settings_defaults(&s, "gpt");
     s.layers = L, s.width = C, s.heads = H, s.context = T, s.batch = B;
-    ModelShape shape = {.classes = V};
+    DataShape shape = {.classes = V};
     Model *m;
     if (gpt_create(&m, &s, &shape) != ST_OK) return fprintf(stderr, "%s\n", err_msg()), 1;
     int *tok = malloc(sizeof(int) * (size_t)B * (T + 1));

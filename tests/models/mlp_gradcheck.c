@@ -65,7 +65,7 @@ static int check_config(const char *act, const char *norm, const char *pos, cons
     for (size_t i = 0; i < sizeof kv / sizeof kv[0]; i++) pairs_add(&pairs, kv[i][0], kv[i][1], "test");
     Settings s;
     if (settings_from_pairs(&s, &pairs) != ST_OK) return CHECK_TRUE(0, "settings: %s", err_msg());
-    ModelShape shape = {.inputs = IN, .classes = CLASSES};
+    DataShape shape = {.inputs = IN, .classes = CLASSES};
     Model *m = NULL;
     if (model_create(&m, &s, &shape) != ST_OK) return CHECK_TRUE(0, "model: %s", err_msg());
     /* random non-trivial gains and biases, so the norm parameters' gradients are exercised */

@@ -22,7 +22,7 @@ static Model *make(const char *model)
     pairs_add(&p, "data", !strcmp(model, "gpt") ? "markov" : "fashion", "");
     Settings s;
     CHECK_TRUE(settings_from_pairs(&s, &p) == ST_OK, "%s settings", model);
-    ModelShape shape = {.inputs = 784, .classes = !strcmp(model, "gpt") ? 16 : 10};
+    DataShape shape = {.inputs = 784, .classes = !strcmp(model, "gpt") ? 16 : 10};
     Model *m = NULL;
     CHECK_TRUE(model_create(&m, &s, &shape) == ST_OK, "%s model", model);
     return m;
