@@ -1,4 +1,4 @@
-/* descent report: REPORT.md and its figures from experiments/ and results/ (never trains). */
+/* descent report: the report pages and figures from experiments/ and results/ (never trains). */
 #include <stdio.h>
 #include <string.h>
 
@@ -12,9 +12,11 @@ static void usage(FILE *f)
     fprintf(f, "usage: descent report [--root DIR] [--no-render]\n"
                "\n"
                "Reads DIR/experiments/*.ini and DIR/results/ (DIR defaults to the current folder)\n"
-               "and writes DIR/report/REPORT.md and DIR/report/figures/*.gp and *.svg: every claim\n"
-               "with its verdict, computed by the rule its experiment names, the numbers over seeds,\n"
-               "throughput and provenance. It never trains: `descent sweep` makes the results.\n"
+               "and writes DIR/report/REPORT.md (every claim with the verdicts its experiments' rules\n"
+               "compute, a paragraph per area of the catalogue), DIR/report/NAME.md for each experiment\n"
+               "(setup, figures, numbers over seeds, verdict, memory, provenance), DIR/report/figures/\n"
+               "(*.gp and *.svg), and the Tested-by lines of DIR/docs/CLAIMS.md if it exists. It never\n"
+               "trains: `descent sweep` makes the results.\n"
                "--no-render writes the gnuplot scripts without running gnuplot.\n");
 }
 

@@ -17,7 +17,7 @@ static void write_tested_by(FILE *f, const char *id, const Experiment *const *xs
     for (int i = 0; i < n; i++)
         for (int k = 0; k < xs[i]->nclaims; k++)
             if (!strcmp(xs[i]->claims[k], id))
-                fprintf(f, "%s[%s](../report/REPORT.md#%s)", found++ ? ", " : "", xs[i]->name, xs[i]->name);
+                fprintf(f, "%s[%s](../report/%s.md)", found++ ? ", " : "", xs[i]->name, xs[i]->name);
     if (!found) fputs("no experiment yet", f);
     fputc('\n', f);
 }

@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "report/labels.h"
 #include "report/lrsweep.h"
 #include "report/stats.h"
 
@@ -275,7 +276,7 @@ Status figures_cell_curves(FigureSet *fs, const Experiment *x, const char *col, 
     CurveLine *line = calloc((size_t)(c.ncells > 0 ? c.ncells : 1), sizeof *line);
     if (!line) return cells_free(&c), ST_NOMEM;
     for (int i = 0; i < c.ncells; i++) {
-        snprintf(line[i].label, sizeof line[i].label, "%s", c.cell[i].label);
+        label_run(line[i].label, sizeof line[i].label, x, c.cell[i].rows[0], &c);
         line[i].n = c.cell[i].nrows;
         line[i].rows = c.cell[i].rows;
     }

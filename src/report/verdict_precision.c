@@ -49,11 +49,11 @@ typedef struct {
 
 static const Mode modes[N_MODES] = {
     {"fp32", "fp32", NULL, NULL},
-    {"bf16", "bf16", NULL, NULL},
-    {"bf16-pure, nearest", "bf16-pure", "nearest", NULL},
-    {"bf16-pure, stochastic", "bf16-pure", "stochastic", NULL},
-    {"fp16, unscaled", "fp16", NULL, "none"},
-    {"fp16, dynamic scaling", "fp16", NULL, "dynamic"},
+    {"bf16 products, fp32 weights", "bf16", NULL, NULL},
+    {"bf16 weights, round to nearest", "bf16-pure", "nearest", NULL},
+    {"bf16 weights, stochastic rounding", "bf16-pure", "stochastic", NULL},
+    {"fp16, no loss scaling", "fp16", NULL, "none"},
+    {"fp16, dynamic loss scaling", "fp16", NULL, "dynamic"},
 };
 
 typedef enum { C_MISSING, C_MATCHES, C_LOSES, C_UNCLEAR } Class;
@@ -298,7 +298,7 @@ static Status judge_precision(const Experiment *x, Judgement *j)
     for (int m = 0; m < N_MODES; m++)
         judge_mode(x, (ModeId)m, seeds, nseeds, metric, train_metric, tolerance, &r[m]);
 
-    judge_printf(j, "| mode | n | %s | paired gap to fp32 (95 %% CI) | relative | %s (last evaluation) | "
+    judge_printf(j, "| number format | n | %s | paired gap to fp32 (95 %% CI) | relative | %s (last evaluation) | "
                     "paired gap to fp32 (95 %% CI) | relative | judged |\n|---|---|---|---|---|---|---|---|---|\n",
                  metric, train_metric);
     for (int m = 0; m < N_MODES; m++) {
@@ -311,7 +311,7 @@ static Status judge_precision(const Experiment *x, Judgement *j)
                     "loses when the gap is larger and positive on every seed; it matches when it matches on "
                     "both, loses when it loses on either. Gaps are paired by seed (%d seeds).\n\n",
                  100 * tolerance, nseeds);
-    judge_printf(j, "| mode | weights a step left unchanged | zero gradient elements beyond fp32 | weights | "
+    judge_printf(j, "| number format | weights a step left unchanged | zero gradient elements beyond fp32 | weights | "
                     "gradients | optimizer state | activations |\n|---|---|---|---|---|---|---|\n");
     for (int m = 0; m < N_MODES; m++) {
         const ModeResult *o = &r[m];

@@ -1,8 +1,10 @@
 # cli: descent report on a small fixture made here (a learning-rate sweep with results,
-# an experiment without). The report is byte-stable (twice, figures rendered, no
-# difference); the generated lr figure script and the experiment's report section
-# match the committed goldens (BLESS=1 rewrites them); the experiment without results
-# gets a section saying so with the command that makes them; bad arguments exit 2.
+# an experiment without). It writes the front page and one page per experiment; the
+# report is byte-stable (twice, figures rendered, no difference); the generated lr
+# figure script and the sweep's page match the committed goldens (BLESS=1 rewrites
+# them); the experiment without results gets a page saying so with the command that
+# makes them; the Tested-by lines of a catalogue in the root are kept; figures and
+# pages no experiment writes any more are removed; bad arguments exit 2.
 . "$(dirname "$0")/../lib.sh"
 root="$TMP/root"
 mkdir -p "$root/experiments"
@@ -55,28 +57,36 @@ for opt in sgd adamw; do
   done
 done
 
+must mkdir -p "$root/docs"
+printf '# catalogue\n\n## Area\n\n### C02 Regimes\n\n**Claim.** s\n\n**Tested by:** stale\n\n### C23 Size\n\n**Claim.** t\n' >"$root/docs/CLAIMS.md"
 check "descent report --no-render succeeds" "$DESCENT" report --root "$root" --no-render
 md="$root/report/REPORT.md"
 check "REPORT.md written" test -s "$md"
-check "every claim C01..C23 in the claims table" test "$(grep -cE '^\| C[0-9]{2} \|' "$md")" -eq 23
-check "the experiment without results says so" grep -q '^\*\*No results yet.\*\*' "$md"
-check "... and gives the command that makes them" grep -q '^build/descent sweep experiments/demo_pending.ini -j 2$' "$md"
-check "its claim is not yet tested" grep -qE '^\| C23 \|.*\| \*\*not yet tested\*\* \|' "$md"
+check "one page per experiment" test -s "$root/report/demo_lr.md" -a -s "$root/report/demo_pending.md"
+check "every claim C01..C23 in the claims table" test "$(grep -cE '^\| \[C[0-9]{2}\]' "$md")" -eq 23
+check "the front page links each page" grep -q '^| \[demo_lr\](demo_lr.md) | A learning-rate sweep made up for the tests | 12 | ' "$md"
+check "the experiment without results says so" grep -q '^\*\*No results yet.\*\*' "$root/report/demo_pending.md"
+check "... and gives the command that makes them" grep -q '^build/descent sweep experiments/demo_pending.ini -j 2$' "$root/report/demo_pending.md"
+check "its claim is not yet tested" grep -qE '^\| \[C23\].*\| \*\*not yet tested\*\* \| – \| \[demo_pending\]\(demo_pending.md\) \|' "$md"
 # the fixture's numbers decide it: adamw's best lr (0.1) lies outside the Adam range
-check "the sweep's claim has the verdict its numbers give (refuted)" grep -qE '^\| C02 \|.*\| \*\*refuted\*\* \|' "$md"
+check "the sweep's claim has the verdict its numbers give (refuted)" grep -qE '^\| \[C02\].*\| \*\*refuted\*\* \|' "$md"
 # the verdict column of every other row: nothing but "not yet tested"
-grep -E '^\| C[0-9]{2} \|' "$md" | grep -v '^| C02 |' | awk -F' [|] ' '{ print $3 }' | tr -d '*' | sort | uniq -c >"$TMP/verdicts"
+grep -E '^\| \[C[0-9]{2}\]' "$md" | grep -v '^| \[C02\]' | awk -F' [|] ' '{ print $2 }' | tr -d '*' | sort | uniq -c >"$TMP/verdicts"
 check "every other claim is exactly 'not yet tested' ($(tr -s ' \n' ' ' <"$TMP/verdicts"))" \
     grep -qx ' *22 not yet tested' "$TMP/verdicts"
+check "its area paragraph says so" grep -qE '^\*\*Optimisation basics\.\*\* One of its six claims has a verdict so far: the results support no, contradict one\. C02 \(Learning-rate regimes on real models\) is \*\*refuted\*\* by \[demo_lr\]\(demo_lr.md\)' "$md"
+check "the catalogue's Tested-by lines follow the experiments" \
+    bash -c "grep -c '^\*\*Tested by:\*\* \[demo_lr\](../report/demo_lr.md)$' '$root/docs/CLAIMS.md' | grep -qx 1 &&
+             grep -c '^\*\*Tested by:\*\* \[demo_pending\](../report/demo_pending.md)$' '$root/docs/CLAIMS.md' | grep -qx 1"
+check "... and nothing else in it changes" bash -c "grep -v '^\*\*Tested by' '$root/docs/CLAIMS.md' | grep -c . | grep -qx 6"
 
-# goldens: the lr figure script and the experiment's section
-sed -n '/^### demo_lr$/,/^### /p' "$md" | sed '$d' >"$TMP/section.md"
+# goldens: the lr figure script and the sweep's page
 if [ "${BLESS:-}" = 1 ]; then
     cp "$root/report/figures/demo_lr_lr.gp" "$GOLDEN/demo_lr_lr.gp"
-    cp "$TMP/section.md" "$GOLDEN/demo_lr_section.md"
+    cp "$root/report/demo_lr.md" "$GOLDEN/demo_lr.md"
     echo "blessed $GOLDEN"
 fi
-for pair in "demo_lr_lr.gp:$root/report/figures/demo_lr_lr.gp" "demo_lr_section.md:$TMP/section.md"; do
+for pair in "demo_lr_lr.gp:$root/report/figures/demo_lr_lr.gp" "demo_lr.md:$root/report/demo_lr.md"; do
     want="$GOLDEN/${pair%%:*}" got="${pair#*:}"
     if diff -u "$want" "$got" >"$TMP/diff"; then pass "$(basename "$want") matches its golden"
     else fail "$(basename "$want") differs from its golden:"; head -40 "$TMP/diff"; fi
@@ -93,10 +103,14 @@ else
     echo "note: gnuplot not installed, rendering not checked"
 fi
 
-# a figure no experiment draws any more is removed
-must touch "$root/report/figures/stale_fig.gp" "$root/report/figures/stale_fig.svg"
-must "$DESCENT" report --root "$root" --no-render >/dev/null
-check "stale figures removed" test ! -e "$root/report/figures/stale_fig.gp"
+# a figure or page no experiment writes any more is removed, other files are kept
+must touch "$root/report/figures/stale_fig.gp" "$root/report/figures/stale_fig.svg" "$root/report/figures/notes.txt"
+must rm "$root/experiments/demo_pending.ini"
+check "a report after an experiment went" "$DESCENT" report --root "$root" --no-render
+check "stale figures removed" test ! -e "$root/report/figures/stale_fig.gp" -a ! -e "$root/report/figures/stale_fig.svg"
+check "the gone experiment's page removed" test ! -e "$root/report/demo_pending.md"
+check "other files kept" test -e "$root/report/figures/notes.txt" -a -e "$root/report/demo_lr.md"
+check "the catalogue no longer names it" grep -q '^\*\*Tested by:\*\* no experiment yet$' "$root/docs/CLAIMS.md"
 
 expect_error 2 "report takes no settings" -- report --lr 1
 expect_error 2 "unknown option .--bogus." -- report --bogus 1

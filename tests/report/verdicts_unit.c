@@ -286,8 +286,8 @@ static void test_precision(void)
     CHECK_TRUE(claim_verdict(&j, "C18") == VERDICT_CONFIRMED && claim_verdict(&j, "C19") == VERDICT_CONFIRMED &&
                    j.verdict == VERDICT_CONFIRMED,
                "precision: the textbook's results confirm C18 and C19 (%s)", j.key);
-    const char *row = strstr(j.text, "| bf16-pure, nearest |");
-    CHECK_TRUE(row && !strncmp(row, "| bf16-pure, nearest | 2 | 0.3025 ± 0.003536 | -0.0025 (-0.03427 to 0.02927) | "
+    const char *row = strstr(j.text, "| bf16 weights, round to nearest |");
+    CHECK_TRUE(row && !strncmp(row, "| bf16 weights, round to nearest | 2 | 0.3025 ± 0.003536 | -0.0025 (-0.03427 to 0.02927) | "
                                     "-0.82 % | 0.185 ± 0.007071 | 0.03 (", 105),
                "precision: gaps are paired by seed, held-out (+0, -0.005) and training (+0.03, +0.03)");
     CHECK_TRUE(j.nclaims == 2 && strstr(j.claim[0].key, "nearest -0.82/+19.35 %") != NULL,
