@@ -159,14 +159,14 @@ $c5 << EOD
 EOD
 plot \
   $c0 using 1:3:4 with filledcurves fc rgb '#0072b2' fs transparent solid 0.15 noborder notitle, \
-  $c0 using 1:2 with lines lc rgb '#0072b2' lw 2 title 'fp32/nearest/none', \
+  $c0 using 1:2 with lines lc rgb '#0072b2' lw 2 title 'fp32', \
   $c1 using 1:3:4 with filledcurves fc rgb '#d55e00' fs transparent solid 0.15 noborder notitle, \
-  $c1 using 1:2 with lines lc rgb '#d55e00' lw 2 title 'bf16/nearest/none', \
+  $c1 using 1:2 with lines lc rgb '#d55e00' lw 2 title 'bf16 products, fp32 weights', \
   $c2 using 1:3:4 with filledcurves fc rgb '#009e73' fs transparent solid 0.15 noborder notitle, \
-  $c2 using 1:2 with lines lc rgb '#009e73' lw 2 title 'bf16-pure/nearest/none', \
+  $c2 using 1:2 with lines lc rgb '#009e73' lw 2 title 'bf16 weights, round to nearest', \
   $c3 using 1:3:4 with filledcurves fc rgb '#cc79a7' fs transparent solid 0.15 noborder notitle, \
-  $c3 using 1:2 with lines lc rgb '#cc79a7' lw 2 title 'bf16-pure/stochastic/none', \
+  $c3 using 1:2 with lines lc rgb '#cc79a7' lw 2 title 'bf16 weights, stochastic rounding', \
   $c4 using 1:3:4 with filledcurves fc rgb '#e69f00' fs transparent solid 0.15 noborder notitle, \
-  $c4 using 1:2 with lines lc rgb '#e69f00' lw 2 title 'fp16/nearest/none', \
+  $c4 using 1:2 with lines lc rgb '#e69f00' lw 2 title 'fp16, no loss scaling', \
   $c5 using 1:3:4 with filledcurves fc rgb '#56b4e9' fs transparent solid 0.15 noborder notitle, \
-  $c5 using 1:2 with lines lc rgb '#56b4e9' lw 2 title 'fp16/nearest/dynamic'
+  $c5 using 1:2 with lines lc rgb '#56b4e9' lw 2 title 'fp16, dynamic loss scaling'
