@@ -20,7 +20,8 @@ static void usage(FILE *f)
             "same bits whatever --threads is.\n"
             "\n"
             "options:\n"
-            "  --out DIR      write the result files into DIR (replaced if it exists)\n"
+            "  --out DIR      write the result files into DIR (an existing DIR is replaced only\n"
+            "                 when it holds a previous run and nothing else)\n"
             "  --save         also write the trained model as DIR/model.safetensors\n"
             "  --threads N    worker threads (default: OPENBLAS_NUM_THREADS, else all cores)\n"
             "  --quiet        no per-evaluation lines\n"
@@ -51,6 +52,8 @@ int cmd_train(int argc, char **argv)
     TrainOptions o = {out, save != NULL, isatty(2) != 0, quiet != NULL};
     TrainResult r;
     if ((st = train_run(&s, &o, &r)) != ST_OK) return report_error("train", st);
+    /* the runner's tests: a run killed after its folder is in place keeps its results */
+    if (out && getenv("DESCENT_TEST_HANG_AFTER_COMMIT")) pause();
     printf("status %s  steps %ld  final train loss %.4f  val loss %.4f  best val %.4f\n", r.status,
            r.steps_done, r.final_train_loss, r.final_val_loss, r.best_val_loss);
     if (!strcmp(r.status, "diverged")) printf("diverged at step %ld\n", r.diverged_step);

@@ -277,7 +277,7 @@ Status sweep_collect(const ExpFile *x, const char *results, int *rows, int *stra
     exp_dir(x, results, dir, sizeof dir);
     if ((st = make_dirs(dir)) != ST_OK) goto done;
     snprintf(path, sizeof path, "%s/runs.tsv", dir);
-    snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid());
+    outdir_tmp_name(path, (long)getpid(), tmp, sizeof tmp);
     if (!(f = fopen(tmp, "w"))) {
         st = err_set(ST_IO, "%s: cannot write: %s", tmp, strerror(errno));
         goto done;
@@ -334,7 +334,19 @@ typedef struct {
     double start;
     FILE *err; /* the child's stderr (an unlinked temporary file) */
     bool timed_out, killed;
+    bool existed; /* the run folder before the child started (--force), and its identity: */
+    dev_t dev;    /* a folder the child renamed into place is another inode */
+    ino_t ino;
 } Slot;
+
+/* Whether the child of sl renamed a complete run folder into place: the folder is new,
+ * or another one than at launch, and holds a result. */
+static bool committed(const Slot *sl, const char *dir, RunState rs)
+{
+    struct stat st;
+    if ((rs != RUN_DONE && rs != RUN_DIVERGED) || stat(dir, &st) != 0) return false;
+    return !sl->existed || st.st_dev != sl->dev || st.st_ino != sl->ino;
+}
 
 /* Whether process pid is running (a zombie is not: its folder is abandoned). */
 static bool process_alive(long pid)
@@ -350,8 +362,9 @@ static bool process_alive(long pid)
     return !paren || (paren[1] == ' ' && paren[2] != 'Z' && paren[2] != 'X');
 }
 
-/* Temporary folders of killed writers ("ID.tmp-PID" whose process is gone) and stray
- * runs.tsv.tmp-PID files. A live PID may be another writer on this machine: kept. */
+/* Temporary folders of killed writers ("ID.tmp-HOST-PID" of this host whose process is
+ * gone) and stray runs.tsv.tmp-HOST-PID files. A live PID may be another writer on this
+ * machine, and another host's PID means nothing here (a shared filesystem): both kept. */
 static void remove_stray_tmp(const ExpFile *x, const char *results)
 {
     char dirs[2][4096], path[4096 + 300];
@@ -361,10 +374,9 @@ static void remove_stray_tmp(const ExpFile *x, const char *results)
         DIR *d = opendir(dirs[k]);
         if (!d) continue;
         for (struct dirent *e; (e = readdir(d));) {
-            const char *t = strstr(e->d_name, ".tmp-");
-            if (!t) continue;
-            long pid = strtol(t + 5, NULL, 10);
-            if (pid > 0 && pid != (long)getpid() && process_alive(pid)) continue;
+            long pid;
+            if (!outdir_tmp_ours(e->d_name, &pid)) continue;
+            if (pid != (long)getpid() && process_alive(pid)) continue;
             snprintf(path, sizeof path, "%.4000s/%.255s", dirs[k], e->d_name);
             if (k == 0) unlink(path);
             else remove_flat_dir(path);
@@ -425,6 +437,10 @@ static Status launch(Slot *sl, const ExpFile *x, const SweepOptions *o, int run,
         if (err) fclose(err);
         return err_set(ST_IO, "cannot start a run: %s", strerror(errno));
     }
+    char dir[4096];
+    struct stat before = {0};
+    sweep_run_dir(x, o->results, run, dir, sizeof dir);
+    bool existed = stat(dir, &before) == 0;
     pid_t parent = getpid();
     fflush(NULL);
     pid_t pid = fork();
@@ -447,7 +463,7 @@ static Status launch(Slot *sl, const ExpFile *x, const SweepOptions *o, int run,
         _exit(127);
     }
     sweep_argv_free(argv);
-    *sl = (Slot){pid, run, now_s(), err, false, false};
+    *sl = (Slot){pid, run, now_s(), err, false, false, existed, before.st_dev, before.st_ino};
     return ST_OK;
 }
 
@@ -480,28 +496,29 @@ static void status_line(const ExpFile *x, const Progress *p)
 /* A child ended: classify, record a failure, tidy its temporary folder. */
 static void finish(const ExpFile *x, const SweepOptions *o, Slot *sl, int wst, Progress *pg)
 {
-    char dir[4096], tmp[4200], reason[256] = "", tail[4096], label[1024];
+    char dir[4096], tmp[4500], reason[256] = "", tail[4096], label[1024];
     sweep_run_dir(x, o->results, sl->run, dir, sizeof dir);
-    snprintf(tmp, sizeof tmp, "%s.tmp-%ld", dir, (long)sl->pid);
+    outdir_tmp_name(dir, (long)sl->pid, tmp, sizeof tmp);
     remove_flat_dir(tmp); /* present only if the child died before renaming */
     stderr_tail(sl->err, tail, sizeof tail);
     fclose(sl->err);
     sl->pid = 0;
     pg->running--;
-    if (sl->killed) return; /* interrupted: not a result, not a failure */
-    pg->finished++;
     RunState rs = run_state(dir);
+    bool result = committed(sl, dir, rs);
+    if (sl->killed && !result) return; /* interrupted: not a result, not a failure */
+    pg->finished++;
+    if (result) { /* whatever ended the child afterwards (a timeout, Ctrl-C), it is a result */
+        pg->done++;
+        pg->diverged += rs == RUN_DIVERGED;
+        return;
+    }
     if (sl->timed_out) snprintf(reason, sizeof reason, "timeout after %g s", o->timeout_s);
     else if (WIFSIGNALED(wst))
         snprintf(reason, sizeof reason, "killed by signal %d (%s)", WTERMSIG(wst), strsignal(WTERMSIG(wst)));
     else if (WIFEXITED(wst) && WEXITSTATUS(wst) != 0)
         snprintf(reason, sizeof reason, "exit status %d", WEXITSTATUS(wst));
-    else if (rs == RUN_MISSING) snprintf(reason, sizeof reason, "exited without writing results");
-    if (!reason[0]) {
-        pg->done++;
-        pg->diverged += rs == RUN_DIVERGED;
-        return;
-    }
+    else snprintf(reason, sizeof reason, "exited without writing results");
     /* the last line the child printed says most (e.g. "descent train: data: ...") */
     char last[256] = "";
     size_t n = strlen(tail);

@@ -27,6 +27,27 @@ if [ -d "$src" ]; then
     check "no temporary folder either" test -z "$(ls "$TMP" | grep tmp-)"
 fi
 
+# --out on an existing folder: replaced only when it holds a previous run and nothing else
+toy="train --model toy --steps 3"
+mkdir "$TMP/mine" && echo "my notes" >"$TMP/mine/notes.txt"
+expect_error 2 "mine: exists and holds notes.txt, which is not a descent result file" -- $toy --out "$TMP/mine"
+check "the folder with notes.txt is untouched" bash -c "[ \"\$(ls '$TMP/mine')\" = notes.txt ] && grep -qx 'my notes' '$TMP/mine/notes.txt'"
+check "and no temporary folder beside it" test -z "$(ls "$TMP" | grep tmp-)"
+check "a new --out folder: exit 0" bash -c "'$DESCENT' $toy --lr 0.1 --out '$TMP/prev' >/dev/null"
+check "a previous run is replaced: exit 0" bash -c "'$DESCENT' $toy --lr 0.2 --out '$TMP/prev' >/dev/null"
+check "by the new one" awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i }
+    NR == 2 { ok = $c["lr"] == "0.2" } END { exit !ok }' "$TMP/prev/summary.tsv"
+echo "my notes" >"$TMP/prev/notes.txt"
+expect_error 2 "prev: exists and holds notes.txt" -- $toy --out "$TMP/prev"
+check "a previous run with a notes.txt is untouched" test -f "$TMP/prev/notes.txt" -a -f "$TMP/prev/curve.tsv"
+mkdir "$TMP/fake" && printf 'a\tb\n' >"$TMP/fake/summary.tsv"
+expect_error 2 "fake: exists and is not a descent run folder" -- $toy --out "$TMP/fake"
+check "a folder with a foreign summary.tsv is untouched" test "$(ls "$TMP/fake")" = summary.tsv
+touch "$TMP/plainfile"
+expect_error 2 "plainfile: exists and is not a folder" -- $toy --out "$TMP/plainfile"
+mkdir "$TMP/empty"
+check "an empty folder is used: exit 0" bash -c "'$DESCENT' $toy --out '$TMP/empty' >/dev/null && [ -f '$TMP/empty/summary.tsv' ]"
+
 expect_error 3 "cannot|No such" -- eval --checkpoint "$TMP/missing.safetensors"
 expect_error 2 "--checkpoint FILE is required" -- eval
 expect_error 2 "unknown option '--foo' \(see --help\)" -- bench --foo 1

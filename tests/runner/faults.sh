@@ -1,7 +1,8 @@
 # faults: a sweep killed with kill -9 and rerun ends with the results of an
 # uninterrupted sweep and no temporary folders; a crashing run is recorded as failed
 # while the others complete, and only --rerun-failed reruns it; --timeout kills a run;
-# Ctrl-C waits for the running runs, a second one kills them.
+# Ctrl-C waits for the running runs, a second one kills them; a run killed after its
+# commit keeps its results; temporary folders of other hosts are left alone.
 . "$(dirname "$0")/../lib.sh"
 cd "$TMP" || exit 99
 
@@ -133,4 +134,57 @@ check "Ctrl-C twice: exit 130" test $rc -eq 130
 check "Ctrl-C twice: the running runs were killed, not recorded" test "$(count "$TMP/i/slow/runs")" -eq 2
 check "Ctrl-C twice: no temporary folders" test "$(tmps "$TMP/i")" -eq 0
 check "Ctrl-C twice: no child left" bash -c "! pgrep -f -- '[-]-out $TMP/i/' >/dev/null"
+
+# ---- killed after committing: a run whose folder is in place keeps its results.
+# DESCENT_TEST_HANG_AFTER_COMMIT makes descent train wait forever once its folder is renamed
+# into place, so the timeout or the second Ctrl-C surely comes after the commit.
+cat >hang.ini <<'INI'
+[experiment]
+title = Runs that hang after writing their results
+claims = C02
+[settings]
+data = spirals
+steps = 20
+[sweep]
+seed = 1 2
+INI
+ok_rows() { awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+    $c["status"] == "ok" && !("reason" in c) { n++ } END { print n + 0 }' "$1"; }
+DESCENT_TEST_HANG_AFTER_COMMIT=1 "$DESCENT" sweep hang.ini -j 2 --timeout 5 >out.txt 2>err.txt
+rc=$?
+check "--timeout after the commit: exit 0" test $rc -eq 0
+check "--timeout after the commit: both runs are results" \
+    grep -q "2 runs: 2 ok, 0 diverged, 0 failed, 0 missing (2 ran now, 0 cached)" out.txt
+check "--timeout after the commit: runs.tsv has 2 ok rows, no failure record" test "$(ok_rows results/hang/runs.tsv)" -eq 2
+must cp -r results/hang/runs first
+DESCENT_TEST_HANG_AFTER_COMMIT=1 "$DESCENT" sweep hang.ini -j 2 --timeout 5 --force >out.txt 2>err.txt
+rc=$?
+check "--force, --timeout after the commit: exit 0, both rerun and kept" \
+    bash -c "[ $rc -eq 0 ] && grep -q '2 ok, 0 diverged, 0 failed, 0 missing (2 ran now, 0 cached)' out.txt"
+ok=1
+for run in first/*; do same_results "$run" "results/hang/runs/${run##*/}" || ok=0; done
+check "--force, --timeout after the commit: the same results as before" test $ok -eq 1 -a "$(ls first | wc -l)" -eq 2
+DESCENT_TEST_HANG_AFTER_COMMIT=1 "$DESCENT" sweep hang.ini -j 2 --results "$TMP/h" >/dev/null 2>err.txt &
+pid=$!
+both_in_place() { [ "$(count "$TMP/h/hang/runs")" -eq 2 ]; }
+wait_for both_in_place
+kill -INT $pid
+sleep 0.05
+kill -INT $pid
+wait $pid
+rc=$?
+check "Ctrl-C twice after the commit: exit 130" test $rc -eq 130
+check "Ctrl-C twice after the commit: both runs kept as results" test "$(ok_rows "$TMP/h/hang/runs.tsv")" -eq 2
+check "Ctrl-C twice after the commit: no child left" bash -c "! pgrep -f -- '[-]-out $TMP/h/' >/dev/null"
+
+# ---- temporary folders: a sweep removes its own host's dead writers', never another host's
+host=$(uname -n)
+mkdir -p results/hang/runs/aaaaaaaaaaaa.tmp-other-node.example-42 "results/hang/runs/bbbbbbbbbbbb.tmp-$host-999999999"
+touch results/hang/runs/aaaaaaaaaaaa.tmp-other-node.example-42/curve.tsv results/hang/runs.tsv.tmp-other-node.example-42 \
+    "results/hang/runs.tsv.tmp-$host-999999999"
+check "a sweep beside other hosts' temporary folders: exit 0" bash -c "'$DESCENT' sweep hang.ini >/dev/null 2>&1"
+check "another host's temporary run folder is left alone" test -f results/hang/runs/aaaaaaaaaaaa.tmp-other-node.example-42/curve.tsv
+check "another host's temporary runs.tsv is left alone" test -f results/hang/runs.tsv.tmp-other-node.example-42
+check "this host's dead writer's folder and runs.tsv are removed" \
+    test ! -e "results/hang/runs/bbbbbbbbbbbb.tmp-$host-999999999" -a ! -e "results/hang/runs.tsv.tmp-$host-999999999"
 done_tests
