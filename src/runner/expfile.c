@@ -556,6 +556,11 @@ Status expfile_load(ExpFile *x, const char *path)
     snprintf(x->name, sizeof x->name, "%s", base ? base + 1 : path);
     char *dot = strrchr(x->name, '.');
     if (dot && dot != x->name) *dot = '\0';
+    /* the name is a folder under --results: nothing that could leave it ("..", "") */
+    if (!x->name[0] || x->name[0] == '.' ||
+        strspn(x->name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.") != strlen(x->name))
+        return err_set(ST_USAGE, "%s: the experiment name '%s' (the file name without .ini) is not a plain "
+                       "name: use letters, digits, _ - and . (not first)", path, x->name);
 
     Parser p = {.x = x, .sec = SEC_NONE};
     /* a path that is not a readable file is a usage error like a bad line (exit 2) */

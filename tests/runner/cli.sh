@@ -44,6 +44,8 @@ bad linked_value 6 "rounding: 'up' is not one of" "$head[settings]\n[sweep]\npre
 expect_error 2 "^missing\.ini: cannot read" -- sweep missing.ini --results out
 mkdir folder.ini
 expect_error 2 "^folder\.ini: is a folder" -- sweep folder.ini --results out
+printf '%b' "$head[settings]\n" >...ini
+expect_error 2 "^\.\.\.ini: the experiment name '\.\.' .* is not a plain name" -- sweep ...ini --results out
 check "nothing written after any of them" test ! -e out
 
 printf '%b' "$head[settings]\ndata = spirals\nsteps = 2\n" >good.ini
