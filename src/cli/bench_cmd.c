@@ -21,8 +21,8 @@
 static void usage(FILE *f)
 {
     fprintf(f,
-            "usage: descent bench [--SETTING VALUE ...] [--steps N] [--warmup N] [--threads N]\n"
-            "       descent bench --peak [--threads N]\n"
+            "usage: descent bench [--SETTING VALUE ...] [--steps N] [--warmup N] [--threads N] [--blas K]\n"
+            "       descent bench --peak [--threads N] [--blas K]\n"
             "\n"
             "Times training steps of the model the settings describe on random data of that\n"
             "shape (random images and labels, or random tokens: no dataset needed). After\n"
@@ -33,7 +33,11 @@ static void usage(FILE *f)
             "a gpt's vocabulary defaults to 96 (--vocab).\n"
             "\n"
             "--peak measures the sgemm rate (GFLOP/s) of 2048x2048x2048 products with one thread\n"
-            "and with all threads and caches it in ~/.cache/descent/peak.tsv for later benches.\n");
+            "and with all threads and caches it in ~/.cache/descent/peak.tsv for later benches.\n"
+            "\n"
+            "--blas pinned (default) runs OpenBLAS's Haswell kernels, whose bits the results\n"
+            "are made with; --blas native the ones OpenBLAS picks for this CPU. Both outputs\n"
+            "name the kernels in a blas_core column.\n");
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -114,23 +118,27 @@ static double peak_for(int threads, bool force)
 
 int cmd_bench(int argc, char **argv)
 {
-    const char *steps_s = NULL, *warmup_s = NULL, *threads_s = NULL, *peak = NULL;
+    const char *steps_s = NULL, *warmup_s = NULL, *threads_s = NULL, *peak = NULL, *kernels = NULL;
     const CmdOption opts[] = {
         {"steps", true, "timed steps", &steps_s},
         {"warmup", true, "untimed steps first", &warmup_s},
         {"threads", true, "worker threads", &threads_s},
         {"peak", false, "measure the sgemm peak", &peak},
+        {"blas", true, "kernels: pinned or native", &kernels},
     };
     static SettingPairs pairs;
     bool help;
-    Status st = args_parse(argc, argv, opts, 4, &pairs, &help);
+    Status st = args_parse(argc, argv, opts, 5, &pairs, &help);
     if (help) return usage(stdout), 0;
     if (st != ST_OK) return report_error("bench", st);
+    BlasKernels k;
+    if (kernels && !blas_kernels_parse(kernels, &k)) /* main has set the kernels up already */
+        return err_set(ST_USAGE, "--blas: '%s' is not one of pinned, native", kernels), report_error("bench", ST_USAGE);
     int threads = blas_init(threads_s ? atoi(threads_s) : 0);
     if (peak) {
         double one = peak_for(1, true), all = threads > 1 ? peak_for(threads, true) : one;
-        printf("threads\tpeak_gflops\n1\t%.1f\n", one);
-        if (threads > 1) printf("%d\t%.1f\n", threads, all);
+        printf("threads\tblas_core\tpeak_gflops\n1\t%s\t%.1f\n", blas_core_name(), one);
+        if (threads > 1) printf("%d\t%s\t%.1f\n", threads, blas_core_name(), all);
         return 0;
     }
     int steps = steps_s ? atoi(steps_s) : 30, warmup = warmup_s ? atoi(warmup_s) : 10;
@@ -198,10 +206,10 @@ int cmd_bench(int argc, char **argv)
         for (int i = 0; i < s.n_widths; i++) len += snprintf(shape_desc + len, sizeof shape_desc - len, "-%d", s.widths[i]);
         snprintf(shape_desc + len, sizeof shape_desc - len, "-%d,B=%d", shape.classes, B);
     }
-    printf("model\tshape\toptimizer\tprecision\tthreads\tms_per_step\tms_min\tms_max\tfwd_ms\tbwd_ms\topt_ms\t"
+    printf("model\tshape\toptimizer\tprecision\tblas_core\tthreads\tms_per_step\tms_min\tms_max\tfwd_ms\tbwd_ms\topt_ms\t"
            "bwd_fwd\titems_per_sec\tgflop_per_step\tgflops\tpeak_gflops\tpeak_fraction\n");
-    printf("%s\t%s\t%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.2f\t%.0f\t%.4f\t%.1f\t%.1f\t%.3f\n", s.model,
-           shape_desc, s.optimizer, s.precision, threads, 1e3 * step, 1e3 * tt[0], 1e3 * tt[steps - 1], 1e3 * fwd,
+    printf("%s\t%s\t%s\t%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.2f\t%.0f\t%.4f\t%.1f\t%.1f\t%.3f\n", s.model,
+           shape_desc, s.optimizer, s.precision, blas_core_name(), threads, 1e3 * step, 1e3 * tt[0], 1e3 * tt[steps - 1], 1e3 * fwd,
            1e3 * bwd, 1e3 * op, bwd / fwd, items / step, gflop, gflop / step, peak_g,
            gflop / step / peak_g);
 done:

@@ -1,8 +1,11 @@
 /* descent: the command-line entry point; dispatches to the subcommands. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/commands.h"
+#include "core/blas.h"
 #include "version.h"
 
 static const struct {
@@ -20,6 +23,42 @@ static const struct {
 };
 enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
 
+/* The kernels the command line asks for (--blas VALUE or --blas=VALUE; pinned unless it
+ * says native). A bad value is left to the command's own parser to report. */
+static BlasKernels kernels_asked(int argc, char **argv)
+{
+    BlasKernels k = BLAS_PINNED;
+    for (int i = 2; i < argc; i++) {
+        if (!strncmp(argv[i], "--blas=", 7)) blas_kernels_parse(argv[i] + 7, &k);
+        else if (!strcmp(argv[i], "--blas") && i + 1 < argc) blas_kernels_parse(argv[i + 1], &k);
+    }
+    return k;
+}
+
+/* OpenBLAS has chosen its kernels before main runs (see core/blas.h): when the
+ * environment did not ask for the ones this command wants, set it and start again, once
+ * (the second start finds it as it wants). What cannot be honoured is said once, on
+ * stderr, and provenance.tsv records the kernels that ran (blas_core). */
+static void use_kernels(int argc, char **argv)
+{
+    BlasKernels k = kernels_asked(argc, argv);
+    bool can_pin = blas_can_pin();
+    if (blas_kernels_env(can_pin ? k : BLAS_NATIVE)) {
+        execv("/proc/self/exe", argv);
+        fprintf(stderr, "descent: cannot restart with OPENBLAS_CORETYPE set: %s; running OpenBLAS's %s kernels\n",
+                strerror(errno), blas_core_name());
+        return;
+    }
+    if (k != BLAS_PINNED) return;
+    if (!can_pin)
+        fprintf(stderr, "descent: this CPU cannot run the pinned %s kernels (they need x86-64 with AVX2 and FMA): "
+                        "running OpenBLAS's %s kernels, whose bits can differ from the pinned ones\n",
+                BLAS_PINNED_CORE, blas_core_name());
+    else if (strcmp(blas_core_name(), BLAS_PINNED_CORE))
+        fprintf(stderr, "descent: OpenBLAS ignores OPENBLAS_CORETYPE (not a DYNAMIC_ARCH build?): running its %s "
+                        "kernels, not the pinned %s ones; bits can differ\n", blas_core_name(), BLAS_PINNED_CORE);
+}
+
 static void usage(FILE *f)
 {
     fprintf(f, "usage: descent COMMAND [options]   (descent COMMAND --help for its options)\n\n");
@@ -29,6 +68,7 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
+    use_kernels(argc, argv);
     if (argc < 2) return usage(stderr), 2;
     if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help"))
         return usage(stdout), 0;

@@ -2,6 +2,7 @@
 #include "core/blas.h"
 
 #include <cblas.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/buf.h"
@@ -90,6 +91,35 @@ int blas_init(int nthreads)
 }
 
 const char *blas_core_name(void) { return openblas_get_corename(); }
+
+static const char *const kernels_names[] = {"pinned", "native"};
+
+const char *blas_kernels_name(BlasKernels k) { return kernels_names[k]; }
+
+bool blas_kernels_parse(const char *name, BlasKernels *k)
+{
+    for (int i = 0; i < 2; i++)
+        if (!strcmp(name, kernels_names[i])) return *k = (BlasKernels)i, true;
+    return false;
+}
+
+bool blas_can_pin(void)
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+#else
+    return false;
+#endif
+}
+
+bool blas_kernels_env(BlasKernels k)
+{
+    const char *have = getenv("OPENBLAS_CORETYPE");
+    if (k == BLAS_NATIVE) return have && unsetenv("OPENBLAS_CORETYPE") == 0;
+    if (have && !strcmp(have, BLAS_PINNED_CORE)) return false;
+    return setenv("OPENBLAS_CORETYPE", BLAS_PINNED_CORE, 1) == 0;
+}
 
 static void sgemm(bool ta, bool tb, int M, int N, int K, float alpha, const float *A, int lda,
                   const float *B, int ldb, float beta, float *C, int ldc)

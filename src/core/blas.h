@@ -38,7 +38,30 @@ void mm_local(bool ta, bool tb, int M, int N, int K, float alpha, const float *A
 Status blas_set_precision(Precision p, long max_operand);
 Precision blas_precision(void);
 
-/* OpenBLAS's name for the CPU core it tuned for, e.g. "Cooperlake". */
+/* OpenBLAS's name for the kernels it runs, e.g. "Haswell" or "Prescott". */
 const char *blas_core_name(void);
+
+/* Kernel families. The bits of a product depend on the kernels OpenBLAS runs, and a
+ * DYNAMIC_ARCH build (Debian's) picks them once, when the library loads, before main:
+ * from OPENBLAS_CORETYPE if it is set, else from the CPU (on a CPU it does not know, a
+ * generic SSE3 family). So that the same settings give the same bits on any x86-64 CPU
+ * with AVX2 and FMA, descent pins the Haswell family by default (the committed results
+ * were made with it); native leaves the choice to OpenBLAS, for speed. The setting is
+ * honoured by blas_kernels_env() before OpenBLAS loads: the command-line main
+ * re-executes itself once with the environment it asks for. */
+typedef enum { BLAS_PINNED, BLAS_NATIVE } BlasKernels;
+#define BLAS_PINNED_CORE "Haswell"
+
+/* "pinned", "native"; and back (false for another name). */
+const char *blas_kernels_name(BlasKernels k);
+bool blas_kernels_parse(const char *name, BlasKernels *k);
+
+/* Whether this CPU can run the pinned family: x86-64 with AVX2 and FMA. */
+bool blas_can_pin(void);
+/* Makes OPENBLAS_CORETYPE what a process running kernels k starts with: the pinned
+ * core, or unset for native. Returns true when it changed the environment (the
+ * kernels loaded now are not those: the process must re-execute). Call with
+ * BLAS_NATIVE where blas_can_pin() is false. */
+bool blas_kernels_env(BlasKernels k);
 
 #endif
