@@ -12,7 +12,7 @@
 #include <stdbool.h>
 
 #include "core/status.h"
-#include "report/table.h"
+#include "core/table.h"
 
 enum { EXP_MAX_KV = 128, EXP_MAX_CLAIMS = 16, EXP_KEY = 64, EXP_VALUE = 1024 };
 

@@ -2,8 +2,8 @@
  * strings (the result files of docs/FORMATS.md). Cells are looked up by column name;
  * a missing column or a non-number reads as NaN, so report code can ask for what a
  * kind of run may not have. */
-#ifndef DESCENT_REPORT_TABLE_H
-#define DESCENT_REPORT_TABLE_H
+#ifndef DESCENT_CORE_TABLE_H
+#define DESCENT_CORE_TABLE_H
 
 #include "core/status.h"
 

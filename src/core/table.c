@@ -1,5 +1,5 @@
 /* TSV tables (see table.h). */
-#include "report/table.h"
+#include "core/table.h"
 
 #include <math.h>
 #include <stdlib.h>
