@@ -8,13 +8,15 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "runner/expfile.h"
+#include "runner/migrate.h"
+#include "runner/stale.h"
 #include "runner/sweep.h"
 
 static void usage(FILE *f)
 {
     fprintf(f,
             "usage: descent sweep FILE [-j N] [--results DIR] [--force] [--rerun-failed]\n"
-            "                          [--timeout SEC] [--list] [--collect]\n"
+            "                          [--timeout SEC] [--list] [--collect] [--migrate-ids]\n"
             "\n"
             "Runs every pending run of the experiment file FILE (experiments/NAME.ini) as a\n"
             "`descent train` child with one thread, N at a time, into DIR/NAME/runs/<run id>/,\n"
@@ -22,14 +24,21 @@ static void usage(FILE *f)
             "crashes, exits non-zero or times out is recorded with status failed. Ctrl-C stops\n"
             "launching and waits for the running runs; a second Ctrl-C kills them.\n"
             "\n"
+            "A run id is a hash of the settings that differ from the model's defaults. A run\n"
+            "folder is reused only if the settings its summary.tsv records equal what FILE gives\n"
+            "now (a key it lacks counts as the default): otherwise it is stale, and the sweep\n"
+            "runs nothing, names the stale runs and the keys that differ, and exits 2.\n"
+            "\n"
             "options:\n"
             "  -j N, --jobs N   runs at a time (default: the number of cores)\n"
             "  --results DIR    results root (default: results)\n"
-            "  --force          rerun every run, even those with results\n"
+            "  --force          rerun every run, even those with results (and stale ones)\n"
             "  --rerun-failed   rerun the runs whose status is failed\n"
             "  --timeout SEC    kill a run after SEC seconds (it is recorded as failed)\n"
             "  --list           print the descent train command of every pending run, run nothing\n"
             "  --collect        only rebuild runs.tsv from the run folders that exist\n"
+            "  --migrate-ids    rename the run folders to the ids their recorded settings give\n"
+            "                   (after the run id function changed; no training), rebuild runs.tsv\n"
             "\n"
             "The file format is in docs/EXPERIMENTS.md.\n");
 }
@@ -61,11 +70,28 @@ static const char *program_name(const char *argv0)
     return argv0;
 }
 
+/* --migrate-ids: rename, rebuild runs.tsv, then name what is still stale. */
+static int migrate_cmd(const ExpFile *x, const char *results)
+{
+    MigrateTally t;
+    Status st = migrate_ids(x, results, &t, NULL);
+    if (st != ST_OK) return report_error("sweep", st);
+    int rows, stray;
+    if ((st = sweep_collect(x, results, &rows, &stray)) != ST_OK) return report_error("sweep", st);
+    printf("%s: %d run folders: %d renamed to their new ids, %d already under them", x->name, t.folders,
+           t.renamed, t.current);
+    if (t.outside) printf(", %d not in the matrix", t.outside);
+    printf("; %d of %d runs in %s/%s/runs.tsv\n", rows, x->nruns, results, x->name);
+    fflush(stdout);
+    SweepOptions o = {results, 1, false, false, 0, false};
+    return sweep_stale(x, &o, stderr) > 0 ? 2 : 0;
+}
+
 int cmd_sweep(int argc, char **argv)
 {
     const char *file = NULL;
     SweepOptions o = {"results", 0, false, false, 0, false};
-    bool list = false, collect = false;
+    bool list = false, collect = false, migrate = false;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -74,6 +100,7 @@ int cmd_sweep(int argc, char **argv)
         else if (!strcmp(a, "--rerun-failed")) o.rerun_failed = true;
         else if (!strcmp(a, "--list")) list = true;
         else if (!strcmp(a, "--collect")) collect = true;
+        else if (!strcmp(a, "--migrate-ids")) migrate = true;
         else if (!strncmp(a, "-j", 2) && a[2]) {
             if (!positive_int(a + 2, &o.jobs))
                 return err_set(ST_USAGE, "-j: '%s' is not a positive integer", a + 2), report_error("sweep", ST_USAGE);
@@ -101,8 +128,12 @@ int cmd_sweep(int argc, char **argv)
     }
     if (!file) return err_set(ST_USAGE, "no experiment file (usage: descent sweep FILE [-j N])"),
                       report_error("sweep", ST_USAGE);
-    if (list && collect) return err_set(ST_USAGE, "--list and --collect do not go together"),
-                                report_error("sweep", ST_USAGE);
+    if (list + collect + migrate > 1)
+        return err_set(ST_USAGE, "--list, --collect and --migrate-ids do not go together"),
+               report_error("sweep", ST_USAGE);
+    if (migrate && (o.force || o.rerun_failed))
+        return err_set(ST_USAGE, "--migrate-ids runs nothing: it takes no --force or --rerun-failed"),
+               report_error("sweep", ST_USAGE);
     if (!o.jobs) {
         long n = sysconf(_SC_NPROCESSORS_ONLN);
         o.jobs = n > 0 ? (int)n : 1;
@@ -115,7 +146,11 @@ int cmd_sweep(int argc, char **argv)
         return status_exit_code(st);
     }
     int rc = 0;
-    if (list) {
+    if (migrate) {
+        rc = migrate_cmd(&x, o.results);
+    } else if (sweep_stale(&x, &o, stderr) > 0) {
+        rc = 2; /* named: nothing is run, listed or collected from stale folders */
+    } else if (list) {
         extern char *program_invocation_name; /* glibc: argv[0] of main */
         st = sweep_list(&x, &o, program_name(program_invocation_name), stdout);
         if (st != ST_OK) rc = report_error("sweep", st);

@@ -7,9 +7,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/status.h"
+
 uint64_t hash_bytes(const void *data, size_t n, uint64_t seed);
 uint64_t hash_str(const char *s, uint64_t seed);
 uint64_t hash_mix(uint64_t x); /* splitmix64 finaliser */
+/* hash_bytes of a whole file's content (read in pieces; the same value as hashing it in
+ * one piece). ST_IO naming the path if it cannot be read. */
+Status hash_file(const char *path, uint64_t seed, uint64_t *out);
 /* Writes the first `digits` hex digits (at most 16) of h into out[digits + 1]. */
 void hash_hex(uint64_t h, int digits, char *out);
 

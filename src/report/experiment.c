@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "runner/expfile.h"
+#include "runner/stale.h"
 
 static void add_kv(KeyValue *kv, int *n, const char *key, const char *value)
 {
@@ -42,6 +43,35 @@ static Status from_expfile(Experiment *x, const ExpFile *e)
     return ST_OK;
 }
 
+/* Every row of runs.tsv is a run of the experiment's matrix whose recorded settings
+ * are what the file expands to now: the report judges nothing stale. */
+static Status check_runs(const Experiment *x, const ExpFile *e, const char *runs)
+{
+    int nstale = 0, first = -1, first_run = -1;
+    char diff[2048] = "", d[2048];
+    for (int r = 0; r < x->runs.nrows; r++) {
+        const char *id = table_get(&x->runs, r, "run_id");
+        int i = 0;
+        while (i < e->nruns && strcmp(e->runs[i].id, id)) i++;
+        if (i == e->nruns)
+            return err_set(ST_USAGE, "%s: run %s is not a run of %s (its settings changed: "
+                           "descent sweep %s reruns what is missing and rebuilds runs.tsv)",
+                           runs, id[0] ? id : "(no run_id)", x->path, x->path);
+        Settings s;
+        expfile_run_settings(e, i, &s);
+        if (stale_row_diff(&s, &x->runs, r, d, sizeof d) > 0 && nstale++ == 0) {
+            first = r, first_run = i;
+            snprintf(diff, sizeof diff, "%s", d);
+        }
+    }
+    if (!nstale) return ST_OK;
+    char label[1024];
+    expfile_run_label(e, first_run, label, sizeof label);
+    return err_set(ST_USAGE, "%s: %d stale run%s (recorded settings differ from %s), the first %s (%s): %s "
+                   "(descent sweep %s --force reruns them)", runs, nstale, nstale == 1 ? "" : "s", x->path,
+                   table_get(&x->runs, first, "run_id"), label, diff, x->path);
+}
+
 Status experiment_load(Experiment *x, const char *path, const char *results_root)
 {
     memset(x, 0, sizeof *x);
@@ -49,21 +79,19 @@ Status experiment_load(Experiment *x, const char *path, const char *results_root
     ExpFile *e = calloc(1, sizeof *e);
     if (!e) return ST_NOMEM;
     Status st = expfile_load(e, path);
-    if (st == ST_OK) {
-        from_expfile(x, e);
-        expfile_free(e);
-    }
-    free(e);
-    if (st != ST_OK) return st;
+    if (st != ST_OK) return free(e), st;
+    from_expfile(x, e);
     snprintf(x->dir, sizeof x->dir, "%s/%s", results_root, x->name);
     char runs[2048];
     snprintf(runs, sizeof runs, "%s/runs.tsv", x->dir);
     struct stat sb;
     if (stat(runs, &sb) == 0) {
-        if ((st = table_read(&x->runs, runs)) != ST_OK) return st;
+        if ((st = table_read(&x->runs, runs)) == ST_OK) st = check_runs(x, e, runs);
         x->have_results = x->runs.nrows > 0;
     }
-    return ST_OK;
+    expfile_free(e);
+    free(e);
+    return st;
 }
 
 void experiment_free(Experiment *x)

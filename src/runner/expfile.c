@@ -477,6 +477,9 @@ static Status expand(ExpFile *x, const Parser *p)
     if (!x->runs) return ST_NOMEM;
     static Settings s;
     static SettingPairs pairs;
+    enum { DATA_CACHE = 8 };
+    struct { char data[STR_LEN], id[STR_LEN]; } cache[DATA_CACHE];
+    int ncache = 0;
     for (int i = 0; i < x->nruns; i++) {
         long rest = i; /* the last axis varies fastest */
         for (int k = x->naxes - 1; k >= 0; k--) {
@@ -493,7 +496,21 @@ static Status expand(ExpFile *x, const Parser *p)
                                label);
             return err_set(ST_USAGE, "%s:%d: %s", x->path, blame_line(x, p, msg), msg);
         }
-        settings_run_id(&s, x->runs[i].id);
+        /* a text corpus is read once for its identity, not once per run */
+        int c = 0;
+        while (c < ncache && strcmp(cache[c].data, s.data)) c++;
+        if (c == ncache) {
+            if (c == DATA_CACHE) c = --ncache; /* full: reuse the last slot */
+            Status st = settings_data_identity(s.data, cache[c].id, sizeof cache[c].id);
+            if (st != ST_OK) {
+                char msg[1024];
+                snprintf(msg, sizeof msg, "%s", err_msg());
+                return err_set(st, "%s:%d: %s", x->path, blame_line(x, p, msg), msg);
+            }
+            snprintf(cache[c].data, sizeof cache[c].data, "%s", s.data);
+            ncache++;
+        }
+        settings_run_id_with(&s, cache[c].id, x->runs[i].id);
     }
     /* distinct values on every axis make distinct runs; a hash collision would not */
     ExpRun *sorted = malloc(sizeof *sorted * (size_t)x->nruns);

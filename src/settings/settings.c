@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/check.h"
 #include "core/hash.h"
 
 #define SETTINGS_SPEC(type, f, group, dm, dg, choices, help) \
@@ -255,19 +256,121 @@ static int spec_cmp(const void *a, const void *b)
     return strcmp((*(const SettingSpec *const *)a)->name, (*(const SettingSpec *const *)b)->name);
 }
 
-void settings_run_id(const Settings *s, char out[13])
+bool setting_is_location(const char *key)
+{
+    return !strcmp(key, "fashion_dir");
+}
+
+Status settings_data_identity(const char *data, char *out, size_t cap)
+{
+    if (strncmp(data, "text:", 5) != 0) {
+        snprintf(out, cap, "%s", data);
+        return ST_OK;
+    }
+    uint64_t h;
+    Status st = hash_file(data + 5, 0, &h);
+    if (st != ST_OK) {
+        char msg[1024];
+        snprintf(msg, sizeof msg, "%s", err_msg());
+        return err_set(st, "data: %s", msg);
+    }
+    char hex[17];
+    hash_hex(h, 16, hex);
+    snprintf(out, cap, "text:%s", hex);
+    return ST_OK;
+}
+
+/* The settings of the identity, sorted by key, with their canonical values. */
+typedef void (*PairFn)(void *ctx, const char *key, const char *value);
+
+static void identity_pairs(const Settings *s, const char *data_id, PairFn fn, void *ctx)
 {
     const SettingSpec *sorted[256];
+    CHECK(n_setting_specs <= 256);
     for (int i = 0; i < n_setting_specs; i++) sorted[i] = &setting_specs[i];
     qsort(sorted, (size_t)n_setting_specs, sizeof sorted[0], spec_cmp);
-    uint64_t h = 0;
-    char value[STR_LEN + 64];
+    Settings d;
+    settings_defaults(&d, s->model);
+    char value[STR_LEN + 64], def[STR_LEN + 64];
     for (int i = 0; i < n_setting_specs; i++) {
-        settings_format(s, sorted[i], value, sizeof value);
-        h = hash_str(sorted[i]->name, h);
-        h = hash_str(value, h);
+        const SettingSpec *sp = sorted[i];
+        if (setting_is_location(sp->name)) continue;
+        settings_format(s, sp, value, sizeof value);
+        settings_format(&d, sp, def, sizeof def);
+        if (strcmp(sp->name, "model") && !strcmp(value, def)) continue;
+        fn(ctx, sp->name, strcmp(sp->name, "data") ? value : data_id);
     }
+}
+
+typedef struct {
+    char *out;
+    size_t cap, len;
+} TextCtx;
+
+static void add_text(void *ctx, const char *key, const char *value)
+{
+    TextCtx *t = ctx;
+    size_t room = t->len < t->cap ? t->cap - t->len : 0;
+    t->len += (size_t)snprintf(room ? t->out + t->len : NULL, room, "%s=%s\n", key, value);
+}
+
+size_t settings_identity(const Settings *s, const char *data_id, char *out, size_t cap)
+{
+    TextCtx t = {out, cap, 0};
+    if (cap) out[0] = '\0';
+    identity_pairs(s, data_id, add_text, &t);
+    return t.len;
+}
+
+static void add_hash(void *ctx, const char *key, const char *value)
+{
+    uint64_t *h = ctx;
+    *h = hash_str(key, *h);
+    *h = hash_str(value, *h);
+}
+
+void settings_run_id_with(const Settings *s, const char *data_id, char out[13])
+{
+    uint64_t h = 0;
+    identity_pairs(s, data_id, add_hash, &h);
     hash_hex(h, 12, out);
+}
+
+Status settings_run_id(const Settings *s, char out[13])
+{
+    char data_id[STR_LEN];
+    Status st = settings_data_identity(s->data, data_id, sizeof data_id);
+    if (st != ST_OK) return st;
+    settings_run_id_with(s, data_id, out);
+    return ST_OK;
+}
+
+int settings_diff_recorded(const Settings *s, const char *(*get)(void *ctx, const char *key), void *ctx,
+                           char *out, size_t cap)
+{
+    Settings d;
+    settings_defaults(&d, s->model);
+    char now[STR_LEN + 64], def[STR_LEN + 64];
+    size_t len = 0;
+    int n = 0;
+    if (cap) out[0] = '\0';
+    for (int i = 0; i < n_setting_specs; i++) {
+        const SettingSpec *sp = &setting_specs[i];
+        if (setting_is_location(sp->name)) continue;
+        settings_format(s, sp, now, sizeof now);
+        const char *rec = get(ctx, sp->name);
+        if (!rec) {
+            settings_format(&d, sp, def, sizeof def);
+            rec = def;
+        }
+        if (!strcmp(rec, now)) continue;
+        if (!strcmp(sp->name, "data") && !strncmp(rec, "text:", 5) && !strncmp(now, "text:", 5)) continue;
+        n++;
+        size_t room = len < cap ? cap - len : 0;
+        len += (size_t)snprintf(room ? out + len : NULL, room, "%s%s recorded %s, now %s", n > 1 ? "; " : "",
+                                sp->name, rec[0] ? rec : "(empty)", now);
+    }
+    return n;
 }
 
 Status pairs_add(SettingPairs *p, const char *key, const char *value, const char *where)

@@ -124,8 +124,32 @@ Status settings_set(Settings *s, const char *key, const char *value);
 void settings_format(const Settings *s, const SettingSpec *spec, char *out, size_t cap);
 /* Checks that the values fit together (e.g. heads divides width). */
 Status settings_validate(const Settings *s);
-/* Short hash of every setting, sorted by key: the run id (12 hex digits + NUL). */
-void settings_run_id(const Settings *s, char out[13]);
+/* Whether a key says where an input lives rather than what it is (fashion_dir): such
+ * keys are no part of a run's identity, so a dataset moved elsewhere finds its runs. */
+bool setting_is_location(const char *key);
+/* The identity of the data a run reads: its name (fashion, kjv, markov, ...), or for
+ * text:PATH "text:" and the 16-hex-digit hash of the file's content, the same wherever
+ * the file lives. Reads the file: ST_IO if it cannot. */
+Status settings_data_identity(const char *data, char *out, size_t cap);
+/* A run's identity: "key=value" lines (canonical values, sorted by key) of `model` and
+ * of every other setting whose value differs from that model's default, locations left
+ * out and `data` given as data_id (settings_data_identity of s->data). A setting added
+ * with a default that keeps today's behaviour changes no identity. Returns the length
+ * (the text is cut at cap - 1 if longer, like snprintf). */
+size_t settings_identity(const Settings *s, const char *data_id, char *out, size_t cap);
+/* The run id (12 hex digits + NUL): a hash of the identity, given the data identity.
+ * Callers that make many ids compute data_id once per data value (a text file is read
+ * for it). */
+void settings_run_id_with(const Settings *s, const char *data_id, char out[13]);
+/* The same, reading a text:PATH file for its identity (ST_IO if it cannot). */
+Status settings_run_id(const Settings *s, char out[13]);
+/* Compares the settings a run recorded with s: get(ctx, key) gives a recorded value as
+ * written, or NULL when the record has no such key (written before the setting
+ * existed), which counts as the default of s's model. Locations are not compared, nor
+ * the paths of two text:PATH corpora (the run id holds the content). Writes
+ * "key recorded A, now B; ..." into out and returns the number of keys that differ. */
+int settings_diff_recorded(const Settings *s, const char *(*get)(void *ctx, const char *key), void *ctx,
+                           char *out, size_t cap);
 
 /* A list of key=value pairs, collected before defaults can be applied (the model's
  * value chooses the defaults of the others). */

@@ -86,7 +86,7 @@ void train_write_settings_row(FILE *f, const Settings *s)
 void train_write_provenance(FILE *f, const Settings *s)
 {
     char id[13], host[256] = "unknown";
-    settings_run_id(s, id);
+    if (settings_run_id(s, id) != ST_OK) snprintf(id, sizeof id, "unknown"); /* its corpus went away */
     gethostname(host, sizeof host - 1);
     fprintf(f, "run_id\tversion\tcompiler\tblas_core\tthreads\thost\n");
     fprintf(f, "%s\t%s\tgcc %s\t%s\t%d\t%s\n", id, DESCENT_VERSION, __VERSION__, blas_core_name(),

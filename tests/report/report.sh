@@ -4,7 +4,8 @@
 # figure script and the sweep's page match the committed goldens (BLESS=1 rewrites
 # them); the experiment without results gets a page saying so with the command that
 # makes them; the Tested-by lines of a catalogue in the root are kept; figures and
-# pages no experiment writes any more are removed; bad arguments exit 2.
+# pages no experiment writes any more are removed; a stale run or a run not in the
+# matrix is refused; bad arguments exit 2.
 . "$(dirname "$0")/../lib.sh"
 root="$TMP/root"
 mkdir -p "$root/experiments"
@@ -35,20 +36,25 @@ model = gpt
 seed = 1 2
 INI
 
-# results: loss(optimizer, lr, seed) made up; sgd diverges at 0.1
+# results: loss(optimizer, lr, seed) made up; sgd diverges at 0.1. The run ids are the
+# matrix's (the report refuses rows that are not its runs), in matrix order from --list.
 res="$root/results/demo_lr"
 mkdir -p "$res/runs"
-printf 'run_id\toptimizer\tlr\tseed\tstatus\tfinal_val_loss\tbest_val_loss\tval_acc\tparams\tweight_bytes\tstate_bytes\tactivation_bytes\tstep_s\titems_per_s\n' >"$res/runs.tsv"
+check "the fixture's run ids from descent sweep --list" \
+    bash -c "'$DESCENT' sweep '$root/experiments/demo_lr.ini' --results '$root/results' --list >'$TMP/list'"
+mapfile -t ids < <(sed 's|.* --out [^ ]*/runs/\([0-9a-f]*\) .*|\1|' "$TMP/list")
+check "12 run ids" test "${#ids[@]}" -eq 12
+printf 'run_id\tdata\tsteps\toptimizer\tlr\tseed\tstatus\tfinal_val_loss\tbest_val_loss\tval_acc\tparams\tweight_bytes\tstate_bytes\tactivation_bytes\tstep_s\titems_per_s\n' >"$res/runs.tsv"
 n=0
 for opt in sgd adamw; do
   for lr in 0.001 0.01 0.1; do
     for seed in 1 2; do
-      n=$((n + 1)); id=$(printf 'run%09d' $n)
+      id=${ids[$n]}; n=$((n + 1))
       read -r status final <<<"$(awk -v o=$opt -v l=$lr -v s=$seed 'BEGIN {
           if (o == "sgd" && l == 0.1) { print "diverged nan"; exit }
           base = o == "sgd" ? 1.0 : 0.5; printf "ok %.4f\n", base / (1 + 100 * l) + 0.01 * s }')"
       state=$([ $opt = sgd ] && echo 0 || echo 800)
-      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t0.9\t100\t400\t%s\t1000\t0.00%d\t%d\n' \
+      printf '%s\tspirals\t4\t%s\t%s\t%s\t%s\t%s\t%s\t0.9\t100\t400\t%s\t1000\t0.00%d\t%d\n' \
         "$id" $opt $lr $seed $status "$final" "$final" "$state" $seed $((1000 * seed)) >>"$res/runs.tsv"
       mkdir -p "$res/runs/$id"
       printf 'step\tval_loss\tgrad_norm\n0\t1.1\tnan\n2\t%s\t0.5\n4\t%s\t0.25\n' "$final" "$final" >"$res/runs/$id/curve.tsv"
@@ -111,6 +117,15 @@ check "stale figures removed" test ! -e "$root/report/figures/stale_fig.gp" -a !
 check "the gone experiment's page removed" test ! -e "$root/report/demo_pending.md"
 check "other files kept" test -e "$root/report/figures/notes.txt" -a -e "$root/report/demo_lr.md"
 check "the catalogue no longer names it" grep -q '^\*\*Tested by:\*\* no experiment yet$' "$root/docs/CLAIMS.md"
+
+# stale results are refused, naming the run and the key
+cp "$res/runs.tsv" "$TMP/runs.tsv"
+sed -i "2s/\tspirals\t4\t/\tspirals\t5\t/" "$res/runs.tsv"
+expect_error 2 "runs.tsv: 1 stale run .*the first ${ids[0]} \(optimizer=sgd, lr=1e-3, seed=1\): steps recorded 5, now 4" \
+    -- report --root "$root" --no-render
+sed "2s/^${ids[0]}/0123456789ab/" "$TMP/runs.tsv" >"$res/runs.tsv"
+expect_error 2 "runs.tsv: run 0123456789ab is not a run of" -- report --root "$root" --no-render
+cp "$TMP/runs.tsv" "$res/runs.tsv"
 
 expect_error 2 "report takes no settings" -- report --lr 1
 expect_error 2 "unknown option .--bogus." -- report --bogus 1

@@ -6,6 +6,7 @@
  * `precision` on hand-written tables (both claims confirmed; both refuted; inconclusive
  * on a gap the seeds disagree on), and the GSL statistics against hand-computed values. */
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -149,6 +150,22 @@ static FILE *runs_tsv(const char *name, const char *header, char *dir, size_t ca
     return f;
 }
 
+/* The run id of the default MLP with these settings (pairs key, value, NULL ended):
+ * the report accepts only rows that are runs of the experiment's matrix. */
+static void run_id(char id[13], ...)
+{
+    va_list ap;
+    va_start(ap, id);
+    SettingPairs p = {0};
+    for (const char *k; (k = va_arg(ap, const char *));) pairs_add(&p, k, va_arg(ap, const char *), "");
+    va_end(ap);
+    Settings s;
+    if (settings_from_pairs(&s, &p) != ST_OK || settings_run_id(&s, id) != ST_OK) {
+        printf("FAIL: a fixture's settings: %s\n", err_msg());
+        exit(99);
+    }
+}
+
 /* A runs.tsv from rows "optimizer lr seed status final_val_loss". */
 static void lr_table(const char *name, const char *rows)
 {
@@ -156,12 +173,14 @@ static void lr_table(const char *name, const char *rows)
     FILE *f = runs_tsv(name, "run_id\toptimizer\tlr\tseed\tstatus\tfinal_val_loss", dir, sizeof dir);
     char buf[8192], opt[32], status[32], loss[32];
     snprintf(buf, sizeof buf, "%s", rows);
-    int n = 0;
     for (char *save, *l = strtok_r(buf, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
         double lr;
         int seed;
         if (sscanf(l, "%31s %lf %d %31s %31s", opt, &lr, &seed, status, loss) != 5) exit(99);
-        fprintf(f, "r%011d\t%s\t%g\t%d\t%s\t%s\n", n++, opt, lr, seed, status, loss);
+        char id[13], lr_text[32], seed_text[16];
+        snprintf(lr_text, sizeof lr_text, "%g", lr), snprintf(seed_text, sizeof seed_text, "%d", seed);
+        run_id(id, "optimizer", opt, "lr", lr_text, "seed", seed_text, (const char *)NULL);
+        fprintf(f, "%s\t%s\t%s\t%d\t%s\t%s\n", id, opt, lr_text, seed, status, loss);
     }
     fclose(f);
 }
@@ -238,16 +257,18 @@ static void precision_table(const char *name, const char *rows)
                              "weight_bytes\tgrad_bytes\tstate_bytes\tactivation_bytes", dir, sizeof dir);
     char buf[8192], prec[32], rnd[32], scale[32], status[32], loss[32], train[32];
     snprintf(buf, sizeof buf, "%s", rows);
-    int n = 0;
     for (char *save, *l = strtok_r(buf, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
         int seed, act;
         if (sscanf(l, "%31s %31s %31s %d %31s %31s %d %31s", prec, rnd, scale, &seed, status, loss, &act, train) != 8)
             exit(99);
-        fprintf(f, "p%011d\t%s\t%s\t%s\t%d\t%s\t%s\t400\t%d\t800\t%d\n", n, prec, rnd, scale, seed, status,
+        char id[13], seed_text[16];
+        snprintf(seed_text, sizeof seed_text, "%d", seed);
+        run_id(id, "precision", prec, "rounding", rnd, "loss_scale", scale, "seed", seed_text, (const char *)NULL);
+        fprintf(f, "%s\t%s\t%s\t%s\t%d\t%s\t%s\t400\t%d\t800\t%d\n", id, prec, rnd, scale, seed, status,
                 loss, act * 2 / 5, act);
-        snprintf(path, sizeof path, "%s/runs/p%011d", dir, n);
+        snprintf(path, sizeof path, "%s/runs/%s", dir, id);
         make_dirs(path);
-        snprintf(path, sizeof path, "%s/runs/p%011d/curve.tsv", dir, n++);
+        snprintf(path, sizeof path, "%s/runs/%s/curve.tsv", dir, id);
         char curve[256];
         snprintf(curve, sizeof curve, "step\ttrain_loss\tlost_updates\tgrad_zero\n0\tnan\tnan\tnan\n"
                                       "100\t9\t0.5\t0.01\n200\t%s\t0.5\t0.01\n", train);

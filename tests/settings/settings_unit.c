@@ -1,7 +1,15 @@
 /* unit: the settings table. Every default parses and validates for both models, every
  * value formats canonically and reads back to the same value, run ids ignore how a
- * number was written and the order settings were given, and bad values are refused. */
+ * number was written and the order settings were given, and bad values are refused.
+ *
+ * Run ids hash only what differs from the model's defaults: pinned ids of committed
+ * runs (results/parabola, results/lr_sweep_mlp) prove that a setting added with a
+ * default that keeps today's behaviour changes no id; locations are left out; a
+ * text:PATH corpus counts by its content, not its path; a recorded setting that is
+ * missing counts as its default when a cached run is compared. */
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "harness.h"
 #include "settings/settings.h"
@@ -21,8 +29,134 @@ static int ids_equal(const char *k1, const char *v1, const char *k2, const char 
     return strcmp(ia, ib) == 0;
 }
 
+/* The run id of settings given as key=value pairs ("" if they do not parse). */
+static void id_of(const char *const *kv, int n, char out[13])
+{
+    SettingPairs p = {0};
+    for (int i = 0; i + 1 < n; i += 2) pairs_add(&p, kv[i], kv[i + 1], "");
+    Settings s;
+    out[0] = '\0';
+    if (settings_from_pairs(&s, &p) == ST_OK && settings_run_id(&s, out) != ST_OK) out[0] = '\0';
+}
+
+/* A recorded summary row for settings_diff_recorded: keys and values, NULL ended. */
+static const char *recorded_get(void *ctx, const char *key)
+{
+    const char *const *kv = ctx;
+    for (int i = 0; kv[i]; i += 2)
+        if (!strcmp(kv[i], key)) return kv[i + 1];
+    return NULL;
+}
+
+/* The identity on one line ("|" for each newline), for the messages. */
+static const char *one_line(char *text)
+{
+    for (char *c = text; *c; c++)
+        if (*c == '\n') *c = '|';
+    return text;
+}
+
+static void test_run_ids(void)
+{
+    char id[13], text[4096];
+    /* pinned: the ids of committed run folders. If these change, every committed run
+     * is orphaned: do not change them, migrate (descent sweep --migrate-ids) instead */
+    const char *parabola[] = {"model", "toy", "lr", "0.05"};
+    id_of(parabola, 4, id);
+    CHECK_TRUE(!strcmp(id, "633eb2e3708a"), "toy lr=0.05 has the id of its committed run (%s)", id);
+    const char *mlp[] = {"model", "mlp", "data", "fashion", "widths", "256,128", "act", "relu", "init", "he",
+                         "epochs", "3", "batch", "128", "schedule", "constant", "warmup", "0", "weight_decay",
+                         "0", "optimizer", "sgd", "lr", "1e-6", "seed", "1"};
+    id_of(mlp, 26, id);
+    CHECK_TRUE(!strcmp(id, "6d47fc0776c0"), "an lr_sweep_mlp run has the id of its committed run (%s)", id);
+
+    /* defaults contribute nothing: the identity of a model's defaults is its name alone,
+     * and each setting given its default explicitly keeps the id */
+    const char *models[] = {"mlp", "gpt", "toy"};
+    for (int m = 0; m < 3; m++) {
+        Settings s, t;
+        char want[64], base[13], other[13], v[STR_LEN + 64];
+        settings_defaults(&s, models[m]);
+        settings_identity(&s, s.data, text, sizeof text);
+        snprintf(want, sizeof want, "model=%s\n", models[m]);
+        int ok = !strcmp(text, want);
+        CHECK_TRUE(ok, "%s defaults: the identity is model=%s alone (got '%s')", models[m],
+                   models[m], one_line(text));
+        settings_run_id_with(&s, s.data, base);
+        int moved = 0;
+        for (int i = 0; i < n_setting_specs; i++) {
+            memcpy(&t, &s, sizeof t);
+            settings_format(&s, &setting_specs[i], v, sizeof v);
+            settings_set(&t, setting_specs[i].name, v);
+            settings_run_id_with(&t, t.data, other);
+            moved += strcmp(base, other) != 0;
+        }
+        CHECK_TRUE(moved == 0, "%s: no setting given its default moves the id", models[m]);
+    }
+    Settings g;
+    settings_defaults(&g, "gpt");
+    settings_set(&g, "data", "kjv");
+    settings_set(&g, "lr", "0.01");
+    settings_set(&g, "fashion_dir", "/elsewhere");
+    settings_identity(&g, g.data, text, sizeof text);
+    int ok = !strcmp(text, "data=kjv\nlr=0.01\nmodel=gpt\n");
+    CHECK_TRUE(ok, "the identity: the settings off their defaults, sorted, locations left out (%s)", one_line(text));
+    const char *moved_a[] = {"fashion_dir", "/elsewhere", "lr", "0.1"}, *moved_b[] = {"lr", "0.1"};
+    char ia[13], ib[13];
+    id_of(moved_a, 4, ia), id_of(moved_b, 2, ib);
+    CHECK_TRUE(ia[0] && !strcmp(ia, ib), "fashion_dir is no part of the run id");
+    const char *fault[] = {"fault_at_step", "5"};
+    id_of(fault, 2, ia);
+    CHECK_TRUE(ia[0] && strcmp(ia, ib), "fault_at_step (testing only) off its default is part of it: a run that aborts is another run");
+
+    /* text:PATH: the content, not the path */
+    char dir[] = "/tmp/descent-settings-XXXXXX", f1[64], f2[64], f3[64], d1[600], d2[600], d3[600];
+    CHECK_TRUE(mkdtemp(dir) != NULL, "a scratch folder");
+    snprintf(f1, sizeof f1, "%s/a.txt", dir), snprintf(f2, sizeof f2, "%s/b.txt", dir);
+    snprintf(f3, sizeof f3, "%s/c.txt", dir);
+    const char *bodies[] = {"in the beginning\n", "in the beginning\n", "in the beginninG\n"};
+    const char *files[] = {f1, f2, f3};
+    for (int k = 0; k < 3; k++) {
+        FILE *f = fopen(files[k], "w");
+        CHECK_TRUE(f && fputs(bodies[k], f) >= 0 && fclose(f) == 0, "wrote %s", files[k]);
+    }
+    snprintf(d1, sizeof d1, "text:%s", f1), snprintf(d2, sizeof d2, "text:%s", f2), snprintf(d3, sizeof d3, "text:%s", f3);
+    const char *t1[] = {"model", "gpt", "data", d1}, *t2[] = {"model", "gpt", "data", d2}, *t3[] = {"model", "gpt", "data", d3};
+    char i1[13], i2[13], i3[13];
+    id_of(t1, 4, i1), id_of(t2, 4, i2), id_of(t3, 4, i3);
+    CHECK_TRUE(i1[0] && !strcmp(i1, i2), "one corpus at two paths: one run id (%s)", i1);
+    CHECK_TRUE(i3[0] && strcmp(i1, i3), "a corpus one byte different: another run id (%s)", i3);
+    char data_id[600];
+    Status st = settings_data_identity(d1, data_id, sizeof data_id);
+    CHECK_TRUE(st == ST_OK && !strncmp(data_id, "text:", 5) && strlen(data_id) == 21,
+               "a corpus's identity is text: and 16 hex digits (%s)", data_id);
+    for (int k = 0; k < 3; k++) unlink(files[k]);
+    Settings ts;
+    settings_defaults(&ts, "gpt");
+    settings_set(&ts, "data", d1);
+    st = settings_run_id(&ts, id);
+    CHECK_TRUE(st == ST_IO && strstr(err_msg(), f1), "a corpus that cannot be read: ST_IO naming it (%s)", err_msg());
+    rmdir(dir);
+
+    /* a cached run's record against the settings: missing keys are defaults */
+    Settings now;
+    settings_defaults(&now, "mlp");
+    settings_set(&now, "lr", "0.1");
+    char diff[1024];
+    const char *same[] = {"model", "mlp", "lr", "0.1", "fashion_dir", "/elsewhere", NULL};
+    CHECK_TRUE(settings_diff_recorded(&now, recorded_get, (void *)same, diff, sizeof diff) == 0,
+               "a record without the newer keys, data elsewhere: not stale (%s)", diff);
+    const char *other_lr[] = {"model", "mlp", "lr", "0.2", "epochs", "10", NULL};
+    int n = settings_diff_recorded(&now, recorded_get, (void *)other_lr, diff, sizeof diff);
+    CHECK_TRUE(n == 1 && !strcmp(diff, "lr recorded 0.2, now 0.1"), "a differing key is named: %s", diff);
+    const char *no_lr[] = {"model", "mlp", NULL};
+    n = settings_diff_recorded(&now, recorded_get, (void *)no_lr, diff, sizeof diff);
+    CHECK_TRUE(n == 1 && !strcmp(diff, "lr recorded 0.001, now 0.1"), "a missing key counts as its default: %s", diff);
+}
+
 int main(void)
 {
+    test_run_ids();
     const char *models[] = {"mlp", "gpt"};
     for (int m = 0; m < 2; m++) {
         Settings s, t;
