@@ -1,6 +1,7 @@
 /* descent bench: time training steps of any shape on synthetic data, and the machine's
  * sgemm peak to hold them against. */
 #include <gsl/gsl_randist.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,11 +18,14 @@
 #include "models/model.h"
 #include "optim/optim.h"
 #include "train/mixed.h"
+#include "train/outdir.h"
+#include "train/train.h"
 
 static void usage(FILE *f)
 {
     fprintf(f,
-            "usage: descent bench [--SETTING VALUE ...] [--steps N] [--warmup N] [--threads N] [--blas K]\n"
+            "usage: descent bench [--SETTING VALUE ...] [--steps N] [--warmup N] [--threads N[,N...]]\n"
+            "                     [--repeats R] [--out DIR [--peak-size N]] [--blas K]\n"
             "       descent bench --peak [--threads N] [--blas K]\n"
             "\n"
             "Times training steps of the model the settings describe on random data of that\n"
@@ -31,6 +35,14 @@ static void usage(FILE *f)
             "of the step, throughput, matmul GFLOP per step and the fraction of the machine's\n"
             "sgemm peak reached. The inputs of an mlp default to 784 and its classes to 10;\n"
             "a gpt's vocabulary defaults to 96 (--vocab).\n"
+            "\n"
+            "--threads 1,2 times each thread count in turn, one row each. --repeats R times\n"
+            "R rounds of --warmup and --steps steps and reports the median of the rounds'\n"
+            "medians. --out DIR (what descent sweep runs for an experiment with [bench]) also\n"
+            "measures the sgemm peak (of NxNxN products, --peak-size, default 2048) in the same\n"
+            "process for each thread count instead of reading the cache, and writes DIR/summary.tsv (the settings and the work of a\n"
+            "step), DIR/bench.tsv (one row per thread count and round) and DIR/provenance.tsv,\n"
+            "atomically (docs/FORMATS.md).\n"
             "\n"
             "--peak measures the sgemm rate (GFLOP/s) of 2048x2048x2048 products with one thread\n"
             "and with all threads and caches it in ~/.cache/descent/peak.tsv for later benches.\n"
@@ -116,25 +128,109 @@ static double peak_for(int threads, bool force)
     return g;
 }
 
+/* The CPU's model name from /proc/cpuinfo ("unknown" elsewhere): with the host it names
+ * the machine a timing belongs to. */
+static void cpu_model(char *out, size_t cap)
+{
+    snprintf(out, cap, "unknown");
+    FILE *f = fopen("/proc/cpuinfo", "r");
+    char line[512];
+    while (f && fgets(line, sizeof line, f)) {
+        char *colon = strchr(line, ':');
+        if (strncmp(line, "model name", 10) || !colon) continue;
+        colon += 1 + (colon[1] == ' ');
+        colon[strcspn(colon, "\n")] = '\0';
+        snprintf(out, cap, "%s", colon);
+        for (char *c = out; *c; c++)
+            if (*c == '\t') *c = ' ';
+        break;
+    }
+    if (f) fclose(f);
+}
+
+/* One round: warmup untimed steps, then steps timed ones (forward, backward, optimizer). */
+typedef struct {
+    double step, fwd, bwd, opt, min, max; /* seconds: medians, and the fastest and slowest step */
+    double t_start, t_end;                /* the monotonic clock: comparable between processes on one machine */
+} Round;
+
+typedef struct {
+    Model *m;
+    Optimizer *opt;
+    Mixed *mx;
+    OptHyper h;
+    Batch *batch;
+    long t; /* optimizer steps taken so far */
+    double *tf, *tb, *to, *tt; /* (steps) scratch */
+} Bench;
+
+static Round time_round(Bench *b, int warmup, int steps)
+{
+    Round r = {.t_start = now_s()};
+    for (int i = 0; i < warmup + steps; i++) {
+        double t0 = now_s();
+        params_zero_grad(&b->m->params);
+        b->m->ops->forward(b->m, b->batch);
+        double t1 = now_s();
+        b->m->ops->backward(b->m, b->batch, mixed_dloss(b->mx, 1));
+        double t2 = now_s();
+        if (mixed_unscale(b->mx, &b->m->params)) mixed_step(b->mx, b->opt, &b->m->params, &b->h, ++b->t);
+        double t3 = now_s();
+        if (i >= warmup) {
+            int k = i - warmup;
+            b->tf[k] = t1 - t0, b->tb[k] = t2 - t1, b->to[k] = t3 - t2, b->tt[k] = t3 - t0;
+        }
+    }
+    r.fwd = median(b->tf, steps), r.bwd = median(b->tb, steps), r.opt = median(b->to, steps);
+    r.step = median(b->tt, steps); /* sorted now */
+    r.min = b->tt[0], r.max = b->tt[steps - 1];
+    r.t_end = now_s();
+    return r;
+}
+
+/* "1,2" → {1, 2}; false on anything else. */
+static bool parse_threads(const char *s, int *t, int cap, int *n)
+{
+    *n = 0;
+    while (*s) {
+        char *end;
+        long v = strtol(s, &end, 10);
+        if (end == s || v < 1 || v > 1024 || *n == cap || (*end && *end != ',')) return false;
+        t[(*n)++] = (int)v;
+        s = *end ? end + 1 : end;
+    }
+    return *n > 0;
+}
+
 int cmd_bench(int argc, char **argv)
 {
-    const char *steps_s = NULL, *warmup_s = NULL, *threads_s = NULL, *peak = NULL, *kernels = NULL;
+    const char *steps_s = NULL, *warmup_s = NULL, *threads_s = NULL, *peak = NULL, *kernels = NULL,
+               *repeats_s = NULL, *out_dir = NULL, *peak_size_s = NULL;
     const CmdOption opts[] = {
         {"steps", true, "timed steps", &steps_s},
         {"warmup", true, "untimed steps first", &warmup_s},
         {"threads", true, "worker threads", &threads_s},
         {"peak", false, "measure the sgemm peak", &peak},
         {"blas", true, "kernels: pinned or native", &kernels},
+        {"repeats", true, "timed rounds per thread count", &repeats_s},
+        {"out", true, "result folder", &out_dir},
+        {"peak-size", true, "n of the n×n×n sgemm peak with --out", &peak_size_s},
     };
     static SettingPairs pairs;
     bool help;
-    Status st = args_parse(argc, argv, opts, 5, &pairs, &help);
+    Status st = args_parse(argc, argv, opts, 8, &pairs, &help);
     if (help) return usage(stdout), 0;
     if (st != ST_OK) return report_error("bench", st);
     BlasKernels k;
     if (kernels && !blas_kernels_parse(kernels, &k)) /* main has set the kernels up already */
         return err_set(ST_USAGE, "--blas: '%s' is not one of pinned, native", kernels), report_error("bench", ST_USAGE);
-    int threads = blas_init(threads_s ? atoi(threads_s) : 0);
+    enum { MAX_THREADS = 16 };
+    int tlist[MAX_THREADS], nthreads = 1;
+    if (threads_s && !parse_threads(threads_s, tlist, MAX_THREADS, &nthreads))
+        return err_set(ST_USAGE, "--threads: '%s' is not a thread count or a list like 1,2", threads_s),
+               report_error("bench", ST_USAGE);
+    int threads = blas_init(threads_s ? tlist[0] : 0);
+    if (!threads_s) tlist[0] = threads;
     if (peak) {
         double one = peak_for(1, true), all = threads > 1 ? peak_for(threads, true) : one;
         printf("threads\tblas_core\tpeak_gflops\n1\t%s\t%.1f\n", blas_core_name(), one);
@@ -142,8 +238,10 @@ int cmd_bench(int argc, char **argv)
         return 0;
     }
     int steps = steps_s ? atoi(steps_s) : 30, warmup = warmup_s ? atoi(warmup_s) : 10;
-    if (steps < 1 || warmup < 0)
-        return err_set(ST_USAGE, "--steps must be >= 1 and --warmup >= 0"), report_error("bench", ST_USAGE);
+    int repeats = repeats_s ? atoi(repeats_s) : 1, peak_size = peak_size_s ? atoi(peak_size_s) : 2048;
+    if (steps < 1 || warmup < 0 || repeats < 1 || peak_size < 16)
+        return err_set(ST_USAGE, "--steps and --repeats must be >= 1, --warmup >= 0 and --peak-size >= 16"),
+               report_error("bench", ST_USAGE);
     static Settings s;
     /* bench never reads a dataset: the data setting only has to name a valid one */
     SettingPairs *p = &pairs;
@@ -170,7 +268,11 @@ int cmd_bench(int argc, char **argv)
     int *y = calloc((size_t)B, sizeof *y), *tok = calloc((size_t)B * (T + 1), sizeof *tok);
     double *tf = calloc((size_t)steps, sizeof *tf), *tb = calloc((size_t)steps, sizeof *tb),
            *to = calloc((size_t)steps, sizeof *to), *tt = calloc((size_t)steps, sizeof *tt);
-    if (!r || !x || !y || !tok || !tf || !tb || !to || !tt) {
+    Round *rounds = calloc((size_t)repeats * nthreads, sizeof *rounds);
+    double *peaks = calloc((size_t)nthreads, sizeof *peaks), *med = calloc((size_t)repeats, sizeof *med);
+    OutDir od = {0};
+    FILE *summary = NULL, *bt = NULL, *prov = NULL;
+    if (!r || !x || !y || !tok || !tf || !tb || !to || !tt || !rounds || !peaks || !med) {
         st = err_set(ST_NOMEM, "out of memory");
         goto done;
     }
@@ -178,25 +280,16 @@ int cmd_bench(int argc, char **argv)
     for (int i = 0; i < B; i++) y[i] = (int)gsl_rng_uniform_int(r, (unsigned long)shape.classes);
     for (long i = 0; i < (long)B * (T + 1); i++) tok[i] = (int)gsl_rng_uniform_int(r, (unsigned long)shape.classes);
     Batch batch = {B, x, y, tok};
-    OptHyper h = {s.lr, s.momentum, s.beta1, s.beta2, s.eps, s.weight_decay};
-    for (int i = 0; i < warmup + steps; i++) {
-        double t0 = now_s();
-        params_zero_grad(&m->params);
-        m->ops->forward(m, &batch);
-        double t1 = now_s();
-        m->ops->backward(m, &batch, mixed_dloss(&mx, 1));
-        double t2 = now_s();
-        if (mixed_unscale(&mx, &m->params)) mixed_step(&mx, &opt, &m->params, &h, i + 1);
-        double t3 = now_s();
-        if (i >= warmup) {
-            int k = i - warmup;
-            tf[k] = t1 - t0, tb[k] = t2 - t1, to[k] = t3 - t2, tt[k] = t3 - t0;
-        }
+    Bench b = {m, &opt, &mx, {s.lr, s.momentum, s.beta1, s.beta2, s.eps, s.weight_decay}, &batch, 0, tf, tb, to, tt};
+    for (int k = 0; k < nthreads; k++) {
+        /* with --out the peak is measured here, beside the steps it is held against */
+        peaks[k] = out_dir ? (pool_init(tlist[k]), measure_peak(peak_size)) : peak_for(tlist[k], false);
+        pool_init(tlist[k]);
+        for (int i = 0; i < repeats; i++) rounds[k * repeats + i] = time_round(&b, warmup, steps);
     }
-    double fwd = median(tf, steps), bwd = median(tb, steps), op = median(to, steps);
-    double step = median(tt, steps); /* sorted now: tt[0] min, tt[steps-1] max */
+
     long items = (long)B * m->items_per_row;
-    double gflop = m->flops_per_item * items / 1e9, peak_g = peak_for(threads, false);
+    double gflop = m->flops_per_item * items / 1e9;
     char shape_desc[256];
     if (gpt)
         snprintf(shape_desc, sizeof shape_desc, "V=%d,T=%d,C=%d,L=%d,H=%d,B=%d", shape.classes, T,
@@ -206,16 +299,63 @@ int cmd_bench(int argc, char **argv)
         for (int i = 0; i < s.n_widths; i++) len += snprintf(shape_desc + len, sizeof shape_desc - len, "-%d", s.widths[i]);
         snprintf(shape_desc + len, sizeof shape_desc - len, "-%d,B=%d", shape.classes, B);
     }
-    printf("model\tshape\toptimizer\tprecision\tblas_core\tthreads\tms_per_step\tms_min\tms_max\tfwd_ms\tbwd_ms\topt_ms\t"
+    printf("model\tshape\toptimizer\tprecision\tblas_core\tthreads\trepeats\tms_per_step\tms_min\tms_max\tfwd_ms\tbwd_ms\topt_ms\t"
            "bwd_fwd\titems_per_sec\tgflop_per_step\tgflops\tpeak_gflops\tpeak_fraction\n");
-    printf("%s\t%s\t%s\t%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.2f\t%.0f\t%.4f\t%.1f\t%.1f\t%.3f\n", s.model,
-           shape_desc, s.optimizer, s.precision, blas_core_name(), threads, 1e3 * step, 1e3 * tt[0], 1e3 * tt[steps - 1], 1e3 * fwd,
-           1e3 * bwd, 1e3 * op, bwd / fwd, items / step, gflop, gflop / step, peak_g,
-           gflop / step / peak_g);
+    for (int k = 0; k < nthreads; k++) {
+        const Round *rk = &rounds[k * repeats];
+        double fwd, bwd, op, step, lo = rk[0].min, hi = rk[0].max;
+        for (int i = 0; i < repeats; i++) med[i] = rk[i].fwd, lo = fmin(lo, rk[i].min), hi = fmax(hi, rk[i].max);
+        fwd = median(med, repeats);
+        for (int i = 0; i < repeats; i++) med[i] = rk[i].bwd;
+        bwd = median(med, repeats);
+        for (int i = 0; i < repeats; i++) med[i] = rk[i].opt;
+        op = median(med, repeats);
+        for (int i = 0; i < repeats; i++) med[i] = rk[i].step;
+        step = median(med, repeats);
+        printf("%s\t%s\t%s\t%s\t%s\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.2f\t%.0f\t%.4f\t%.1f\t%.1f\t%.3f\n", s.model,
+               shape_desc, s.optimizer, s.precision, blas_core_name(), tlist[k], repeats, 1e3 * step, 1e3 * lo, 1e3 * hi, 1e3 * fwd,
+               1e3 * bwd, 1e3 * op, bwd / fwd, items / step, gflop, gflop / step, peaks[k], gflop / step / peaks[k]);
+    }
+    if (!out_dir) goto done;
+
+    char host[256] = "unknown", cpu[256];
+    gethostname(host, sizeof host - 1);
+    cpu_model(cpu, sizeof cpu);
+    if ((st = outdir_begin(&od, out_dir)) != ST_OK) goto done;
+    summary = outdir_open(&od, "summary.tsv");
+    bt = outdir_open(&od, "bench.tsv");
+    prov = outdir_open(&od, "provenance.tsv");
+    if (!summary || !bt || !prov) {
+        st = ST_IO;
+        goto done;
+    }
+    train_write_settings_header(summary);
+    fprintf(summary, "status\tshape\tparams\titems_per_step\tgflop_per_step\n");
+    train_write_settings_row(summary, &s);
+    fprintf(summary, "ok\t%s\t%ld\t%ld\t%.6g\n", shape_desc, m->params.numel, items, gflop);
+    fprintf(bt, "threads\tround\tsteps\tms_per_step\tms_min\tms_max\tfwd_ms\tbwd_ms\topt_ms\tpeak_gflops\t"
+                "host\tcpu\tblas_core\tstart_s\tend_s\n");
+    for (int k = 0; k < nthreads; k++)
+        for (int i = 0; i < repeats; i++) {
+            const Round *q = &rounds[k * repeats + i];
+            fprintf(bt, "%d\t%d\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.1f\t%s\t%s\t%s\t%.3f\t%.3f\n", tlist[k], i + 1,
+                    steps, 1e3 * q->step, 1e3 * q->min, 1e3 * q->max, 1e3 * q->fwd, 1e3 * q->bwd, 1e3 * q->opt,
+                    peaks[k], host, cpu, blas_core_name(), q->t_start, q->t_end);
+        }
+    train_write_provenance(prov, &s);
+    FILE *fs3[] = {summary, bt, prov};
+    for (int i = 0; i < 3; i++)
+        if (fclose(fs3[i]) != 0) st = err_set(ST_IO, "%s: write failed", out_dir);
+    summary = bt = prov = NULL;
+    if (st == ST_OK) st = outdir_commit(&od);
 done:
+    if (summary) fclose(summary);
+    if (bt) fclose(bt);
+    if (prov) fclose(prov);
+    if (st != ST_OK && od.tmp[0]) outdir_abort(&od);
     gsl_rng_free(r);
     buf_free(x);
-    free(y), free(tok), free(tf), free(tb), free(to), free(tt);
+    free(y), free(tok), free(tf), free(tb), free(to), free(tt), free(rounds), free(peaks), free(med);
     mixed_free(&mx);
     optimizer_free(&opt);
     model_free(m);

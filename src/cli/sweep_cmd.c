@@ -145,6 +145,10 @@ int cmd_sweep(int argc, char **argv)
         fprintf(stderr, "%s\n", err_msg()); /* already "FILE:LINE: what" */
         return status_exit_code(st);
     }
+    if (x.bench && o.jobs != 1 && !list && !collect) {
+        fprintf(stderr, "descent sweep: %s is a benchmark ([bench]): its runs are timed one at a time\n", x.name);
+        o.jobs = 1;
+    }
     int rc = 0;
     if (migrate) {
         rc = migrate_cmd(&x, o.results);

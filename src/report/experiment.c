@@ -39,6 +39,7 @@ static Status from_expfile(Experiment *x, const ExpFile *e)
         add_kv(x->axes, &x->naxes, e->axis[i].key, values);
     }
     snprintf(x->rule, sizeof x->rule, "%s", e->rule);
+    x->bench = e->bench;
     for (int i = 0; i < e->nverdict; i++) add_kv(x->params, &x->nparams, e->verdict[i].key, e->verdict[i].value);
     return ST_OK;
 }

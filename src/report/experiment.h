@@ -33,6 +33,7 @@ typedef struct {
     KeyValue axes[EXP_MAX_KV]; /* [sweep], in file order */
     int naxes;
     char rule[64];             /* [verdict] rule, "" for none */
+    bool bench;                /* a benchmark ([bench]): throughput, not a training matrix */
     KeyValue params[EXP_MAX_KV]; /* [verdict] parameters other than rule */
     int nparams;
 

@@ -9,6 +9,7 @@
 #include "report/labels.h"
 #include "report/pages.h"
 #include "report/stats.h"
+#include "report/throughput.h"
 
 static void write_setup(FILE *f, const Experiment *x)
 {
@@ -236,8 +237,11 @@ void page_experiment(FILE *f, const Entry *e, const FigureSet *fs)
     }
     for (int i = e->fig_first; i < e->fig_first + e->fig_count; i++)
         fprintf(f, "![%s](figures/%s.svg)\n\n*%s*\n\n", fs->fig[i].name, fs->fig[i].name, fs->fig[i].caption);
-    write_numbers(f, x);
+    if (x->bench) {
+        fprintf(f, "**Throughput.**\n\n");
+        throughput_tables(f, x, NULL);
+    } else write_numbers(f, x);
     write_verdict(f, e);
-    write_memory(f, x);
+    if (!x->bench) write_memory(f, x);
     write_provenance(f, x);
 }

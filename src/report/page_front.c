@@ -7,6 +7,7 @@
 
 #include "catalogue/claims.h"
 #include "report/pages.h"
+#include "report/throughput.h"
 
 static void write_claims(FILE *f, Entry *const *es, int n)
 {
@@ -158,6 +159,21 @@ static void write_pages(FILE *f, Entry *const *es, int n)
     fprintf(f, "\n");
 }
 
+static void write_throughput(FILE *f, Entry *const *es, int n)
+{
+    fprintf(f, "## Throughput\n\nFrom the benchmark experiments (a `[bench]` section: `descent bench` runs, timed one "
+               "at a time with repeated rounds), one table per machine; figures against size on each page.\n\n");
+    int shown = 0;
+    for (int i = 0; i < n; i++) {
+        if (!es[i]->x.bench) continue;
+        shown++;
+        if (es[i]->x.have_results) throughput_tables(f, &es[i]->x, es[i]->x.name);
+        else fprintf(f, "[%s](%s.md) has no results yet: `build/descent sweep experiments/%s.ini`, on a machine "
+                        "doing nothing else.\n\n", es[i]->x.name, es[i]->x.name, es[i]->x.name);
+    }
+    if (!shown) fprintf(f, "No benchmark experiment yet.\n\n");
+}
+
 void page_front(FILE *f, Entry *const *es, int n)
 {
     fprintf(f, "# descent: the report\n\n"
@@ -167,5 +183,6 @@ void page_front(FILE *f, Entry *const *es, int n)
                "finding, reported with its numbers.\n\n");
     write_claims(f, es, n);
     write_areas(f, es, n);
+    write_throughput(f, es, n);
     write_pages(f, es, n);
 }

@@ -12,6 +12,7 @@
 #include "report/claims_md.h"
 #include "report/pages.h"
 #include "report/textfile.h"
+#include "report/throughput.h"
 
 enum { MAX_EXPERIMENTS = 256 };
 
@@ -50,6 +51,7 @@ static Status judge(Entry *e, FigureSet *fs)
     if (e->rule && (st = e->rule->judge(x, &e->j)) != ST_OK)
         snprintf(e->error, sizeof e->error, "%s", err_msg());
     if (e->rule && e->rule->figures) st = e->rule->figures(fs, x);
+    if (st == ST_OK && x->bench) st = throughput_figures(fs, x);
     e->fig_count = fs->n - e->fig_first;
     return st == ST_IO || st == ST_NOMEM ? st : ST_OK;
 }

@@ -64,3 +64,19 @@ char *stats_fmt(char *buf, double v)
     else snprintf(buf, 32, "%.4g", v);
     return buf;
 }
+
+static int dbl_cmp(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+double stats_median(double *v, int n)
+{
+    int k = 0;
+    for (int i = 0; i < n; i++)
+        if (isfinite(v[i])) v[k++] = v[i];
+    if (!k) return NAN;
+    qsort(v, (size_t)k, sizeof *v, dbl_cmp);
+    return k % 2 ? v[k / 2] : (v[k / 2 - 1] + v[k / 2]) / 2;
+}

@@ -20,6 +20,9 @@ Stats stats_of(const double *x, int n);
 Status stats_loglog_fit(const double *x, const double *y, int n, double *slope,
                         double *intercept);
 
+/* The median of the finite values of v (sorts v in place); NaN when there are none. */
+double stats_median(double *v, int n);
+
 /* v as "%.4g" into buf (at least 32 bytes), "–" when not finite; returns buf. */
 char *stats_fmt(char *buf, double v);
 

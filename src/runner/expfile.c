@@ -19,8 +19,8 @@
 
 #include "catalogue/claims.h"
 
-enum { SEC_NONE = -1, SEC_EXPERIMENT, SEC_SETTINGS, SEC_SWEEP, SEC_VERDICT, N_SECTIONS };
-static const char *const section_names[N_SECTIONS] = {"experiment", "settings", "sweep", "verdict"};
+enum { SEC_NONE = -1, SEC_EXPERIMENT, SEC_SETTINGS, SEC_SWEEP, SEC_VERDICT, SEC_BENCH, N_SECTIONS };
+static const char *const section_names[N_SECTIONS] = {"experiment", "settings", "sweep", "verdict", "bench"};
 
 enum { MAX_ENTRIES = 512 };
 
@@ -83,7 +83,7 @@ static char *read_line(char *str, int num, void *stream)
         snprintf(name, sizeof name, "%.*s", (int)(end - p->raw - 1), p->raw + 1);
         int s = section_index(name);
         if (s == SEC_NONE)
-            perr(p, p->line, "unknown section [%s] (sections: experiment, settings, sweep, verdict)", name);
+            perr(p, p->line, "unknown section [%s] (sections: experiment, settings, sweep, verdict, bench)", name);
         else if (p->sec_line[s])
             perr(p, p->line, "section [%s] again (first at line %d)", name, p->sec_line[s]);
         else
@@ -306,6 +306,43 @@ static Status take_experiment(ExpFile *x, const Entry *e, const char *where)
         return err_set(ST_USAGE, "%s: unknown key '%s' in [experiment] (keys: title, claims, description)",
                        where, e->key);
     }
+    return ST_OK;
+}
+
+/* A whole number in [lo, hi], or an error naming the key. */
+static Status take_int(const char *key, const char *text, int lo, int hi, int *out, const char *where)
+{
+    char *end;
+    long v = strtol(text, &end, 10);
+    if (end == text || *end || v < lo || v > hi)
+        return err_set(ST_USAGE, "%s: %s: '%s' is not a whole number from %d to %d", where, key, text, lo, hi);
+    *out = (int)v;
+    return ST_OK;
+}
+
+static Status take_bench(ExpFile *x, const Entry *e, const char *where)
+{
+    if (!strcmp(e->key, "steps")) return take_int("steps", e->value, 1, 100000, &x->bench_steps, where);
+    if (!strcmp(e->key, "warmup")) return take_int("warmup", e->value, 0, 100000, &x->bench_warmup, where);
+    if (!strcmp(e->key, "repeats")) return take_int("repeats", e->value, 1, 1000, &x->bench_repeats, where);
+    if (!strcmp(e->key, "peak_size")) return take_int("peak_size", e->value, 16, 8192, &x->bench_peak_size, where);
+    if (strcmp(e->key, "threads"))
+        return err_set(ST_USAGE, "%s: unknown key '%s' in [bench] (keys: threads, steps, warmup, repeats, peak_size)", where,
+                       e->key);
+    char buf[EXP_TEXT];
+    snprintf(buf, sizeof buf, "%s", e->value);
+    x->nbench_threads = 0;
+    for (char *save, *tok = strtok_r(buf, " ,\t", &save); tok; tok = strtok_r(NULL, " ,\t", &save)) {
+        if (x->nbench_threads == EXP_MAX_THREADS)
+            return err_set(ST_USAGE, "%s: threads: more than %d thread counts", where, EXP_MAX_THREADS);
+        int t;
+        Status st = take_int("threads", tok, 1, 1024, &t, where);
+        if (st != ST_OK) return st;
+        for (int k = 0; k < x->nbench_threads; k++)
+            if (x->bench_threads[k] == t) return err_set(ST_USAGE, "%s: threads: %d twice", where, t);
+        x->bench_threads[x->nbench_threads++] = t;
+    }
+    if (!x->nbench_threads) return err_set(ST_USAGE, "%s: threads has no values", where);
     return ST_OK;
 }
 
@@ -535,6 +572,7 @@ static Status build(ExpFile *x, Parser *p)
         switch (e->sec) {
         case SEC_EXPERIMENT: st = take_experiment(x, e, where); break;
         case SEC_VERDICT: st = take_verdict(x, e, where); break;
+        case SEC_BENCH: st = take_bench(x, e, where); break;
         case SEC_SWEEP: st = take_axis(x, p, e, where); break;
         case SEC_SETTINGS:
             if (!setting_find(e->key)) return unknown_key(where, e->key, "settings");
@@ -555,6 +593,14 @@ static Status build(ExpFile *x, Parser *p)
     if (!x->claims[0])
         return err_set(ST_USAGE, "%s:%d: [experiment] needs claims (ids of docs/CLAIMS.md, e.g. C02)", x->path,
                        p->sec_line[SEC_EXPERIMENT]);
+    x->bench = p->sec_line[SEC_BENCH] != 0;
+    if (x->bench) { /* descent bench's defaults, written out so that the command says everything */
+        if (!x->nbench_threads) x->bench_threads[x->nbench_threads++] = 1;
+        if (!x->bench_steps) x->bench_steps = 30;
+        if (x->bench_warmup < 0) x->bench_warmup = 10;
+        if (!x->bench_repeats) x->bench_repeats = 5;
+        if (!x->bench_peak_size) x->bench_peak_size = 2048;
+    }
     if (p->sec_line[SEC_VERDICT] && !x->rule[0])
         return err_set(ST_USAGE, "%s:%d: [verdict] needs a rule", x->path, p->sec_line[SEC_VERDICT]);
     int nset = x->base.n;
@@ -569,6 +615,7 @@ Status expfile_load(ExpFile *x, const char *path)
     memset(x, 0, sizeof *x);
     if (strlen(path) >= sizeof x->path) return err_set(ST_USAGE, "%s: path too long", path);
     snprintf(x->path, sizeof x->path, "%s", path);
+    x->bench_warmup = -1; /* unset: 0 is a valid warmup */
     const char *base = strrchr(path, '/');
     snprintf(x->name, sizeof x->name, "%s", base ? base + 1 : path);
     char *dot = strrchr(x->name, '.');

@@ -9,6 +9,10 @@
  *                 by '/' (precision/rounding = bf16-pure/nearest bf16-pure/stochastic):
  *                 its settings vary together, not as a product
  *   [verdict]     rule = NAME and free-form parameters, kept as text for the report
+ *   [bench]       makes the runs benchmarks (`descent bench`, timed one at a time):
+ *                 threads = 1 2 (each run is timed at each count), steps, warmup
+ *                 (timed and untimed steps per timing), repeats (timings per count)
+ *                 and peak_size (n of the n×n×n sgemm whose rate is the peak)
  *
  * The runs are the cartesian product of the axes in file order, the last axis varying
  * fastest (nested loops). Every run is validated here, before anything runs. A run's
@@ -22,7 +26,7 @@
 #include "core/status.h"
 #include "settings/settings.h"
 
-enum { EXP_MAX_AXES = 32, EXP_MAX_PARTS = 8, EXP_MAX_VERDICT = 64, EXP_MAX_RUNS = 100000, EXP_TEXT = 4096 };
+enum { EXP_MAX_THREADS = 8, EXP_MAX_AXES = 32, EXP_MAX_PARTS = 8, EXP_MAX_VERDICT = 64, EXP_MAX_RUNS = 100000, EXP_TEXT = 4096 };
 
 typedef struct {
     char key[64];   /* as written: "lr", or "precision/rounding" for a linked axis */
@@ -54,6 +58,9 @@ typedef struct {
     char rule[64];
     int nverdict;
     ExpParam verdict[EXP_MAX_VERDICT]; /* [verdict] parameters other than rule */
+    bool bench; /* a [bench] section: the runs are benchmarks */
+    int bench_threads[EXP_MAX_THREADS], nbench_threads; /* [bench] threads, default 1 */
+    int bench_steps, bench_warmup, bench_repeats, bench_peak_size; /* defaults 30, 10, 5, 2048 */
     int nruns;
     ExpRun *runs; /* (nruns) in matrix order */
 } ExpFile;

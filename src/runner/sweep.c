@@ -136,20 +136,35 @@ char **sweep_train_argv(const ExpFile *x, const char *results, int i, const char
 {
     static SettingPairs p;
     expfile_run_pairs(x, i, &p);
-    char **argv = calloc((size_t)(2 * p.n + 10), sizeof *argv);
+    char **argv = calloc((size_t)(2 * p.n + 16), sizeof *argv);
     if (!argv) return NULL;
     int n = 0;
     char dir[4096], opt[80];
     sweep_run_dir(x, results, i, dir, sizeof dir);
     argv[n++] = strdup(binary);
-    argv[n++] = strdup("train");
+    argv[n++] = strdup(x->bench ? "bench" : "train");
     for (int k = 0; k < p.n; k++) {
         snprintf(opt, sizeof opt, "--%s", p.item[k].key);
         argv[n++] = strdup(opt);
         argv[n++] = strdup(p.item[k].value);
     }
-    const char *tail[] = {"--out", dir, "--threads", "1", "--quiet"};
-    for (int k = 0; k < 5; k++) argv[n++] = strdup(tail[k]);
+    if (x->bench) { /* a benchmark: every thread count of [bench], its timing options */
+        char threads[EXP_MAX_THREADS * 8] = "", num[4][16];
+        for (int k = 0; k < x->nbench_threads; k++) {
+            size_t len = strlen(threads);
+            snprintf(threads + len, sizeof threads - len, "%s%d", k ? "," : "", x->bench_threads[k]);
+        }
+        snprintf(num[0], sizeof num[0], "%d", x->bench_steps);
+        snprintf(num[1], sizeof num[1], "%d", x->bench_warmup);
+        snprintf(num[2], sizeof num[2], "%d", x->bench_repeats);
+        snprintf(num[3], sizeof num[3], "%d", x->bench_peak_size);
+        const char *tail[] = {"--out", dir, "--threads", threads, "--steps", num[0], "--warmup", num[1],
+                              "--repeats", num[2], "--peak-size", num[3]};
+        for (int k = 0; k < 12; k++) argv[n++] = strdup(tail[k]);
+    } else {
+        const char *tail[] = {"--out", dir, "--threads", "1", "--quiet"};
+        for (int k = 0; k < 5; k++) argv[n++] = strdup(tail[k]);
+    }
     for (int k = 0; k < n; k++)
         if (!argv[k]) return sweep_argv_free(argv), NULL;
     return argv;
@@ -557,8 +572,11 @@ static void tally(const ExpFile *x, const SweepOptions *o, SweepTally *t)
     }
 }
 
-Status sweep_run(const ExpFile *x, const SweepOptions *o, SweepTally *t)
+Status sweep_run(const ExpFile *x, const SweepOptions *opts, SweepTally *t)
 {
+    SweepOptions one = *opts;
+    if (x->bench) one.jobs = 1; /* a benchmark is timed alone, never beside another run */
+    const SweepOptions *o = &one;
     memset(t, 0, sizeof *t);
     double t0 = now_s();
     char dir[4096];

@@ -48,14 +48,16 @@ void sweep_run_dir(const ExpFile *x, const char *results, int i, char *out, size
 const char *sweep_run_status(const ExpFile *x, const char *results, int i, char *reason, size_t cap);
 /* Whether run i is to run under the options. */
 bool sweep_pending(const ExpFile *x, const SweepOptions *o, int i);
-/* The descent train arguments of run i, argv[0] = binary, NULL-terminated (free with
+/* The descent train (or, for a benchmark, descent bench) arguments of run i, argv[0] = binary, NULL-terminated (free with
  * sweep_argv_free). */
 char **sweep_train_argv(const ExpFile *x, const char *results, int i, const char *binary);
 void sweep_argv_free(char **argv);
 /* One line per pending run: its command, shell-quoted. */
 Status sweep_list(const ExpFile *x, const SweepOptions *o, const char *binary, FILE *out);
 
-/* Runs the pending runs, then rebuilds runs.tsv. Names every failed run on stderr. */
+/* Runs the pending runs, then rebuilds runs.tsv. Names every failed run on stderr. The
+ * runs of a benchmark experiment ([bench]) are `descent bench --out DIR` and run one at
+ * a time whatever o->jobs says. */
 Status sweep_run(const ExpFile *x, const SweepOptions *o, SweepTally *t);
 
 /* Rebuilds RESULTS/NAME/runs.tsv (atomically): a header, then one row per run of the
