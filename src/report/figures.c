@@ -299,6 +299,9 @@ Status figures_lr_sweep(FigureSet *fs, const Experiment *x, const char *metric)
                               exp_param_num(x, "margin", 0.05));
     if (st != ST_OK) return st;
     if ((st = fig_lr(fs, x, &w)) != ST_OK) return st;
+    if ((st = fig_best_curves(fs, x, &w, "train_loss", "train", "training loss (nats, mean since the previous row)",
+                              false)) != ST_OK)
+        return st;
     if ((st = fig_best_curves(fs, x, &w, "val_loss", "curves", "validation loss (nats)", false)) != ST_OK)
         return st;
     return fig_best_curves(fs, x, &w, "grad_norm", "gradnorm", "global gradient norm (before clipping)", true);

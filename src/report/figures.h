@@ -34,7 +34,8 @@ Status figures_render(const FigureSet *fs);
 
 /* The figures of an experiment with an lr axis: final metric against lr (log axis, one
  * line per series, mean over seeds and the min–max band, diverged runs marked); the
- * validation loss curves and the global gradient norm curves at each series' best lr. */
+ * training loss (every row of curve.tsv: with train_every, far more often than the
+ * evaluations), validation loss and global gradient norm curves at each series' best lr. */
 Status figures_lr_sweep(FigureSet *fs, const Experiment *x, const char *metric);
 /* A curve.tsv column against steps after step 0, one line per cell (the axes but
  * seed): mean over seeds with the min–max band. Written as report/figures/NAME_SUFFIX.gp. */

@@ -198,6 +198,7 @@ Status settings_validate(const Settings *s)
     NEED(s->batch >= 1, "batch: must be >= 1");
     NEED(s->accum >= 1, "accum: must be >= 1");
     NEED(s->eval_every >= 0, "eval_every: must be >= 0");
+    NEED(s->train_every >= 0, "train_every: must be >= 0");
     NEED(s->patience >= 0, "patience: must be >= 0");
     NEED(s->diverge_factor > 1, "diverge_factor: must be > 1");
     NEED(s->fault_at_step >= 0, "fault_at_step: must be >= 0");

@@ -32,6 +32,8 @@ typedef enum { T_INT, T_REAL, T_BOOL, T_ENUM, T_STR, T_INTLIST } SettingType;
     X(T_INT, batch, "run", "128", "16", NULL, "examples (sequences) per micro-batch")             \
     X(T_INT, accum, "run", "1", NULL, NULL, "micro-batches accumulated per optimizer step")       \
     X(T_INT, eval_every, "run", "0", NULL, NULL, "steps between evaluations (0: 20 per run)")     \
+    X(T_INT, train_every, "run", "0", NULL, NULL,                                                  \
+      "steps between training-loss rows of curve.tsv between evaluations (0: none)")              \
     X(T_INT, patience, "run", "0", NULL, NULL,                                                     \
       "stop after this many evaluations without a better val loss (0: never)")                    \
     X(T_REAL, diverge_factor, "run", "4", NULL, NULL,                                              \

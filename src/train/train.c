@@ -210,6 +210,9 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
     OptHyper hyper = {s->lr, s->momentum, s->beta1, s->beta2, s->eps, s->weight_decay};
     double t0 = now_s(), initial_loss = NAN, train_sum = 0, gnorm_sum = 0, last_train = NAN;
     long since_eval = 0, gn_count = 0, bad_evals = 0, step = 0;
+    /* the running means of a training-loss row (train_every), apart from the evaluation's */
+    double row_train_sum = 0, row_gnorm_sum = 0;
+    long row_steps = 0, row_gn = 0;
     double best_val = INFINITY, update_ratio = NAN, lost_updates = NAN, grad_zero = NAN;
     Eval ev = {NAN, NAN};
     snprintf(r->status, sizeof r->status, "ok");
@@ -245,8 +248,8 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
             } else if (step > 0) {
                 bad_evals++;
             }
-            train_sum = gnorm_sum = 0;
-            since_eval = gn_count = 0;
+            train_sum = gnorm_sum = row_train_sum = row_gnorm_sum = 0;
+            since_eval = gn_count = row_steps = row_gn = 0;
             if (!isfinite(ev.loss) && step > 0) diverged = true;
             if (!diverged && s->patience > 0 && bad_evals >= s->patience && !last) {
                 snprintf(r->status, sizeof r->status, "stopped");
@@ -297,10 +300,21 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
                 lost_updates = zero_fraction(w_before, p->numel);
             }
             gnorm_sum += gn, gn_count++;
+            row_gnorm_sum += gn, row_gn++;
         }
         step_times[step - 1] = now_s() - ts;
         train_sum += loss, since_eval++;
+        row_train_sum += loss, row_steps++;
         last_train = loss;
+        if (s->train_every > 0 && step % s->train_every == 0 && step % eval_every != 0 && step != total) {
+            /* a training-loss row: the mean since the previous row, no evaluation */
+            CurveRow row = {step, (double)step * rows_per_step / d->train_rows, hyper.lr, row_train_sum / row_steps,
+                            NAN, NAN, row_gn ? row_gnorm_sum / row_gn : NAN, NAN, NAN, NAN, mx.scale, mx.skipped,
+                            now_s() - t0};
+            curve_row(&files, &row, d->entropy_rate);
+            row_train_sum = row_gnorm_sum = 0;
+            row_steps = row_gn = 0;
+        }
         if (o->progress && step % 10 == 0) {
             double el = now_s() - t0, eta = el / step * (total - step);
             fprintf(stderr, "\r\033[Kstep %ld/%ld  loss %.4f  %.0f items/s  ETA %.0fs", step, total,
