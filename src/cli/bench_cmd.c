@@ -47,9 +47,9 @@ static void usage(FILE *f)
             "--peak measures the sgemm rate (GFLOP/s) of 2048x2048x2048 products with one thread\n"
             "and with all threads and caches it in ~/.cache/descent/peak.tsv for later benches.\n"
             "\n"
-            "--blas pinned (default) runs OpenBLAS's Haswell kernels, whose bits the results\n"
-            "are made with; --blas native the ones OpenBLAS picks for this CPU. Both outputs\n"
-            "name the kernels in a blas_core column.\n");
+            "--blas pinned (the default setting) runs OpenBLAS's Haswell kernels, whose bits\n"
+            "the results are made with; --blas native the ones OpenBLAS picks for this CPU.\n"
+            "Both outputs name the kernels in a blas_core column.\n");
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -204,26 +204,26 @@ static bool parse_threads(const char *s, int *t, int cap, int *n)
 
 int cmd_bench(int argc, char **argv)
 {
-    const char *steps_s = NULL, *warmup_s = NULL, *threads_s = NULL, *peak = NULL, *kernels = NULL,
+    const char *steps_s = NULL, *warmup_s = NULL, *threads_s = NULL, *peak = NULL,
                *repeats_s = NULL, *out_dir = NULL, *peak_size_s = NULL;
     const CmdOption opts[] = {
         {"steps", true, "timed steps", &steps_s},
         {"warmup", true, "untimed steps first", &warmup_s},
         {"threads", true, "worker threads", &threads_s},
         {"peak", false, "measure the sgemm peak", &peak},
-        {"blas", true, "kernels: pinned or native", &kernels},
         {"repeats", true, "timed rounds per thread count", &repeats_s},
         {"out", true, "result folder", &out_dir},
         {"peak-size", true, "n of the n×n×n sgemm peak with --out", &peak_size_s},
     };
     static SettingPairs pairs;
     bool help;
-    Status st = args_parse(argc, argv, opts, 8, &pairs, &help);
+    Status st = args_parse(argc, argv, opts, 7, &pairs, &help);
     if (help) return usage(stdout), 0;
     if (st != ST_OK) return report_error("bench", st);
-    BlasKernels k;
-    if (kernels && !blas_kernels_parse(kernels, &k)) /* main has set the kernels up already */
-        return err_set(ST_USAGE, "--blas: '%s' is not one of pinned, native", kernels), report_error("bench", ST_USAGE);
+    /* bench never reads a dataset: the data setting only has to name a valid one. The
+     * blas setting has chosen the kernels before main (core/blas.h); --peak needs no other. */
+    static Settings s;
+    if ((st = settings_from_pairs(&s, &pairs)) != ST_OK) return report_error("bench", st);
     enum { MAX_THREADS = 16 };
     int tlist[MAX_THREADS], nthreads = 1;
     if (threads_s && !parse_threads(threads_s, tlist, MAX_THREADS, &nthreads))
@@ -242,13 +242,7 @@ int cmd_bench(int argc, char **argv)
     if (steps < 1 || warmup < 0 || repeats < 1 || peak_size < 16)
         return err_set(ST_USAGE, "--steps and --repeats must be >= 1, --warmup >= 0 and --peak-size >= 16"),
                report_error("bench", ST_USAGE);
-    static Settings s;
-    /* bench never reads a dataset: the data setting only has to name a valid one */
-    SettingPairs *p = &pairs;
-    bool gpt = false;
-    for (int i = 0; i < p->n; i++)
-        if (!strcmp(p->item[i].key, "model")) gpt = !strcmp(p->item[i].value, "gpt");
-    if ((st = settings_from_pairs(&s, p)) != ST_OK) return report_error("bench", st);
+    bool gpt = !strcmp(s.model, "gpt");
     DataShape shape = {0};
     shape.inputs = s.inputs ? s.inputs : 784;
     shape.classes = gpt ? (s.vocab ? s.vocab : 96) : (s.classes ? s.classes : 10);

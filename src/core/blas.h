@@ -50,6 +50,7 @@ const char *blas_core_name(void);
  * honoured by blas_kernels_env() before OpenBLAS loads: the command-line main
  * re-executes itself once with the environment it asks for. */
 typedef enum { BLAS_PINNED, BLAS_NATIVE } BlasKernels;
+#define BLAS_KERNELS_CHOICES "pinned|native" /* the blas setting's choices, in enum order */
 #define BLAS_PINNED_CORE "Haswell"
 
 /* "pinned", "native"; and back (false for another name). */

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "core/blas.h"
 #include "core/status.h"
 
 enum { MAX_WIDTHS = 32, STR_LEN = 512 };
@@ -39,6 +40,8 @@ typedef enum { T_INT, T_REAL, T_BOOL, T_ENUM, T_STR, T_INTLIST } SettingType;
     X(T_REAL, diverge_factor, "run", "4", NULL, NULL,                                              \
       "a train loss above this times the initial loss counts as diverged")                         \
     X(T_INT, fault_at_step, "run", "0", NULL, NULL, "testing only: abort at this step (0: never)")   \
+    X(T_ENUM, blas, "run", "pinned", NULL, BLAS_KERNELS_CHOICES,                                    \
+      "OpenBLAS kernels: pinned (Haswell: the same bits on any AVX2+FMA CPU) or native (its own pick)") \
     X(T_ENUM, optimizer, "optimizer", "adamw", NULL, "sgd|momentum|nesterov|adam|adamw|lion",       \
       "update rule")                                                                               \
     X(T_REAL, lr, "optimizer", "1e-3", NULL, NULL, "peak learning rate")                           \
