@@ -17,6 +17,11 @@ static const char *const colours[] = {"#0072b2", "#d55e00", "#009e73", "#cc79a7"
                                       "#e69f00", "#56b4e9", "#000000", "#999999"};
 enum { NCOLOURS = sizeof colours / sizeof colours[0] };
 
+const char *fig_colour(int i)
+{
+    return colours[i % NCOLOURS];
+}
+
 void gp_quote(FILE *f, const char *s)
 {
     fputc('\'', f);
@@ -115,7 +120,7 @@ static void pl_add(PlotList *p, const char *fmt, const char *colour, int i, cons
 static void pl_write(FILE *f, const PlotList *p)
 {
     if (p->n) fprintf(f, "%s\n", p->s);
-    else fprintf(f, "set label 'no runs to draw' at graph 0.5, 0.5 center\nplot [0:1] [0:1] 2 notitle\n");
+    else fprintf(f, "set label 'no runs to draw' at graph 0.5, 0.5 center\nunset logscale\nplot [0:1] [0:1] 2 notitle\n");
 }
 
 static const char *metric_label(const char *metric)
@@ -311,6 +316,11 @@ Status figures_precision(FigureSet *fs, const Experiment *x)
 {
     Status st = figures_cell_curves(fs, x, "train_loss", "train", "training loss (nats)", true);
     if (st == ST_OK) st = figures_cell_curves(fs, x, "val_loss", "curves", "validation loss (nats)", true);
+    if (st == ST_OK)
+        st = figures_baseline_diff(fs, x, "train_loss", "train_diff", "training loss, difference to fp32 (nats)", "precision", "fp32");
+    if (st == ST_OK)
+        st = figures_baseline_diff(fs, x, "val_loss", "curves_diff", "validation loss, difference to fp32 (nats)", "precision",
+                                   "fp32");
     if (st == ST_OK)
         st = figures_cell_curves(fs, x, "lost_updates", "lost", "fraction of weights an update left unchanged", false);
     if (st == ST_OK)

@@ -41,12 +41,21 @@ Status figures_lr_sweep(FigureSet *fs, const Experiment *x, const char *metric);
  * seed): mean over seeds with the min–max band. Written as report/figures/NAME_SUFFIX.gp. */
 Status figures_cell_curves(FigureSet *fs, const Experiment *x, const char *col, const char *suffix,
                            const char *ylabel, bool logy);
-/* C18, C19: training and validation loss, lost updates and zero gradient elements against steps,
- * one line per number format. */
+/* C18, C19: training and validation loss and their differences to fp32, lost updates and
+ * zero gradient elements against steps, one line per number format. */
 Status figures_precision(FigureSet *fs, const Experiment *x);
 /* C01: the claimed trajectories drawn on the parabola; the measured contraction
  * factor per step against lr with the theory |1 - 2 lr|. */
 Status figures_parabola(FigureSet *fs, const Experiment *x);
+
+/* Series compared with a baseline (the number formats with fp32): per cell of the axes
+ * but seed, the curve.tsv column minus the baseline run's of the same seed (the run
+ * whose `key` is `value`), step by step; mean over seeds with the min–max band, a zero
+ * line for the baseline. Written as report/figures/NAME_SUFFIX.gp. */
+Status figures_baseline_diff(FigureSet *fs, const Experiment *x, const char *col, const char *suffix,
+                             const char *ylabel, const char *key, const char *value);
+/* The i-th line colour (colour-blind-safe, Okabe & Ito; wraps). */
+const char *fig_colour(int i);
 
 /* Writes s as a gnuplot single-quoted string (quotes doubled). */
 void gp_quote(FILE *f, const char *s);
