@@ -252,11 +252,12 @@ static Status fig_best_curves(FigureSet *fs, const Experiment *x, const LrSweep 
                               const char *suffix, const char *ylabel, bool logy)
 {
     char title[512], caption[768];
+    char words[128];
     snprintf(title, sizeof title, "%s: %s at each series' best learning rate", x->name, ylabel);
     snprintf(caption, sizeof caption,
              "%s against optimizer steps at each series' best learning rate (lowest mean %s "
              "without divergence): mean over seeds, shaded from the lowest to the highest seed.",
-             ylabel, w->metric);
+             ylabel, label_key(words, sizeof words, w->metric));
     CurveLine line[LR_MAX_SERIES];
     int n = 0;
     for (int i = 0; i < w->n; i++) {

@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "report/labels.h"
 #include "report/lrsweep.h"
 #include "report/verdicts.h"
 
@@ -55,9 +56,11 @@ static Status judge_lr_regimes(const Experiment *x, Judgement *j)
 
     Verdict v = VERDICT_CONFIRMED;
     char key[256] = "";
+    char words[128];
+    label_key(words, sizeof words, metric);
     judge_printf(j, "| series | crawl | converge | zigzag | diverge | best lr (%s, n) | smallest "
                     "diverging lr | steps below | seeds' best lrs | verdict |\n"
-                    "|---|---|---|---|---|---|---|---|---|---|\n", metric);
+                    "|---|---|---|---|---|---|---|---|---|---|\n", words);
     for (int i = 0; i < w.n; i++) {
         const LrSeries *s = &w.s[i];
         int count[4] = {0};
@@ -95,7 +98,7 @@ static Status judge_lr_regimes(const Experiment *x, Judgement *j)
                      stats_fmt(b, s->cell[s->best].lr));
         }
     }
-    judge_printf(j, "\nRegimes per learning rate (mean %s over seeds; diverged seeds/seeds):\n\n", metric);
+    judge_printf(j, "\nRegimes per learning rate (mean %s over seeds; diverged seeds/seeds):\n\n", words);
     judge_printf(j, "| series | lr | regime | mean | diverged |\n|---|---|---|---|---|\n");
     for (int i = 0; i < w.n; i++)
         for (int k = 0; k < w.s[i].ncell; k++) {

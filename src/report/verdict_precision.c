@@ -36,6 +36,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "report/labels.h"
 #include "report/stats.h"
 #include "report/verdicts.h"
 
@@ -298,9 +299,10 @@ static Status judge_precision(const Experiment *x, Judgement *j)
     for (int m = 0; m < N_MODES; m++)
         judge_mode(x, (ModeId)m, seeds, nseeds, metric, train_metric, tolerance, &r[m]);
 
+    char mw[128], tw[128];
     judge_printf(j, "| number format | n | %s | paired gap to fp32 (95 %% CI) | relative | %s (last evaluation) | "
                     "paired gap to fp32 (95 %% CI) | relative | judged |\n|---|---|---|---|---|---|---|---|---|\n",
-                 metric, train_metric);
+                 label_key(mw, sizeof mw, metric), label_key(tw, sizeof tw, train_metric));
     for (int m = 0; m < N_MODES; m++) {
         judge_printf(j, "| %s | %d |", modes[m].name, r[m].n);
         print_comparison(j, &r[m].held_out);
