@@ -92,7 +92,8 @@ typedef enum { T_INT, T_REAL, T_BOOL, T_ENUM, T_STR, T_INTLIST } SettingType;
       "bf16-pure: how updated weights are rounded back to bf16")                                    \
     X(T_STR, loss_scale, "precision", "none", NULL, NULL,                                          \
       "multiply the loss before backward: none, a number, or dynamic (GradScaler's rules)")         \
-    X(T_ENUM, landscape, "toy", "parabola", NULL, "parabola", "toy: the loss landscape (src/toys)") \
+    X(T_ENUM, landscape, "toy", "parabola", NULL,                                                \
+      "parabola|chain|mse_simplex|ce_simplex|mse_error|ce_error", "toy: the loss landscape (src/toys)") \
     X(T_REAL, w0, "toy", "4", NULL, NULL, "toy: starting point (first coordinate)")                 \
     X(T_REAL, w0_2, "toy", "1", NULL, NULL, "toy: starting point, second coordinate (2-D landscapes)")
 

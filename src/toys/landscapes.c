@@ -16,7 +16,9 @@ static void parabola_grad(double *g, const double *w)
 
 const Landscape landscape_parabola = {"parabola", 1, parabola_loss, parabola_grad, "x**2"};
 
-static const Landscape *const landscapes[] = {&landscape_parabola};
+static const Landscape *const landscapes[] = {&landscape_parabola,   &landscape_chain,
+                                              &landscape_mse_simplex, &landscape_ce_simplex,
+                                              &landscape_mse_error,   &landscape_ce_error};
 
 const Landscape *landscape_by_name(const char *name)
 {

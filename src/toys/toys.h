@@ -36,6 +36,10 @@ typedef struct {
 } Landscape;
 
 extern const Landscape landscape_parabola;
+extern const Landscape landscape_chain; /* chain.c */
+/* loss_examples.c */
+extern const Landscape landscape_mse_simplex, landscape_ce_simplex, landscape_mse_error,
+    landscape_ce_error;
 
 /* NULL when no landscape has that name. */
 const Landscape *landscape_by_name(const char *name);

@@ -4,7 +4,9 @@
  * (confirmed; refuted when the best lr sits far below divergence or an Adam-family
  * best lr is outside its range; inconclusive when seeds disagree or nothing diverges),
  * `precision` on hand-written tables (both claims confirmed; both refuted; inconclusive
- * on a gap the seeds disagree on), and the GSL statistics against hand-computed values. */
+ * on a gap the seeds disagree on), `losses` on hand-written toy curves (confirmed; refuted
+ * by a loss off its definition and by a wrong claimed number; inconclusive when a run has
+ * no curve), and the GSL statistics against hand-computed values. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -354,6 +356,67 @@ static void test_precision(void)
                verdict_names[claim_verdict(&j, "C18")], verdict_names[claim_verdict(&j, "C19")]);
 }
 
+/* A runs.tsv and one curve.tsv per run (step 0 only) from rows
+ * "landscape w0 w0_2 loss": the curve's point is (w0, w0_2) or w0; loss "-" writes no
+ * curve. */
+static void loss_table(const char *name, const char *rows)
+{
+    char dir[512];
+    FILE *f = runs_tsv(name, "run_id\tlandscape\tw0\tw0_2\tstatus", dir, sizeof dir);
+    char buf[4096], land[32], w0[32], w0_2[32], loss[32];
+    snprintf(buf, sizeof buf, "%s", rows);
+    for (char *save, *l = strtok_r(buf, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+        if (sscanf(l, "%31s %31s %31s %31s", land, w0, w0_2, loss) != 4) exit(99);
+        char id[13];
+        run_id(id, "model", "toy", "landscape", land, "w0", w0, "w0_2", w0_2, (const char *)NULL);
+        fprintf(f, "%s\t%s\t%s\t%s\tok\n", id, land, w0, w0_2);
+        if (!strcmp(loss, "-")) continue;
+        char run[700], curve[800], text[512];
+        snprintf(run, sizeof run, "%s/runs/%s", dir, id);
+        make_dirs(run);
+        snprintf(curve, sizeof curve, "%s/curve.tsv", run);
+        if (strstr(land, "simplex"))
+            snprintf(text, sizeof text, "step\tlr\tloss\tgrad_norm\tw1\tw2\n0\t0\t%s\t1\t%s\t%s\n", loss, w0, w0_2);
+        else snprintf(text, sizeof text, "step\tlr\tloss\tgrad_norm\tw\n0\t0\t%s\t1\t%s\n", loss, w0);
+        write_file(curve, text);
+    }
+    fclose(f);
+}
+
+static const char *const losses_ini =
+    "[experiment]\ntitle = t\nclaims = C22\n[settings]\nmodel = toy\n[sweep]\n"
+    "landscape/w0/w0_2 = mse_simplex/0.7/0.2 ce_simplex/0.7/0.2 mse_error/1/0 mse_error/2/0 "
+    "ce_error/1/0 ce_error/2/0\n[verdict]\nrule = losses\ndecimals = 4\nmse = %s\nmse_ratio = 4\n";
+
+static void test_losses(void)
+{
+    /* the definitions: 0.14/3, −log 0.7, 1, 4, log(1 + e), log(1 + e²) */
+    const char *textbook = "mse_simplex 0.7 0.2 0.0466667\nce_simplex 0.7 0.2 0.356675\n"
+                           "mse_error 1 0 1\nmse_error 2 0 4\nce_error 1 0 1.31326\nce_error 2 0 2.12693\n";
+    char ini[1024];
+    loss_table("l_textbook", textbook);
+    snprintf(ini, sizeof ini, losses_ini, "0.0467");
+    Judgement j = judge("l_textbook", ini);
+    CHECK_TRUE(j.verdict == VERDICT_CONFIRMED && strstr(j.key, "1.62") != NULL,
+               "losses: the textbook's numbers are %s (%s)", verdict_names[j.verdict], j.key);
+    snprintf(ini, sizeof ini, losses_ini, "0.0500");
+    j = judge("l_textbook", ini);
+    CHECK_TRUE(j.verdict == VERDICT_REFUTED, "losses: a claimed MSE of 0.0500 is %s",
+               verdict_names[j.verdict]);
+    /* a cross-entropy that forgot the log: 1 − p instead of −log p */
+    loss_table("l_nolog", "mse_simplex 0.7 0.2 0.0466667\nce_simplex 0.7 0.2 0.3\n"
+                          "mse_error 1 0 1\nmse_error 2 0 4\nce_error 1 0 1.31326\nce_error 2 0 2.12693\n");
+    snprintf(ini, sizeof ini, losses_ini, "0.0467");
+    j = judge("l_nolog", ini);
+    CHECK_TRUE(j.verdict == VERDICT_REFUTED && strstr(j.text, "| 0.3000 | 0.3567 | **no** |") != NULL,
+               "losses: a cross-entropy off its definition is %s", verdict_names[j.verdict]);
+    loss_table("l_missing", "mse_simplex 0.7 0.2 0.0466667\nce_simplex 0.7 0.2 0.356675\n"
+                            "mse_error 1 0 1\nmse_error 2 0 -\nce_error 1 0 1.31326\nce_error 2 0 2.12693\n");
+    j = judge("l_missing", ini);
+    CHECK_TRUE(j.verdict == VERDICT_INCONCLUSIVE, "losses: a run without a curve is %s",
+               verdict_names[j.verdict]);
+}
+
 static void test_stats(void)
 {
     const double x[] = {1, 2, 3, 4, NAN};
@@ -382,6 +445,7 @@ int main(void)
     test_parabola();
     test_lr_regimes();
     test_precision();
+    test_losses();
     char cmd[400];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
     if (system(cmd) != 0) printf("note: could not remove %s\n", root);
