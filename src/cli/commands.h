@@ -10,5 +10,6 @@ int cmd_grad(int argc, char **argv);
 int cmd_sample(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
 
 #endif

@@ -15,6 +15,7 @@ static const struct {
 } commands[] = {
     {"train", cmd_train, "train one model from settings; write its result files"},
     {"sweep", cmd_sweep, "run an experiment file's runs, cached and N at a time; rebuild runs.tsv"},
+    {"verify", cmd_verify, "rerun committed runs of an experiment and compare their bits"},
     {"eval", cmd_eval, "test loss and accuracy of a saved checkpoint"},
     {"bench", cmd_bench, "time training steps of any shape against the machine's sgemm peak"},
     {"grad", cmd_grad, "loss and every parameter's gradient of a gpt checkpoint on one batch"},

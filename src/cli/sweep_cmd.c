@@ -83,14 +83,14 @@ static int migrate_cmd(const ExpFile *x, const char *results)
     if (t.outside) printf(", %d not in the matrix", t.outside);
     printf("; %d of %d runs in %s/%s/runs.tsv\n", rows, x->nruns, results, x->name);
     fflush(stdout);
-    SweepOptions o = {results, 1, false, false, 0, false};
+    SweepOptions o = {.results = results, .jobs = 1};
     return sweep_stale(x, &o, stderr) > 0 ? 2 : 0;
 }
 
 int cmd_sweep(int argc, char **argv)
 {
     const char *file = NULL;
-    SweepOptions o = {"results", 0, false, false, 0, false};
+    SweepOptions o = {.results = "results"};
     bool list = false, collect = false, migrate = false;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];

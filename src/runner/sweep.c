@@ -123,6 +123,7 @@ const char *sweep_run_status(const ExpFile *x, const char *results, int i, char 
 
 bool sweep_pending(const ExpFile *x, const SweepOptions *o, int i)
 {
+    if (o->only && !o->only[i]) return false;
     if (o->force) return true;
     char dir[4096];
     sweep_run_dir(x, o->results, i, dir, sizeof dir);

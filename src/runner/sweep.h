@@ -26,6 +26,7 @@ typedef struct {
     bool force, rerun_failed;
     double timeout_s;    /* per run; 0: none */
     bool progress;       /* a live status line on stderr (a terminal) */
+    const bool *only;    /* (nruns) when set: the runs outside it are never pending */
 } SweepOptions;
 
 /* The matrix's runs at the end of a sweep (from their folders). */
