@@ -191,6 +191,11 @@ int cmd_verify(int argc, char **argv)
         rc = report_error("verify", ST_NOMEM);
         goto done;
     }
+    if (x.bench) {
+        err_set(ST_USAGE, "%s is a benchmark ([bench]): its results are timings, which no rerun repeats", path);
+        rc = report_error("verify", ST_USAGE);
+        goto done;
+    }
     if (budget > 0 && !quickest) {
         err_set(ST_USAGE, "--budget goes with --quickest (random runs have no budget)");
         rc = report_error("verify", ST_USAGE);

@@ -2,8 +2,8 @@
 # (table of run, file, rows, columns, verdict; exit 0) and the committed folder is
 # untouched; one value altered in a committed curve.tsv makes it exit 1 naming the run,
 # the file, the column, the step and both values; an altered blas_core in provenance.tsv
-# is named as the likely reason; the scratch folder is gone afterwards; bad arguments
-# and no results exit 2.
+# is named as the likely reason; the scratch folder is gone afterwards; bad arguments,
+# no results and a benchmark experiment exit 2.
 . "$(dirname "$0")/../lib.sh"
 cd "$TMP" || exit 99
 mkdir scratch
@@ -59,4 +59,6 @@ expect_error 2 "-n: 'x' is not a non-negative integer" -- verify demo.ini -n x
 expect_error 2 "unknown option '--bogus'" -- verify demo.ini --bogus
 expect_error 2 "experiments/nosuch.ini: cannot read" -- verify nosuch
 expect_error 2 "elsewhere/demo: no committed runs of demo.ini to verify" -- verify demo.ini --results elsewhere
+printf '[experiment]\ntitle = b\nclaims = C08\n[settings]\n[bench]\nthreads = 1\n' >bench.ini
+expect_error 2 "bench.ini is a benchmark \(\[bench\]\): its results are timings" -- verify bench.ini
 done_tests
