@@ -41,16 +41,23 @@ same() {
     cmp -s "$1" "$2"
 }
 
-# expect_error CODE PATTERN -- ARGS...: descent exits with CODE and prints one stderr
-# line matching PATTERN.
+# tree_state: every path under $TMP with its size and time, to see whether a command
+# wrote anything (the tests point every output of descent into $TMP).
+tree_state() { find "$TMP" -printf '%p %s %T@\n' | sort; }
+
+# expect_error CODE PATTERN -- ARGS...: descent exits with CODE, prints one stderr line
+# matching PATTERN, and writes nothing (no file under $TMP appears or changes).
 expect_error() {
     local code=$1 pattern=$2; shift 3
-    local err rc
+    local err rc before after
+    before=$(tree_state)
     err=$("$DESCENT" "$@" 2>&1 >/dev/null); rc=$?
-    if [ "$rc" -eq "$code" ] && [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] && printf '%s' "$err" | grep -qE -- "$pattern"; then
-        pass "descent $* -> exit $code: $err"
+    after=$(tree_state)
+    if [ "$rc" -eq "$code" ] && [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] && printf '%s' "$err" | grep -qE -- "$pattern" &&
+        [ "$before" = "$after" ]; then
+        pass "descent $* -> exit $code, nothing written: $err"
     else
-        fail "descent $* -> exit $rc (want $code), stderr: $err (want /$pattern/)"
+        fail "descent $* -> exit $rc (want $code), stderr: $err (want /$pattern/)$([ "$before" = "$after" ] || echo ', and it wrote under '"$TMP")"
     fi
 }
 
