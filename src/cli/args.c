@@ -50,6 +50,21 @@ Status args_parse(int argc, char **argv, const CmdOption *opts, int nopts, Setti
     return ST_OK;
 }
 
+Status args_int(const char *opt, const char *v, long lo, long hi, int *out)
+{
+    long x;
+    if (!parse_count(v, lo, hi, &x))
+        return err_set(ST_USAGE, "--%s: '%s' is not an integer in [%ld, %ld]", opt, v, lo, hi);
+    *out = (int)x;
+    return ST_OK;
+}
+
+Status args_threads(const char *v, int *out)
+{
+    *out = 0;
+    return v ? args_int("threads", v, 1, 4096, out) : ST_OK;
+}
+
 int report_error(const char *cmd, Status st)
 {
     fprintf(stderr, "descent %s: %s\n", cmd, err_msg());

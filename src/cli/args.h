@@ -21,6 +21,12 @@ typedef struct {
 Status args_parse(int argc, char **argv, const CmdOption *opts, int nopts, SettingPairs *pairs,
                   bool *help);
 
+/* The integer value v of option --opt, in [lo, hi], read by parse_count (digits only).
+ * ST_USAGE naming the option and the range otherwise. */
+Status args_int(const char *opt, const char *v, long lo, long hi, int *out);
+/* --threads: absent is 0 (the default), else args_int in [1, 4096]. */
+Status args_threads(const char *v, int *out);
+
 /* Prints "error: <message>" and returns the exit code for st. */
 int report_error(const char *cmd, Status st);
 

@@ -192,14 +192,17 @@ static Round time_round(Bench *b, int warmup, int steps)
 static bool parse_threads(const char *s, int *t, int cap, int *n)
 {
     *n = 0;
-    while (*s) {
-        char *end;
-        long v = strtol(s, &end, 10);
-        if (end == s || v < 1 || v > 1024 || *n == cap || (*end && *end != ',')) return false;
+    for (;;) { /* counts joined by single commas, as parse_count reads them */
+        size_t len = strcspn(s, ",");
+        char one[16];
+        long v;
+        if (len == 0 || len >= sizeof one || *n == cap) return false;
+        snprintf(one, sizeof one, "%.*s", (int)len, s);
+        if (!parse_count(one, 1, 1024, &v)) return false;
         t[(*n)++] = (int)v;
-        s = *end ? end + 1 : end;
+        if (!s[len]) return true;
+        s += len + 1;
     }
-    return *n > 0;
 }
 
 int cmd_bench(int argc, char **argv)
@@ -237,11 +240,12 @@ int cmd_bench(int argc, char **argv)
         if (threads > 1) printf("%d\t%s\t%.1f\n", threads, blas_core_name(), all);
         return 0;
     }
-    int steps = steps_s ? atoi(steps_s) : 30, warmup = warmup_s ? atoi(warmup_s) : 10;
-    int repeats = repeats_s ? atoi(repeats_s) : 1, peak_size = peak_size_s ? atoi(peak_size_s) : 2048;
-    if (steps < 1 || warmup < 0 || repeats < 1 || peak_size < 16)
-        return err_set(ST_USAGE, "--steps and --repeats must be >= 1, --warmup >= 0 and --peak-size >= 16"),
-               report_error("bench", ST_USAGE);
+    int steps = 30, warmup = 10, repeats = 1, peak_size = 2048;
+    if ((steps_s && (st = args_int("steps", steps_s, 1, 1000000, &steps)) != ST_OK) ||
+        (warmup_s && (st = args_int("warmup", warmup_s, 0, 1000000, &warmup)) != ST_OK) ||
+        (repeats_s && (st = args_int("repeats", repeats_s, 1, 1000, &repeats)) != ST_OK) ||
+        (peak_size_s && (st = args_int("peak-size", peak_size_s, 16, 65536, &peak_size)) != ST_OK))
+        return report_error("bench", st);
     bool gpt = !strcmp(s.model, "gpt");
     DataShape shape = {0};
     shape.inputs = s.inputs ? s.inputs : 784;

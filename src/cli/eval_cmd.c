@@ -35,7 +35,9 @@ int cmd_eval(int argc, char **argv)
             return err_set(ST_USAGE, "%s: eval takes only data settings (data, fashion_dir)",
                            pairs.item[i].where),
                    report_error("eval", ST_USAGE);
-    blas_init(threads ? atoi(threads) : 0);
+    int nthreads;
+    if ((st = args_threads(threads, &nthreads)) != ST_OK) return report_error("eval", st);
+    blas_init(nthreads);
     static Settings s;
     DataShape shape;
     Model *m = NULL;

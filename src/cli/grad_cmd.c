@@ -86,7 +86,9 @@ int cmd_grad(int argc, char **argv)
     if (!ckpt || !batch || !out)
         return err_set(ST_USAGE, "--checkpoint, --batch and --out are required"), report_error("grad", ST_USAGE);
     if (pairs.n) return err_set(ST_USAGE, "--%s: grad takes no settings", pairs.item[0].key), report_error("grad", ST_USAGE);
-    blas_init(threads ? atoi(threads) : 0);
+    int nthreads;
+    if ((st = args_threads(threads, &nthreads)) != ST_OK) return report_error("grad", st);
+    blas_init(nthreads);
 
     static Settings s;
     DataShape shape;

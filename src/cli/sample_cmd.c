@@ -55,7 +55,9 @@ int cmd_sample(int argc, char **argv)
     if (n < 0 || n > 1000000 || K < 0 || !(tau > 0))
         return err_set(ST_USAGE, "--tokens (at most 1e6) and --top-k must be >= 0 and --temperature > 0"),
                report_error("sample", ST_USAGE);
-    blas_init(threads ? atoi(threads) : 0);
+    int nthreads;
+    if ((st = args_threads(threads, &nthreads)) != ST_OK) return report_error("sample", st);
+    blas_init(nthreads);
 
     static Settings s;
     DataShape shape;

@@ -45,9 +45,8 @@ static void usage(FILE *f)
 
 static bool positive_int(const char *s, int *out)
 {
-    char *end;
-    long v = strtol(s, &end, 10);
-    if (end == s || *end || v < 1 || v > 4096) return false;
+    long v;
+    if (!parse_count(s, 1, 4096, &v)) return false;
     *out = (int)v;
     return true;
 }

@@ -47,7 +47,9 @@ int cmd_train(int argc, char **argv)
     if (save && !out) return err_set(ST_USAGE, "--save needs --out DIR"), report_error("train", ST_USAGE);
     static Settings s;
     if ((st = settings_from_pairs(&s, &pairs)) != ST_OK) return report_error("train", st);
-    blas_init(threads ? atoi(threads) : 0);
+    int nthreads;
+    if ((st = args_threads(threads, &nthreads)) != ST_OK) return report_error("train", st);
+    blas_init(nthreads);
 
     TrainOptions o = {out, save != NULL, isatty(2) != 0, quiet != NULL};
     TrainResult r;

@@ -62,6 +62,16 @@ static bool choice_ok(const char *choices, const char *v)
     return false;
 }
 
+bool parse_count(const char *v, long lo, long hi, long *out)
+{
+    size_t n = strspn(v, "0123456789");
+    if (n == 0 || v[n] || n > 18) return false;
+    long x = strtol(v, NULL, 10);
+    if (x < lo || x > hi) return false;
+    *out = x;
+    return true;
+}
+
 static Status parse_int(const char *v, int *out)
 {
     char *end;
@@ -115,21 +125,31 @@ Status settings_set(Settings *s, const char *key, const char *value)
         snprintf(field, STR_LEN, "%s", value);
         break;
     case T_INTLIST: {
-        int *list = (int *)field;
-        int *count = (int *)(field + sizeof(int) * MAX_WIDTHS);
-        int n = 0;
-        char buf[STR_LEN];
-        snprintf(buf, sizeof buf, "%s", value);
-        if (strcmp(buf, "none") != 0 && buf[0]) {
-            for (char *save, *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+        /* "none", "" or positive integers joined by single commas: "10,,20", "10,"
+         * and "+10" are errors, not 10-20, 10 and 10 */
+        int list[MAX_WIDTHS], n = 0;
+        if (strcmp(value, "none") != 0 && value[0]) {
+            for (const char *tok = value;; n++) {
+                size_t len = strcspn(tok, ",");
                 if (n == MAX_WIDTHS)
                     return err_set(ST_USAGE, "%s: more than %d values", key, MAX_WIDTHS);
-                if (parse_int(tok, &list[n]) || list[n] <= 0)
-                    return err_set(ST_USAGE, "%s: '%s' is not a positive integer", key, tok);
-                n++;
+                if (len == 0)
+                    return err_set(ST_USAGE, "%s: '%s' has an empty element", key, value);
+                char one[32];
+                long v;
+                snprintf(one, sizeof one, "%.*s", (int)(len < sizeof one ? len : sizeof one - 1), tok);
+                if (len >= sizeof one || !parse_count(one, 1, 1000000000L, &v))
+                    return err_set(ST_USAGE, "%s: '%.*s' is not a positive integer", key, (int)len, tok);
+                list[n] = (int)v;
+                if (!tok[len]) {
+                    n++;
+                    break;
+                }
+                tok += len + 1;
             }
         }
-        *count = n;
+        memcpy(field, list, sizeof(int) * (size_t)n);
+        *(int *)(field + sizeof(int) * MAX_WIDTHS) = n;
         break;
     }
     }

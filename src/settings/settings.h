@@ -169,6 +169,10 @@ Status pairs_add(SettingPairs *p, const char *key, const char *value, const char
 /* Defaults for the model the pairs name, then each pair in order, then validation. */
 Status settings_from_pairs(Settings *s, const SettingPairs *p);
 
+/* A count as the user writes it: decimal digits only (no sign, blank or exponent),
+ * in [lo, hi]. The one strict integer reader for lists, options and file metadata. */
+bool parse_count(const char *v, long lo, long hi, long *out);
+
 /* Writes the table for --help. */
 void settings_print_help(FILE *f);
 

@@ -214,7 +214,9 @@ int main(void)
         {"lr", "abc", "not a number"},        {"lr", "1e999", "not a number"},
         {"seed", "1.5", "not an integer"},    {"batch", "12x", "not an integer"},
         {"residual", "true", "not on or off"}, {"optimizer", "adamx", "is not one of"},
-        {"widths", "64,,0", "positive integer"}, {"lrr", "1", "did you mean 'lr'"},
+        {"widths", "64,0", "positive integer"}, {"widths", "64,,32", "empty element"},
+        {"widths", "64,", "empty element"},    {"widths", "+64", "positive integer"},
+        {"lrr", "1", "did you mean 'lr'"},
         {"zzzzzz", "1", "unknown key 'zzzzzz'"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
