@@ -61,9 +61,9 @@ typedef enum { T_INT, T_REAL, T_BOOL, T_ENUM, T_STR, T_INTLIST } SettingType;
       "step: steps between decays (0: a third of the run)")                                        \
     X(T_REAL, step_gamma, "schedule", "0.1", NULL, NULL, "step: factor applied at each decay")     \
     X(T_REAL, decay_frac, "schedule", "0.2", NULL, NULL, "wsd: fraction of the run spent decaying") \
-    X(T_INT, inputs, "mlp", "0", NULL, NULL, "input features (0: from the data)")                  \
+    X(T_INT, inputs, "mlp", "0", NULL, NULL, "input features (0: from the data, which any other value must equal)")                  \
     X(T_INTLIST, widths, "mlp", "256,128", NULL, NULL, "hidden layer widths, comma-separated")      \
-    X(T_INT, classes, "mlp", "0", NULL, NULL, "output classes (0: from the data)")                 \
+    X(T_INT, classes, "mlp", "0", NULL, NULL, "output classes (0: from the data, which any other value must equal)")                 \
     X(T_ENUM, act, "model", "relu", "gelu", "relu|gelu|tanh|sigmoid", "hidden activation")         \
     X(T_ENUM, init, "model", "he", "gpt2", "he|xavier|normal|gpt2",                                \
       "weight initialisation (normal: N(0, init_std^2); gpt2: N(0, 0.02^2), scaled projections)") \
@@ -80,7 +80,7 @@ typedef enum { T_INT, T_REAL, T_BOOL, T_ENUM, T_STR, T_INTLIST } SettingType;
     X(T_INT, width, "gpt", "64", NULL, NULL, "channels C")                                          \
     X(T_INT, heads, "gpt", "4", NULL, NULL, "attention heads H (must divide width)")               \
     X(T_INT, context, "gpt", "64", NULL, NULL, "context length T")                                 \
-    X(T_INT, vocab, "gpt", "0", NULL, NULL, "vocabulary size for synthetic tokens (0: corpus)")    \
+    X(T_INT, vocab, "gpt", "0", NULL, NULL, "vocabulary size (0: the data's; with data, must equal it)")    \
     X(T_BOOL, tie_embeddings, "gpt", "off", NULL, NULL, "share wte with the LM head")              \
     X(T_INT, markov_order, "gpt", "2", NULL, NULL, "markov: order k of the source")               \
     X(T_INT, markov_alphabet, "gpt", "16", NULL, NULL, "markov: alphabet size A")                   \
