@@ -397,6 +397,10 @@ static Status split_parts(ExpFile *x, const Parser *p, ExpAxis *a, const char *w
 void expfile_axis_part(const ExpAxis *a, int value, int part, char *out, size_t cap)
 {
     const char *s = a->values[value];
+    if (a->nparts == 1) { /* '/' splits values of linked axes only: text:a/b is one value */
+        snprintf(out, cap, "%s", s);
+        return;
+    }
     for (int j = 0; j < part && s; j++)
         if ((s = strchr(s, '/'))) s++;
     size_t n = s ? strcspn(s, "/") : 0;

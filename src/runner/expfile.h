@@ -7,7 +7,8 @@
  *                 logspace(a, b, n) and linspace(a, b, n). A linked axis names several
  *                 settings joined by '/' and gives each value as as many parts joined
  *                 by '/' (precision/rounding = bf16-pure/nearest bf16-pure/stochastic):
- *                 its settings vary together, not as a product
+ *                 its settings vary together, not as a product. On a plain axis '/' is
+ *                 part of the value (data = text:a/x.txt text:b/y.txt is two runs)
  *   [verdict]     rule = NAME and free-form parameters, kept as text for the report
  *   [bench]       makes the runs benchmarks (`descent bench`, timed one at a time):
  *                 threads = 1 2 (each run is timed at each count), steps, warmup

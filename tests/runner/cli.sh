@@ -41,6 +41,8 @@ bad linked_twice 7 "'precision' is on two axes \(line 6\)" "$head[settings]\n[sw
 bad linked_repeat 6 "precision/rounding: value 'bf16-pure/nearest' repeats 'bf16-pure/nearest'" "$head[settings]\n[sweep]\nprecision/rounding = bf16-pure/nearest bf16-pure/nearest\n"
 bad linked_base 7 "'rounding' is both an axis and a base setting \(line 5\)" "$head[settings]\nrounding = nearest\n[sweep]\nprecision/rounding = bf16-pure/nearest fp32/nearest\n"
 bad linked_value 6 "rounding: 'up' is not one of" "$head[settings]\n[sweep]\nprecision/rounding = bf16-pure/up\n"
+bad slash_plain 7 "lr: '0.1/garbage' is not a number" "$head[settings]\ndata = spirals\n[sweep]\nlr = 0.1/garbage 0.2/x/y\n"
+bad slash_seed 6 "seed: '1/2' is not an integer" "$head[settings]\n[sweep]\nseed = 1/2\n"
 expect_error 2 "^missing\.ini: cannot read" -- sweep missing.ini --results out
 mkdir folder.ini
 expect_error 2 "^folder\.ini: is a folder" -- sweep folder.ini --results out
@@ -67,4 +69,11 @@ check "a linked axis makes 2 runs" bash -c "'$DESCENT' sweep linked.ini --result
 check "a linked axis sweeps" bash -c "'$DESCENT' sweep linked.ini --results out >/dev/null"
 check "runs.tsv has the linked axis as a column" \
     bash -c "cut -f2 out/linked/runs.tsv | tr '\n' ' ' | grep -qx 'precision/rounding bf16-pure/stochastic fp32/nearest '"
+# '/' splits values on linked axes only: two text: paths are two runs of a plain axis
+mkdir -p a b
+printf 'in the beginning\n%.0s' $(seq 40) >a/t.txt
+printf 'and the word was\n%.0s' $(seq 40) >b/t.txt
+printf '%b' "$head[settings]\nmodel = gpt\nsteps = 2\n[sweep]\ndata = text:a/t.txt text:b/t.txt\n" >paths.ini
+check "an axis over two text: paths lists two runs" \
+    bash -c "'$DESCENT' sweep paths.ini --results out --list | grep -c -- '--data text:[ab]/t.txt --out' | grep -qx 2"
 done_tests
