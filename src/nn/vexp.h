@@ -6,7 +6,9 @@
  *
  * Arguments below -87.3 give 0 (expf gives a denormal or 0 there); above 88.3 the
  * result is held at e^88.3 ≈ 2.2e38 instead of growing to inf: callers feed it
- * max-subtracted logits (≤ 0) or the GELU's −2u, where either is harmless.
+ * max-subtracted logits (≤ 0) or the GELU's −2u, where either is harmless. A NaN
+ * gives that NaN back (a diverging run's softmax stays NaN, and never shifts a
+ * negative integer).
  * Same input, same bits, on every thread: it is plain IEEE float arithmetic. */
 #ifndef DESCENT_NN_VEXP_H
 #define DESCENT_NN_VEXP_H
@@ -15,7 +17,9 @@
 
 static inline float vexp(float x)
 {
-    float xc = x < -87.3f ? -87.3f : x > 88.3f ? 88.3f : x;
+    /* NaN fails every comparison: it computes e^0 and is handed back at the end, so the
+     * exponent below always lies in [-126, 127] and its shift is defined */
+    float xc = x < -87.3f ? -87.3f : x > 88.3f ? 88.3f : x == x ? x : 0.0f;
     float n = (xc * 1.44269504088896341f + 12582912.0f) - 12582912.0f;
     float r = xc - n * 0.693359375f;
     r = r - n * -2.12194440e-4f;
@@ -31,7 +35,7 @@ static inline float vexp(float x)
         float f;
     } scale = {.i = ((int32_t)n + 127) << 23};
     float e = p * scale.f;
-    return x < -87.3f ? 0.0f : e;
+    return x < -87.3f ? 0.0f : x == x ? e : x;
 }
 
 #endif
