@@ -9,7 +9,10 @@
 #include "core/buf.h"
 #include "core/hash.h"
 
+/* torch.cuda.amp.GradScaler's defaults: init_scale 2^16, growth_interval 2000,
+ * backoff_factor 0.5, growth_factor 2.0 */
 enum { DYNAMIC_START_LOG2 = 16, DYNAMIC_GROWTH_INTERVAL = 2000 };
+static const double DYNAMIC_BACKOFF = 0.5, DYNAMIC_GROWTH = 2.0;
 
 Status mixed_init(Mixed *mx, const Settings *s, Params *p, long max_operand)
 {
@@ -36,22 +39,28 @@ float mixed_dloss(const Mixed *mx, int accum) { return (float)(mx->scale / accum
 
 bool mixed_unscale(Mixed *mx, Params *p)
 {
-    if (mx->scale == 1.0) return true;
+    if (mx->scale == 1.0 && !mx->dynamic) return true; /* no scaling: nothing to undo */
+    /* as torch's _amp_foreach_non_finite_check_and_unscale_: the inverse is rounded to
+     * float once, and finiteness is judged on the scaled gradients */
     const float inv = (float)(1.0 / mx->scale);
     bool finite = true;
     for (long j = 0; j < p->numel; j++) {
-        p->g[j] *= inv;
         finite &= isfinite(p->g[j]);
+        p->g[j] *= inv;
     }
     if (!mx->dynamic) return true; /* a static scale lets a non-finite gradient through */
+    /* as torch's _amp_update_scale_: the scale is a float, halved on every overflow
+     * (below 1 too), doubled after DYNAMIC_GROWTH_INTERVAL clean steps unless that
+     * would overflow the float */
     if (!finite) {
-        mx->scale /= 2;
+        mx->scale = (float)(mx->scale * DYNAMIC_BACKOFF);
         mx->skipped++;
         mx->clean = 0;
         return false;
     }
     if (++mx->clean == DYNAMIC_GROWTH_INTERVAL) {
-        mx->scale *= 2;
+        float grown = (float)(mx->scale * DYNAMIC_GROWTH);
+        if (isfinite(grown)) mx->scale = grown;
         mx->clean = 0;
     }
     return true;

@@ -11,8 +11,9 @@
  *
  * Loss scaling multiplies the loss (so every gradient) by `scale` before backward and
  * divides the gradients by it after. Dynamic scaling follows PyTorch's GradScaler
- * defaults: start at 2^16; a step whose gradients are not finite is skipped and the
- * scale halved; after 2,000 clean steps in a row the scale doubles. */
+ * (torch.cuda.amp.GradScaler with its defaults): start at 2^16; a step whose gradients
+ * are not finite is skipped and the scale halved, also below 1; after 2,000 clean
+ * steps in a row the scale doubles (unless the doubled float overflows). */
 #ifndef DESCENT_TRAIN_MIXED_H
 #define DESCENT_TRAIN_MIXED_H
 
