@@ -54,6 +54,7 @@ static void spirals(void)
         rmax = fmax(rmax, hypot(z.train.x[2 * i], z.train.x[2 * i + 1]));
     CHECK_TRUE(st == ST_OK && rmax <= 1.0 + 1e-6 && rmax > 0.9, "spirals: noiseless radius <= 1 (max %.4f)",
                rmax);
+    splits_free(&z); /* spirals_make starts from an empty Splits: it would lose these */
     CHECK_TRUE(spirals_make(&z, 1, 100, 0.1, 1) == ST_USAGE, "spirals: 1 class is a usage error");
     splits_free(&z);
     splits_free(&a);
