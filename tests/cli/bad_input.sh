@@ -39,7 +39,7 @@ expect_error 2 "--steps: '0' is not an integer in \[1, 1000000\]" -- bench --ste
 expect_error 2 "--warmup: '-1' is not an integer" -- bench --warmup -1
 
 # checkpoints: every tensor in the model's shape, metadata that reads as what it says
-"$DESCENT" train --data spirals --widths 256 --steps 1 --quiet --save --out "$TMP/mlp" >/dev/null
+must "$DESCENT" train --data spirals --widths 256 --steps 1 --quiet --save --out "$TMP/mlp" >/dev/null
 check "an mlp checkpoint to edit (layers.0.w is [256,2])" test -s "$TMP/mlp/model.safetensors"
 # edited IN OUT SED: OUT is checkpoint IN with its JSON header edited by the sed expression
 edited() {
@@ -70,7 +70,7 @@ bad_checkpoint "$ck" classes_0 's/"classes_shape":"3"/"classes_shape":"0"/' 3 "c
 edited "$ck" "$TMP/s40.safetensors" 's/"inputs":"0"/"inputs":"40"/'
 expect_error 2 "inputs: 40, but data spirals has 2 input features" -- eval --checkpoint "$TMP/s40.safetensors"
 
-"$DESCENT" "${tiny[@]}" --save --out "$TMP/gpt" >/dev/null
+must "$DESCENT" "${tiny[@]}" --save --out "$TMP/gpt" >/dev/null
 check "a gpt checkpoint to edit" test -s "$TMP/gpt/model.safetensors"
 ck=$TMP/gpt/model.safetensors
 bad_checkpoint "$ck" odd 's/"charset":"\([0-9a-f]*\)[0-9a-f]"/"charset":"\1"/' 3 "charset metadata is not 32 hex digits"
