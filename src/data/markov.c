@@ -6,7 +6,9 @@
  * seed hashed from them, and the validation sample (one run of the chain, started from
  * the stationary distribution) from the stream "markov-val" of the same seed. Training
  * windows are drawn fresh from the chain with the run's "data" stream, each starting
- * in a state drawn from the stationary distribution. */
+ * in a state drawn from the stationary distribution. Transition probabilities below
+ * 1e-300 (a small α underflows some) are raised to it, so that the chain is
+ * irreducible and its stationary distribution unique. */
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdio.h>
@@ -19,6 +21,7 @@
 #include "data/text.h"
 
 enum { MAX_TABLE = 1 << 22 }; /* A^(k+1) transition probabilities at most */
+static const double MIN_PROB = 1e-300; /* the smallest transition probability */
 
 typedef struct {
     int k, A;
@@ -27,33 +30,88 @@ typedef struct {
     double *pi_cum; /* (states) cumulative stationary distribution */
 } Chain;
 
-double markov_entropy_rate(const double *P, int k, int A, double *pi_out)
+/* π by the Grassmann–Taksar–Heyman algorithm (state reduction, Stewart, "Introduction
+ * to the Numerical Solution of Markov Chains", 1994, §2.7): a direct solve with no
+ * subtraction, accurate to rounding even for chains that mix very slowly (a small
+ * alpha), in S^3/3 multiply-adds on a dense S×S copy. ST_USAGE when the chain is
+ * reducible (π is not unique then). */
+static Status stationary_direct(const double *P, long S, int A, double *pi)
 {
-    long S = 1;
-    for (int i = 0; i < k; i++) S *= A;
-    double *pi = malloc(sizeof(double) * (size_t)S), *next = malloc(sizeof(double) * (size_t)S);
-    if (!pi || !next) {
-        free(pi), free(next);
-        return NAN;
+    double *a = calloc((size_t)(S * S), sizeof *a);
+    if (!a) return err_set(ST_NOMEM, "out of memory");
+    for (long s = 0; s < S; s++)
+        for (int x = 0; x < A; x++) a[s * S + (s * A + x) % S] += P[s * A + x];
+    for (long n = S - 1; n > 0; n--) {
+        double sum = 0;
+        for (long j = 0; j < n; j++) sum += a[n * S + j];
+        if (!(sum > 0)) {
+            free(a);
+            return err_set(ST_USAGE, "markov: the chain is reducible (state %ld cannot reach the states "
+                                     "below it): its stationary distribution is not unique", n);
+        }
+        for (long i = 0; i < n; i++) {
+            double f = a[i * S + n] /= sum;
+            if (f == 0) continue;
+            double *row = a + i * S;
+            const double *rn = a + n * S;
+            for (long j = 0; j < n; j++) row[j] += f * rn[j];
+        }
     }
+    double total = pi[0] = 1;
+    for (long j = 1; j < S; j++) {
+        double v = 0;
+        for (long i = 0; i < j; i++) v += pi[i] * a[i * S + j];
+        total += pi[j] = v;
+    }
+    for (long j = 0; j < S; j++) pi[j] /= total;
+    free(a);
+    return ST_OK;
+}
+
+/* π by power iteration on the lazy chain ½(I + P) (same π, converges when P is
+ * periodic) from the uniform distribution, for chains too big for the direct solve:
+ * converged when an iteration moves π by less than POWER_TOL in L1 norm; ST_USAGE when
+ * POWER_WORK multiply-adds have not got there (a chain that mixes too slowly). */
+enum { DIRECT_MAX_STATES = 1024 };
+static const double POWER_TOL = 1e-13, POWER_WORK = 2e9;
+
+static Status stationary_power(const double *P, long S, int A, double *pi)
+{
+    double *next = malloc(sizeof(double) * (size_t)S);
+    if (!next) return err_set(ST_NOMEM, "out of memory");
     for (long s = 0; s < S; s++) pi[s] = 1.0 / (double)S;
-    /* the lazy chain ½(I + P) has the same stationary distribution and converges even
-     * when P is periodic */
-    for (int it = 0; it < 1000000; it++) {
+    long max_it = (long)(POWER_WORK / ((double)S * A)), it;
+    double diff = INFINITY;
+    for (it = 0; it < max_it && !(diff < POWER_TOL); it++) {
         for (long s = 0; s < S; s++) next[s] = 0.5 * pi[s];
         for (long s = 0; s < S; s++)
             for (int x = 0; x < A; x++) next[(s * A + x) % S] += 0.5 * pi[s] * P[s * A + x];
-        double diff = 0, sum = 0;
+        double sum = 0;
         for (long s = 0; s < S; s++) sum += next[s];
+        diff = 0;
         for (long s = 0; s < S; s++) {
             next[s] /= sum;
             diff += fabs(next[s] - pi[s]);
+            pi[s] = next[s];
         }
-        double *t = pi;
-        pi = next;
-        next = t;
-        if (diff < 1e-15) break;
     }
+    free(next);
+    if (!(diff < POWER_TOL))
+        return err_set(ST_USAGE, "markov: the chain of %ld states mixes too slowly: its stationary "
+                                 "distribution still moves by %.1e after %ld iterations (use at most %d "
+                                 "states, alphabet^order, or a larger markov_alpha)",
+                       S, diff, it, DIRECT_MAX_STATES);
+    return ST_OK;
+}
+
+Status markov_entropy_rate(const double *P, int k, int A, double *pi_out, double *H_out)
+{
+    long S = 1;
+    for (int i = 0; i < k; i++) S *= A;
+    double *pi = malloc(sizeof(double) * (size_t)S);
+    if (!pi) return err_set(ST_NOMEM, "out of memory");
+    Status st = S <= DIRECT_MAX_STATES ? stationary_direct(P, S, A, pi) : stationary_power(P, S, A, pi);
+    if (st != ST_OK) return free(pi), st;
     double H = 0;
     for (long s = 0; s < S; s++) {
         double h = 0;
@@ -64,8 +122,9 @@ double markov_entropy_rate(const double *P, int k, int A, double *pi_out)
         H += pi[s] * h;
     }
     if (pi_out) memcpy(pi_out, pi, sizeof(double) * (size_t)S);
-    free(pi), free(next);
-    return H;
+    free(pi);
+    *H_out = H;
+    return ST_OK;
 }
 
 /* Index of the first cumulative value above u (the last when rounding leaves none). */
@@ -156,9 +215,19 @@ Status markov_open(Data **out, const Settings *s)
         double *row = P + st_ * A;
         gsl_ran_dirichlet(r, (size_t)A, alpha, row);
         double acc = 0;
-        for (int x = 0; x < A; x++) c->cum[st_ * A + x] = acc += row[x];
+        for (int x = 0; x < A; x++) {
+            /* a small alpha underflows some entries to 0, which can split the chain
+             * into parts that never meet; MIN_PROB keeps it one (irreducible, so π is
+             * unique) and moves no row sum */
+            if (row[x] < MIN_PROB) row[x] = MIN_PROB;
+            c->cum[st_ * A + x] = acc += row[x];
+        }
     }
-    d->entropy_rate = markov_entropy_rate(P, k, A, c->pi_cum);
+    Status st_h = markov_entropy_rate(P, k, A, c->pi_cum, &d->entropy_rate);
+    if (st_h != ST_OK) {
+        free(P), free(alpha), gsl_rng_free(r), gsl_rng_free(rv), tokens_free(d);
+        return st_h;
+    }
     double acc = 0;
     for (long st_ = 0; st_ < S; st_++) c->pi_cum[st_] = acc += c->pi_cum[st_];
 

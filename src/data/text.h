@@ -35,10 +35,13 @@ Status markov_open(Data **out, const Settings *s);
 /* Character corpora: "kjv" and "text:PATH". */
 Status text_open(Data **out, const Settings *s);
 
-/* Entropy rate in nats per symbol of the order-k chain over A symbols whose transition
+/* Entropy rate *H in nats per symbol of the order-k chain over A symbols whose transition
  * rows P (A^k, A) are indexed by the state s = Σ_i x_{t−k+i} A^{k−1−i} (oldest symbol
  * most significant): H = −Σ_s π(s) Σ_x P(x|s) ln P(x|s), with π the stationary
- * distribution found by power iteration in double. pi (A^k) receives π (may be NULL). */
-double markov_entropy_rate(const double *P, int k, int A, double *pi);
+ * distribution. Up to 1024 states π is solved directly (GTH state reduction, in
+ * S^3/3 multiply-adds); above, by power iteration to an L1 change below 1e-13 within a
+ * bounded amount of work. pi (A^k) receives π (may be NULL). ST_USAGE for a reducible
+ * chain (π not unique) or one too big that mixes too slowly. */
+Status markov_entropy_rate(const double *P, int k, int A, double *pi, double *H);
 
 #endif

@@ -161,6 +161,7 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
     Mixed mx = {0};
     bool have_out = false;
     Status st;
+    double t_start = now_s(); /* the run's wall time counts setup: a dataset can take seconds */
 
     /* Everything that can fail on bad input happens before any file is created. */
     if ((st = data_open(&d, s)) != ST_OK) goto fail;
@@ -334,7 +335,7 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
     if (!diverged) test = evaluate(m, d, SPLIT_TEST, s->batch);
     r->test_loss = test.loss;
     r->test_acc = test.acc;
-    r->wall_s = now_s() - t0;
+    r->wall_s = now_s() - t_start;
     if (step > 0) {
         qsort(step_times, (size_t)step, sizeof *step_times, cmp_double);
         r->step_s = step_times[step / 2];

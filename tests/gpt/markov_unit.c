@@ -27,26 +27,62 @@ static Data *open_data(const char *data, int seed, int T, int B, int k, int A, d
     return d;
 }
 
+/* H of two states, P(0→1) = a, P(1→0) = b: π = (b, a)/(a+b), H = π0 h(a) + π1 h(b) */
+static double two_state_H(double a, double b)
+{
+    double h_a = -(a * log(a) + (1 - a) * log(1 - a)), h_b = -(b * log(b) + (1 - b) * log(1 - b));
+    return b / (a + b) * h_a + a / (a + b) * h_b;
+}
+
 static void check_entropy(void)
 {
     /* deterministic cycle 0→1→2→0 (periodic): H = 0 */
-    double P1[9] = {0, 1, 0, 0, 0, 1, 1, 0, 0}, pi[16];
-    double H = markov_entropy_rate(P1, 1, 3, pi);
-    CHECK_TRUE(fabs(H) < 1e-12 && fabs(pi[0] - 1.0 / 3) < 1e-9,
+    double P1[9] = {0, 1, 0, 0, 0, 1, 1, 0, 0}, pi[16], H = NAN;
+    Status st = markov_entropy_rate(P1, 1, 3, pi, &H);
+    CHECK_TRUE(st == ST_OK && fabs(H) < 1e-12 && fabs(pi[0] - 1.0 / 3) < 1e-9,
                "deterministic cycle: H = %.3g (want 0), pi[0] = %.6f (want 1/3)", H, pi[0]);
     /* uniform rows, order 2 over 4 symbols: H = ln 4 */
     double P2[64];
     for (int i = 0; i < 64; i++) P2[i] = 0.25;
-    H = markov_entropy_rate(P2, 2, 4, NULL);
-    CHECK_TRUE(fabs(H - log(4.0)) < 1e-12, "uniform order-2 chain: H = %.15f (want ln 4 = %.15f)", H,
-               log(4.0));
-    /* two states, P(0→1) = a, P(1→0) = b: π = (b, a)/(a+b), H = π0 h(a) + π1 h(b) */
+    st = markov_entropy_rate(P2, 2, 4, NULL, &H);
+    CHECK_TRUE(st == ST_OK && fabs(H - log(4.0)) < 1e-12, "uniform order-2 chain: H = %.15f (want ln 4 = %.15f)",
+               H, log(4.0));
     double a = 0.1, b = 0.3, P3[4] = {1 - a, a, b, 1 - b};
-    double h_a = -(a * log(a) + (1 - a) * log(1 - a)), h_b = -(b * log(b) + (1 - b) * log(1 - b));
-    double want = b / (a + b) * h_a + a / (a + b) * h_b;
-    H = markov_entropy_rate(P3, 1, 2, pi);
-    CHECK_TRUE(fabs(H - want) < 1e-12 && fabs(pi[0] - 0.75) < 1e-12,
-               "two-state chain: H = %.15f (want %.15f), pi[0] = %.12f (want 0.75)", H, want, pi[0]);
+    st = markov_entropy_rate(P3, 1, 2, pi, &H);
+    CHECK_TRUE(st == ST_OK && fabs(H - two_state_H(a, b)) < 1e-12 && fabs(pi[0] - 0.75) < 1e-12,
+               "two-state chain: H = %.15f (want %.15f), pi[0] = %.12f (want 0.75)", H, two_state_H(a, b),
+               pi[0]);
+    /* a chain that mixes very slowly (what a small markov_alpha makes): iterating from
+     * the uniform start would need ~1e12 steps to move pi[0] from 0.5 to 0.75 */
+    a = 1e-12, b = 3e-12;
+    double P4[4] = {1 - a, a, b, 1 - b};
+    st = markov_entropy_rate(P4, 1, 2, pi, &H);
+    CHECK_TRUE(st == ST_OK && fabs(pi[0] - 0.75) < 1e-12 && fabs(H - two_state_H(a, b)) < 1e-12 * two_state_H(a, b),
+               "slowly mixing two-state chain: pi[0] = %.12f (want 0.75), H = %.6g (want %.6g)", pi[0], H,
+               two_state_H(a, b));
+    /* two closed parts: no unique pi, an error rather than a guess */
+    double P5[4] = {1, 0, 0, 1};
+    st = markov_entropy_rate(P5, 1, 2, pi, &H);
+    CHECK_TRUE(st == ST_USAGE && strstr(err_msg(), "reducible"), "a reducible chain is an error: %s", err_msg());
+    /* above 1024 states, power iteration: uniform rows over 1100 symbols, H = ln 1100 */
+    enum { BIG = 1100 };
+    double *P6 = malloc(sizeof(double) * BIG * BIG), *pi6 = malloc(sizeof(double) * BIG);
+    for (long i = 0; i < (long)BIG * BIG; i++) P6[i] = 1.0 / BIG;
+    st = markov_entropy_rate(P6, 1, BIG, pi6, &H);
+    CHECK_TRUE(st == ST_OK && fabs(H - log((double)BIG)) < 1e-12 && fabs(pi6[7] * BIG - 1) < 1e-12,
+               "1100 states by power iteration: H = %.15f (want ln 1100 = %.15f)", H, log((double)BIG));
+    free(P6), free(pi6);
+}
+
+/* A small markov_alpha (rows close to one-hot, some entries underflowing to 0) opens
+ * with a pi that is stationary for the chain it samples from. */
+static void check_small_alpha(void)
+{
+    Data *d = open_data("markov", 1, 16, 4, 2, 16, 1e-3, 100);
+    if (!CHECK_TRUE(d != NULL, "markov with alpha 1e-3 opens")) return;
+    CHECK_TRUE(d->entropy_rate >= 0 && d->entropy_rate < log(16.0), "alpha 1e-3: entropy rate %.6g in [0, ln 16)",
+               d->entropy_rate);
+    data_free(d);
 }
 
 static void check_markov_source(void)
@@ -157,6 +193,7 @@ static void check_text(void)
 int main(void)
 {
     check_entropy();
+    check_small_alpha();
     check_markov_source();
     check_empirical();
     check_text();
