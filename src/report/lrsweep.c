@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "report/labels.h"
+
 const char *const regime_names[4] = {"crawl", "converge", "zigzag", "diverge"};
 
 static bool run_diverged(const Experiment *x, int row, const char *metric)
@@ -52,7 +54,7 @@ Status lrsweep_build(LrSweep *w, const Experiment *x, const char *metric, double
     if ((st = exp_cells(&cells, x, not_cell)) != ST_OK) return cells_free(&series), st;
     for (int i = 0; i < series.ncells && w->n < LR_MAX_SERIES; i++) {
         LrSeries *s = &w->s[w->n++];
-        snprintf(s->label, sizeof s->label, "%s", series.cell[i].label[0] ? series.cell[i].label : "all");
+        label_run(s->label, sizeof s->label, x, series.cell[i].rows[0], &series); /* "adamw, batch 64" */
         /* the cells (every axis but seed) whose first row belongs to this series, in lr order
          * (exp_cells orders by the axes in file order; sort by lr here) */
         for (int c = 0; c < cells.ncells && s->ncell < LR_MAX; c++) {

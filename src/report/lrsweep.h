@@ -33,7 +33,7 @@ typedef struct {
 } LrCell;
 
 typedef struct {
-    char label[256]; /* the other axes' values, e.g. "sgd" */
+    char label[256]; /* the other axes' values in words (labels.h), e.g. "sgd", "adamw, batch 64" */
     int ncell;
     LrCell cell[LR_MAX]; /* ascending lr */
     int best;            /* index of the best lr, -1 if every lr had a diverged seed */

@@ -29,7 +29,7 @@ static bool in_family(const char *label, const char *family)
     char buf[EXP_VALUE];
     snprintf(buf, sizeof buf, "%s", family);
     for (char *save, *tok = strtok_r(buf, " ,", &save); tok; tok = strtok_r(NULL, " ,", &save)) {
-        /* a label is "adamw" or "optimizer=adamw, batch=64": match whole words */
+        /* a label is "adamw" or "adamw, batch 64" (labels.h): match whole words */
         const char *p = label;
         size_t n = strlen(tok);
         while ((p = strstr(p, tok)) != NULL) {
