@@ -112,8 +112,8 @@ static void write_area(FILE *f, Entry *const *es, int n, const char *area)
         else if (judged == nc) fprintf(f, "All %s of its claims have a verdict", count_word(nc, false));
         else fprintf(f, "%s of its %s claims %s a verdict", count_word(judged, true), count_word(nc, false),
                      judged == 1 ? "has" : "have");
-        fprintf(f, " so far: the results support %s, contradict %s", count_word(confirmed, false),
-                count_word(refuted, false));
+        fprintf(f, " so far: the results support %s, contradict %s", confirmed ? count_word(confirmed, false) : "none",
+                refuted ? count_word(refuted, false) : "none");
         fprintf(f, open ? " and leave %s open (inconclusive, or experiments that disagree)." : ".",
                 count_word(open, false));
         for (int c = 0; c < n_claims; c++) {

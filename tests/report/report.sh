@@ -111,7 +111,7 @@ check "the sweep's claim has the verdict its numbers give (refuted)" grep -qE '^
 grep -E '^\| \[C[0-9]{2}\]' "$md" | grep -v '^| \[C02\]' | grep -v '^| \[C18\]' | awk -F' [|] ' '{ print $2 }' | tr -d '*' | sort | uniq -c >"$TMP/verdicts"
 check "every other claim is exactly 'not yet tested' ($(tr -s ' \n' ' ' <"$TMP/verdicts"))" \
     grep -qx ' *21 not yet tested' "$TMP/verdicts"
-check "its area paragraph says so" grep -qE '^\*\*Optimisation basics\.\*\* One of its six claims has a verdict so far: the results support no, contradict one\. C02 \(Learning-rate regimes on real models\) is \*\*refuted\*\* by \[demo_lr\]\(demo_lr.md\)' "$md"
+check "its area paragraph says so" grep -qE '^\*\*Optimisation basics\.\*\* One of its six claims has a verdict so far: the results support none, contradict one\. C02 \(Learning-rate regimes on real models\) is \*\*refuted\*\* by \[demo_lr\]\(demo_lr.md\)' "$md"
 check "the catalogue's Tested-by lines follow the experiments" \
     bash -c "grep -c '^\*\*Tested by:\*\* \[demo_lr\](../report/demo_lr.md)$' '$root/docs/CLAIMS.md' | grep -qx 1 &&
              grep -c '^\*\*Tested by:\*\* \[demo_pending\](../report/demo_pending.md)$' '$root/docs/CLAIMS.md' | grep -qx 1"
