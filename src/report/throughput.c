@@ -178,8 +178,11 @@ Status throughput_figures(FigureSet *fs, const Experiment *x)
                 }
                 fprintf(f, "EOD\n");
             }
-            fprintf(f, "set terminal svg size 1100,800 dynamic enhanced font 'sans,11' background '#ffffff'\n"
-                       "set output '%s.svg'\nset key off\nset multiplot layout 2,2 title ", name);
+            /* four panels above, the one legend below them (it needs the room of a panel's width) */
+            fprintf(f, "set terminal svg size 1100,%d dynamic enhanced font 'sans,11' background '#ffffff'\n"
+                       "set output '%s.svg'\nset key off\n"
+                       "set multiplot layout 2,2 margins 0.08,0.98,%.3f,0.93 spacing 0.1,0.12 title ",
+                    800 + 20 * nl, name, (80.0 + 20 * nl) / (800 + 20 * nl));
             gp_quote(f, title);
             fprintf(f, " noenhanced\nunset title\nset logscale x 10\nset xlabel 'matmul GFLOP per step'\n");
             static const char *const colours[] = {"#0072b2", "#d55e00", "#009e73", "#cc79a7",
@@ -188,7 +191,7 @@ Status throughput_figures(FigureSet *fs, const Experiment *x)
                 fprintf(f, "%s", panels[p].logy ? "set logscale y 10\n" : "unset logscale y\n");
                 fprintf(f, "set ylabel '%s'\n", panels[p].ylabel);
                 if (p == 3) /* the legend once, under the last panel's lines */
-                    fprintf(f, "set key outside bottom center horizontal maxcols 2 noenhanced font 'sans,9'\n");
+                    fprintf(f, "set key at screen 0.5, 0.01 center bottom vertical maxrows %d noenhanced font 'sans,10'\n", nl);
                 fprintf(f, "plot \\\n");
                 for (int j = 0; j < nl; j++) {
                     fprintf(f, "  $l%d using 1:%d with linespoints lc rgb '%s' dt %d lw 2 pt 7 ps 0.6 title ", j, p + 2,
