@@ -23,9 +23,9 @@ values round-trip exactly) or as Python reprs (double hyperparameters).
 
 <optimizer> is the descent name (sgd, momentum, nesterov, adam, adamw).
 """
-import os
-
 import torch
+
+from reference_file import write_reference
 
 STEPS = 5
 OPTS = [
@@ -78,13 +78,7 @@ def main():
             for n in shapes:
                 lines.append("after %s %d %s %s" % (opt_name, s, n, fmt(params[n])))
 
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    out = os.path.join(root, "tests", "reference", "optim.txt")
-    tmp = out + ".tmp"
-    with open(tmp, "w") as f:
-        f.write("\n".join(lines) + "\n")
-    os.replace(tmp, out)
-    print("wrote", out)
+    write_reference("optim.txt", lines)
 
 
 if __name__ == "__main__":
