@@ -53,7 +53,7 @@ FILE *fig_open(FigureSet *fs, const char *name, const char *title, const char *c
                "set border 3 lc rgb '#404040'\n"
                "set tics nomirror textcolor rgb '#202020'\n"
                "set grid lc rgb '#e0e0e0' lw 1 dt 1\n"
-               "set key outside right top vertical Left reverse noenhanced box lc rgb '#c0c0c0'\n");
+               "set key outside below center horizontal Left reverse noenhanced nobox maxcols 2 height 1\n");
     fprintf(f, "set title ");
     gp_quote(f, title);
     fprintf(f, " noenhanced\n");
