@@ -7,7 +7,7 @@ set encoding utf8
 set border 3 lc rgb '#404040'
 set tics nomirror textcolor rgb '#202020'
 set grid lc rgb '#e0e0e0' lw 1 dt 1
-set key outside right top vertical Left reverse noenhanced box lc rgb '#c0c0c0'
+set key outside below center horizontal Left reverse noenhanced nobox maxcols 2 height 1
 set title 'lr_sweep_lm: final validation loss (nats) against learning rate' noenhanced
 set xrange [6.66667e-06:15]
 set logscale x 10
