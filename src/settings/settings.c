@@ -261,6 +261,9 @@ Status settings_validate(const Settings *s)
     if (!strcmp(s->model, "toy")) {
         NEED(!strcmp(d, "none"), "data: model toy takes data none, not '%s'", d);
         NEED(s->steps >= 1, "steps: model toy needs steps >= 1");
+        NEED(s->kappa >= 1 && isfinite(s->kappa), "kappa: must be a finite number >= 1");
+        NEED(isfinite(s->rotation), "rotation: must be finite");
+        NEED(s->tolerance >= 0 && isfinite(s->tolerance), "tolerance: must be >= 0");
         return ST_OK;
     }
     NEED(!strcmp(d, "fashion") || !strcmp(d, "spirals") || !strcmp(d, "markov") ||

@@ -93,9 +93,13 @@ typedef enum { T_INT, T_REAL, T_BOOL, T_ENUM, T_STR, T_INTLIST } SettingType;
     X(T_STR, loss_scale, "precision", "none", NULL, NULL,                                          \
       "multiply the loss before backward: none, a number, or dynamic (GradScaler's rules)")         \
     X(T_ENUM, landscape, "toy", "parabola", NULL,                                                \
-      "parabola|chain|mse_simplex|ce_simplex|mse_error|ce_error", "toy: the loss landscape (src/toys)") \
+      "parabola|chain|bowl|mse_simplex|ce_simplex|mse_error|ce_error", "toy: the loss landscape (src/toys)") \
     X(T_REAL, w0, "toy", "4", NULL, NULL, "toy: starting point (first coordinate)")                 \
-    X(T_REAL, w0_2, "toy", "1", NULL, NULL, "toy: starting point, second coordinate (2-D landscapes)")
+    X(T_REAL, w0_2, "toy", "1", NULL, NULL, "toy: starting point, second coordinate (2-D landscapes)") \
+    X(T_REAL, kappa, "toy", "1", NULL, NULL, "toy bowl: condition number (curvatures 1 and 1/kappa)")  \
+    X(T_REAL, rotation, "toy", "0", NULL, NULL, "toy bowl: angle of its axes to the coordinates, degrees") \
+    X(T_REAL, tolerance, "toy", "0", NULL, NULL,                                                   \
+      "toy: stop within this distance of the minimum (0: run every step)")
 
 #define SETTINGS_FIELD_T_INT(f) int f;
 #define SETTINGS_FIELD_T_REAL(f) double f;

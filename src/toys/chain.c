@@ -6,15 +6,19 @@
 
 enum { CHAIN_X = 2, CHAIN_Y = 1 };
 
-static double chain_loss(const double *w)
+static double chain_loss(const double *w, const LandscapeArgs *a)
 {
+    (void)a;
     double e = w[0] * CHAIN_X - CHAIN_Y;
     return e * e;
 }
 
-static void chain_grad(double *g, const double *w)
+static void chain_grad(double *g, const double *w, const LandscapeArgs *a)
 {
+    (void)a;
     g[0] = 2 * (w[0] * CHAIN_X - CHAIN_Y) * CHAIN_X;
 }
 
-const Landscape landscape_chain = {"chain", 1, chain_loss, chain_grad, "(2*x-1)**2"};
+static const double chain_min[1] = {(double)CHAIN_Y / CHAIN_X};
+
+const Landscape landscape_chain = {"chain", 1, chain_loss, chain_grad, "(2*x-1)**2", chain_min};

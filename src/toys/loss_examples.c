@@ -24,23 +24,26 @@ static void simplex(float *p, const double *w)
     p[0] = (float)w[0], p[1] = (float)w[1], p[2] = (float)(1 - w[0] - w[1]);
 }
 
-static double mse_simplex_loss(const double *w)
+static double mse_simplex_loss(const double *w, const LandscapeArgs *a)
 {
+    (void)a;
     float p[3], t[3] = {1, 0, 0};
     simplex(p, w);
     return mse_forward(p, t, 1, 3);
 }
 
 /* ∂/∂w1 of Σ e_i² / 3 with e = p − t and p3 = 1 − w1 − w2: (2/3)(e1 − e3), likewise w2. */
-static void mse_simplex_grad(double *g, const double *w)
+static void mse_simplex_grad(double *g, const double *w, const LandscapeArgs *a)
 {
+    (void)a;
     double e1 = w[0] - 1, e2 = w[1], e3 = 1 - w[0] - w[1];
     g[0] = 2.0 / 3 * (e1 - e3);
     g[1] = 2.0 / 3 * (e2 - e3);
 }
 
-static double ce_simplex_loss(const double *w)
+static double ce_simplex_loss(const double *w, const LandscapeArgs *a)
 {
+    (void)a;
     float p[3], z[3], probs[3];
     int target = 0;
     simplex(p, w);
@@ -48,39 +51,50 @@ static double ce_simplex_loss(const double *w)
     return crossentropy_forward(probs, z, &target, 1, 3);
 }
 
-static void ce_simplex_grad(double *g, const double *w)
+static void ce_simplex_grad(double *g, const double *w, const LandscapeArgs *a)
 {
+    (void)a;
     g[0] = -1 / w[0];
     g[1] = 0;
 }
 
-static double mse_error_loss(const double *w)
+static double mse_error_loss(const double *w, const LandscapeArgs *a)
 {
+    (void)a;
     float p = (float)w[0], t = 0;
     return mse_forward(&p, &t, 1, 1);
 }
 
-static void mse_error_grad(double *g, const double *w)
+static void mse_error_grad(double *g, const double *w, const LandscapeArgs *a)
 {
+    (void)a;
     g[0] = 2 * w[0];
 }
 
-static double ce_error_loss(const double *w)
+static double ce_error_loss(const double *w, const LandscapeArgs *a)
 {
+    (void)a;
     float z[2] = {0, (float)w[0]}, probs[2];
     int target = 0;
     return crossentropy_forward(probs, z, &target, 1, 2);
 }
 
 /* d/dw log(1 + e^w) = e^w / (1 + e^w), the wrong class's probability */
-static void ce_error_grad(double *g, const double *w)
+static void ce_error_grad(double *g, const double *w, const LandscapeArgs *a)
 {
+    (void)a;
     g[0] = 1 / (1 + exp(-w[0]));
 }
 
+/* the correct class at probability 1 */
+static const double mse_simplex_min[2] = {1, 0}, mse_error_min[1] = {0};
+
 const Landscape landscape_mse_simplex = {"mse_simplex", 2, mse_simplex_loss, mse_simplex_grad,
-                                         "((x-1)**2 + y**2 + (1-x-y)**2)/3"};
+                                         "((x-1)**2 + y**2 + (1-x-y)**2)/3", mse_simplex_min};
+/* the cross-entropies have no minimum: they fall towards w1 = 1 and w → −∞ */
 const Landscape landscape_ce_simplex = {"ce_simplex", 2, ce_simplex_loss, ce_simplex_grad,
-                                        "-log(x)"};
-const Landscape landscape_mse_error = {"mse_error", 1, mse_error_loss, mse_error_grad, "x**2"};
-const Landscape landscape_ce_error = {"ce_error", 1, ce_error_loss, ce_error_grad, "log(1+exp(x))"};
+                                        "-log(x)", NULL};
+const Landscape landscape_mse_error = {"mse_error", 1, mse_error_loss, mse_error_grad, "x**2",
+                                       mse_error_min};
+const Landscape landscape_ce_error = {"ce_error", 1, ce_error_loss, ce_error_grad, "log(1+exp(x))",
+                                      NULL};

@@ -35,6 +35,14 @@ static void toy_row(const ToyFiles *f, long step, double lr, double loss, const 
     fprintf(f->layers, "%ld\tw\t%.9g\t%.9g\n", step, norm_d(g, dim), norm_d(w, dim));
 }
 
+/* Whether w lies within `tolerance` of the landscape's minimum. */
+static bool within(const Landscape *land, const double *w, double tol)
+{
+    double d[TOY_MAX_DIM];
+    for (int i = 0; i < land->dim; i++) d[i] = w[i] - land->minimum[i];
+    return norm_d(d, land->dim) <= tol;
+}
+
 static bool all_finite(const double *x, int n)
 {
     for (int i = 0; i < n; i++)
@@ -60,6 +68,9 @@ Status toy_run(const Settings *s, const TrainOptions *o, TrainResult *r)
     if (!type) return err_set(ST_USAGE, "optimizer: unknown '%s'", s->optimizer);
     if (kind < 0) return err_set(ST_USAGE, "schedule: unknown '%s'", s->schedule);
     if (o->save) return err_set(ST_USAGE, "save: model toy has no checkpoint to save");
+    if (s->tolerance > 0 && !land->minimum)
+        return err_set(ST_USAGE, "tolerance: landscape %s has no minimum to measure the distance to", land->name);
+    const LandscapeArgs args = {s->kappa, s->rotation};
     int dim = land->dim;
     int shape[1] = {dim};
     params_add(&p, "w", 1, shape, true);
@@ -91,15 +102,16 @@ Status toy_run(const Settings *s, const TrainOptions *o, TrainResult *r)
     double w[TOY_MAX_DIM] = {s->w0, s->w0_2}, g[TOY_MAX_DIM];
     for (int i = 0; i < dim; i++) p.w[i] = (float)w[i];
     for (int i = 0; i < dim; i++) w[i] = p.w[i]; /* the point as the optimizer holds it */
-    double loss = land->loss(w), loss0 = loss, min_loss = loss;
-    land->grad(g, w);
+    double loss = land->loss(w, &args), loss0 = loss, min_loss = loss;
+    land->grad(g, w, &args);
+    long tolerance_step = s->tolerance > 0 && within(land, w, s->tolerance) ? 0 : -1;
     toy_row(&files, 0, s->lr * schedule_factor(&sched, 0), loss, g, w, dim);
 
     snprintf(r->status, sizeof r->status, "ok");
     r->diverged_step = -1;
     double t0 = now_s();
     long step = 0;
-    while (step < total) {
+    while (step < total && tolerance_step < 0) {
         for (int i = 0; i < dim; i++) p.g[i] = (float)g[i];
         double gn = norm_d(g, dim);
         if (s->clip > 0 && gn > s->clip)
@@ -108,12 +120,13 @@ Status toy_run(const Settings *s, const TrainOptions *o, TrainResult *r)
         optimizer_step(&opt, &p, &hyper);
         step++;
         for (int i = 0; i < dim; i++) w[i] = p.w[i];
-        loss = land->loss(w);
-        land->grad(g, w);
+        loss = land->loss(w, &args);
+        land->grad(g, w, &args);
+        if (s->tolerance > 0 && within(land, w, s->tolerance)) tolerance_step = step;
         if (loss < min_loss) min_loss = loss;
         bool diverged = !isfinite(loss) || !all_finite(w, dim) ||
                         (loss0 > 0 && loss > s->diverge_factor * loss0);
-        if (step % every == 0 || step == total || diverged)
+        if (step % every == 0 || step == total || diverged || tolerance_step >= 0)
             toy_row(&files, step, hyper.lr, loss, g, w, dim);
         if (diverged) {
             snprintf(r->status, sizeof r->status, "diverged");
@@ -131,12 +144,13 @@ Status toy_run(const Settings *s, const TrainOptions *o, TrainResult *r)
 
     if (have_out) {
         train_write_settings_header(summary);
-        fprintf(summary, "status\tdiverged_step\tsteps_done\tfinal_loss\tmin_loss\t%s\twall_s\n",
-                dim == 1 ? "final_w" : "final_w1\tfinal_w2");
+        fprintf(summary, "status\tdiverged_step\tsteps_done\tfinal_loss\tmin_loss\t%s%s\twall_s\n",
+                dim == 1 ? "final_w" : "final_w1\tfinal_w2", s->tolerance > 0 ? "\ttolerance_step" : "");
         train_write_settings_row(summary, s);
         fprintf(summary, "%s\t%ld\t%ld\t%.9g\t%.9g", r->status, r->diverged_step, step, loss,
                 min_loss);
         for (int i = 0; i < dim; i++) fprintf(summary, "\t%.9g", w[i]);
+        if (s->tolerance > 0) fprintf(summary, "\t%ld", tolerance_step);
         fprintf(summary, "\t%.6f\n", r->wall_s);
         train_write_provenance(prov, s);
         FILE *fs[] = {files.curve, files.layers, summary, prov};

@@ -14,6 +14,8 @@ expect_error 2 "needs a value" -- train --out
 expect_error 2 "unexpected argument 'fashion'" -- train fashion
 expect_error 2 "unknown command 'trian'" -- trian
 expect_error 3 "/nonexistent/train-images-idx3-ubyte.gz" -- train --fashion_dir /nonexistent --out "$out"
+expect_error 2 "kappa: must be a finite number >= 1" -- train --model toy --landscape bowl --kappa 0.5 --out "$out"
+expect_error 2 "tolerance: landscape ce_error has no minimum" -- train --model toy --landscape ce_error --tolerance 0.1 --out "$out"
 check "no --out folder after failures" test ! -e "$out"
 
 # a truncated dataset: the real files with the training images cut short
@@ -47,6 +49,10 @@ touch "$TMP/plainfile"
 expect_error 2 "plainfile: exists and is not a folder" -- $toy --out "$TMP/plainfile"
 mkdir "$TMP/empty"
 check "an empty folder is used: exit 0" bash -c "'$DESCENT' $toy --out '$TMP/empty' >/dev/null && [ -f '$TMP/empty/summary.tsv' ]"
+
+# --tolerance stops a toy run at the first step within `tolerance` of the minimum and records the step:
+# plain descent on the round bowl at lr 1 lands on the minimum in one step
+check "a bowl run within tol after one step" bash -c "'$DESCENT' train --model toy --landscape bowl --lr 1 --tolerance 1e-6 --steps 50 --out '$TMP/bowl' >/dev/null && awk -F'\t' 'NR==1{for(i=1;i<=NF;i++)h[\$i]=i} NR==2{exit !(\$h[\"tolerance_step\"]==1 && \$h[\"steps_done\"]==1)}' '$TMP/bowl/summary.tsv'"
 
 expect_error 3 "cannot|No such" -- eval --checkpoint "$TMP/missing.safetensors"
 expect_error 2 "--checkpoint FILE is required" -- eval

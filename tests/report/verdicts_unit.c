@@ -6,7 +6,10 @@
  * `precision` on hand-written tables (both claims confirmed; both refuted; inconclusive
  * on a gap the seeds disagree on), `losses` on hand-written toy curves (confirmed; refuted
  * by a loss off its definition and by a wrong claimed number; inconclusive when a run has
- * no curve), and the GSL statistics against hand-computed values. */
+ * no curve), `bowl` on hand-written tables (growth exponents: confirmed, refuted, and
+ * inconclusive with a best lr at the grid's edge; trajectories: confirmed, refuted
+ * without a zig-zag, inconclusive when momentum never arrives), and the GSL statistics
+ * against hand-computed values. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -417,6 +420,97 @@ static void test_losses(void)
                verdict_names[j.verdict]);
 }
 
+/* results/NAME for the bowl's growth: at rotations 0 and 45, κ = 1 10 100 1000 and
+ * lr = 0.5 1 2, the run at lr `best` reaches the tolerance in round(10·κ^b) steps, the
+ * other two in twice that. */
+static void bowl_table(const char *name, double b, const char *best)
+{
+    char dir[512];
+    FILE *f = runs_tsv(name, "run_id\tlandscape\trotation\tkappa\tlr\tstatus\ttolerance_step", dir, sizeof dir);
+    const char *rots[] = {"0", "45"}, *kappas[] = {"1", "1e+01", "1e+02", "1e+03"} /* as summary.tsv writes them */, *lrs[] = {"0.5", "1", "2"};
+    for (int q = 0; q < 2; q++)
+        for (int k = 0; k < 4; k++)
+            for (int l = 0; l < 3; l++) {
+                char id[13];
+                run_id(id, "model", "toy", "landscape", "bowl", "rotation", rots[q], "kappa", kappas[k], "lr", lrs[l],
+                       (const char *)NULL);
+                long steps = lround(10 * pow(strtod(kappas[k], NULL), b)) * (strcmp(lrs[l], best) ? 2 : 1);
+                fprintf(f, "%s\tbowl\t%s\t%s\t%s\tok\t%ld\n", id, rots[q], kappas[k], lrs[l], steps);
+            }
+    fclose(f);
+}
+
+static const char *const bowl_ini =
+    "[experiment]\ntitle = t\nclaims = C03\n[settings]\nmodel = toy\nlandscape = bowl\n[sweep]\n"
+    "rotation = 0 45\nkappa = 1 10 100 1000\nlr = 0.5 1 2\n[verdict]\nrule = bowl\nfit_from = 1\n%s\n";
+
+/* results/NAME for trajectories at rotation 0: per optimizer (sgd, momentum, adam) one
+ * run with `steps` steps to the tolerance (-1: never) whose curve.tsv walks
+ * w1 = ±0.9^t (alternating signs if that optimizer zig-zags), w2 = 0.9^t. */
+static void paths_table(const char *name, const int steps[3], const bool zig[3])
+{
+    char dir[512];
+    FILE *f = runs_tsv(name, "run_id\tlandscape\trotation\toptimizer\tstatus\ttolerance_step", dir, sizeof dir);
+    const char *opts[] = {"sgd", "momentum", "adam"};
+    for (int o = 0; o < 3; o++) {
+        char id[13], run[700], path[800];
+        run_id(id, "model", "toy", "landscape", "bowl", "optimizer", opts[o], (const char *)NULL);
+        fprintf(f, "%s\tbowl\t0\t%s\tok\t%d\n", id, opts[o], steps[o]);
+        snprintf(run, sizeof run, "%s/runs/%s", dir, id);
+        make_dirs(run);
+        snprintf(path, sizeof path, "%s/curve.tsv", run);
+        FILE *c = fopen(path, "w");
+        if (!c) exit(99);
+        fprintf(c, "step\tlr\tloss\tgrad_norm\tw1\tw2\n");
+        int n = steps[o] > 0 ? steps[o] : 50;
+        for (int t = 0; t <= n; t++)
+            fprintf(c, "%d\t1\t1\t1\t%g\t%g\n", t, (zig[o] && t % 2 ? -1 : 1) * pow(0.9, t), pow(0.9, t));
+        fclose(c);
+    }
+    fclose(f);
+}
+
+static const char *const paths_ini =
+    "[experiment]\ntitle = t\nclaims = C03\n[settings]\nmodel = toy\nlandscape = bowl\n[sweep]\n"
+    "optimizer = sgd momentum adam\n[verdict]\nrule = bowl\nzigzag = 0.9\n";
+
+static void test_bowl(void)
+{
+    char ini[1024];
+    bowl_table("b_linear", 1, "1");
+    snprintf(ini, sizeof ini, bowl_ini, "expect = 0.85 1.15");
+    Judgement j = judge("b_linear", ini);
+    CHECK_TRUE(j.verdict == VERDICT_CONFIRMED && strstr(j.key, "b = 1 (axis-aligned), b = 1 (rotated 45°)"),
+               "bowl: steps ∝ κ against a claimed 0.85..1.15 are %s (%s)", verdict_names[j.verdict], j.key);
+    bowl_table("b_sqrt", 0.5, "1");
+    j = judge("b_sqrt", ini);
+    CHECK_TRUE(j.verdict == VERDICT_REFUTED, "bowl: steps ∝ √κ against a claimed 0.85..1.15 are %s (%s)",
+               verdict_names[j.verdict], j.key);
+    snprintf(ini, sizeof ini, bowl_ini, "expect_0 = 0.35 0.65");
+    j = judge("b_sqrt", ini);
+    CHECK_TRUE(j.verdict == VERDICT_CONFIRMED && strstr(j.text, "no interval claimed"),
+               "bowl: an interval for rotation 0 only judges that rotation (%s)", verdict_names[j.verdict]);
+    bowl_table("b_edge", 1, "2");
+    snprintf(ini, sizeof ini, bowl_ini, "expect = 0.85 1.15");
+    j = judge("b_edge", ini);
+    CHECK_TRUE(j.verdict == VERDICT_INCONCLUSIVE && strstr(j.text, "(grid edge)"),
+               "bowl: a best lr at the grid's edge is %s", verdict_names[j.verdict]);
+
+    const int steps[3] = {400, 80, 150}, late[3] = {400, -1, 150};
+    const bool zig[3] = {true, true, false}, calm[3] = {false, true, false};
+    paths_table("b_paths", steps, zig);
+    j = judge("b_paths", paths_ini);
+    CHECK_TRUE(j.verdict == VERDICT_CONFIRMED && strstr(j.text, "| 400 | 100 % of steps | yes |"),
+               "bowl: sgd zig-zagging and momentum faster are %s (%s)", verdict_names[j.verdict], j.key);
+    paths_table("b_calm", steps, calm);
+    j = judge("b_calm", paths_ini);
+    CHECK_TRUE(j.verdict == VERDICT_REFUTED, "bowl: sgd without a zig-zag is %s", verdict_names[j.verdict]);
+    paths_table("b_late", late, zig);
+    j = judge("b_late", paths_ini);
+    CHECK_TRUE(j.verdict == VERDICT_INCONCLUSIVE, "bowl: momentum that never arrives is %s",
+               verdict_names[j.verdict]);
+}
+
 static void test_stats(void)
 {
     const double x[] = {1, 2, 3, 4, NAN};
@@ -446,6 +540,7 @@ int main(void)
     test_lr_regimes();
     test_precision();
     test_losses();
+    test_bowl();
     char cmd[400];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
     if (system(cmd) != 0) printf("note: could not remove %s\n", root);
