@@ -1,0 +1,39 @@
+# bowl_adam_steps.gp: bowl_adam: steps to the tolerance against the condition number
+# Written by `descent report` from results/; regenerate it rather than edit it.
+# Run from report/figures: gnuplot bowl_adam_steps.gp
+set terminal svg size 800,500 dynamic enhanced font 'sans,12' background '#ffffff'
+set output 'bowl_adam_steps.svg'
+set encoding utf8
+set border 3 lc rgb '#404040'
+set tics nomirror textcolor rgb '#202020'
+set grid lc rgb '#e0e0e0' lw 1 dt 1
+set key outside right top vertical Left reverse noenhanced box lc rgb '#c0c0c0'
+set title 'bowl_adam: steps to the tolerance against the condition number' noenhanced
+set logscale xy
+set xlabel 'condition number κ'
+set ylabel 'steps to the tolerance'
+set format x '10^{%L}'
+set format y '10^{%L}'
+plot '-' using 1:2 with points lc rgb '#0072b2' pt 7 ps 1 title 'axis-aligned', \
+  (x >= 10 && x <= 10000 ? 10**(2.07918 + 0*log10(x)) : 1/0) with lines lc rgb '#0072b2' lw 1.5 title 'axis-aligned: b = 0', '-' using 1:2 with points lc rgb '#d55e00' pt 7 ps 1 title 'rotated 45°', \
+  (x >= 10 && x <= 10000 ? 10**(1.41317 + 0.460048*log10(x)) : 1/0) with lines lc rgb '#d55e00' lw 1.5 title 'rotated 45°: b = 0.46'
+1 120
+3.162 120
+10 120
+31.62 120
+100 120
+316.2 120
+1000 120
+3162 120
+10000 120
+e
+1 145
+3.162 134
+10 132
+31.62 129
+100 154
+316.2 190
+1000 538
+3162 1159
+10000 2823
+e
