@@ -16,7 +16,7 @@ set format x '10^{%L}'
 set format y '10^{%L}'
 plot '-' using 1:2 with points lc rgb '#0072b2' pt 7 ps 1 title 'axis-aligned', \
   (x >= 10 && x <= 10000 ? 10**(2.07918 + 0*log10(x)) : 1/0) with lines lc rgb '#0072b2' lw 1.5 title 'axis-aligned: b = 0', '-' using 1:2 with points lc rgb '#d55e00' pt 7 ps 1 title 'rotated 45°', \
-  (x >= 10 && x <= 10000 ? 10**(1.41317 + 0.460048*log10(x)) : 1/0) with lines lc rgb '#d55e00' lw 1.5 title 'rotated 45°: b = 0.46'
+  (x >= 10 && x <= 10000 ? 10**(1.42364 + 0.454338*log10(x)) : 1/0) with lines lc rgb '#d55e00' lw 1.5 title 'rotated 45°: b = 0.4543'
 1 120
 3.162 120
 10 120
@@ -35,5 +35,5 @@ e
 316.2 190
 1000 538
 3162 1159
-10000 2823
+10000 2655
 e
