@@ -7,7 +7,7 @@ set encoding utf8
 set border 3 lc rgb '#404040'
 set tics nomirror textcolor rgb '#202020'
 set grid lc rgb '#e0e0e0' lw 1 dt 1
-set key outside right top vertical Left reverse noenhanced box lc rgb '#c0c0c0'
+set key outside below center horizontal Left reverse noenhanced nobox maxcols 2 height 1
 set title 'bowl_sgd: steps to the tolerance against the condition number' noenhanced
 set logscale xy
 set xlabel 'condition number κ'
