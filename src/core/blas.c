@@ -26,7 +26,8 @@ static struct {
     Precision p;
     long n;                             /* floats per operand copy */
     int threads;                        /* threads with scratch */
-    float *scratch[MAX_SCRATCH_THREADS]; /* (2n) each: rounded copies of A and B */
+    float *scratch[MAX_SCRATCH_THREADS]; /* (3n) each: rounded copies of A and B, and a
+                                          * product of mm_acc */
 } policy;
 
 Status blas_set_precision(Precision p, long max_operand)
@@ -39,7 +40,7 @@ Status blas_set_precision(Precision p, long max_operand)
     int threads = pool_threads();
     CHECK(threads <= MAX_SCRATCH_THREADS && max_operand > 0);
     for (int t = 0; t < threads; t++) {
-        policy.scratch[t] = buf_floats(2 * (size_t)max_operand);
+        policy.scratch[t] = buf_floats(3 * (size_t)max_operand);
         if (!policy.scratch[t]) {
             blas_set_precision(PREC_FP32, 0);
             return ST_NOMEM;
@@ -196,4 +197,23 @@ void mm_local(bool ta, bool tb, int M, int N, int K, float alpha, const float *A
               const float *B, int ldb, float beta, float *C, int ldc)
 {
     mm_any(true, ta, tb, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc);
+}
+
+void mm_acc(bool ta, bool tb, int M, int N, int K, float alpha, const float *A, int lda,
+            const float *B, int ldb, float *C, int ldc)
+{
+    if (policy.p == PREC_FP32) {
+        mm_any(false, ta, tb, M, N, K, alpha, A, lda, B, ldb, 1.0f, C, ldc);
+        return;
+    }
+    /* the product as a 16-bit kernel stores it, then an fp32 add */
+    int t = pool_thread_index();
+    CHECK(t < policy.threads && (long)M * N <= policy.n);
+    float *prod = policy.scratch[t] + 2 * policy.n;
+    mm_any(false, ta, tb, M, N, K, alpha, A, lda, B, ldb, 0.0f, prod, N);
+    for (int i = 0; i < M; i++) {
+        float *c = C + (long)i * ldc;
+        const float *p = prod + (long)i * N;
+        for (int j = 0; j < N; j++) c[j] += p[j];
+    }
 }

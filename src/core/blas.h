@@ -29,9 +29,18 @@ void mm(bool ta, bool tb, int M, int N, int K, float alpha, const float *A, int 
 void mm_local(bool ta, bool tb, int M, int N, int K, float alpha, const float *A, int lda,
               const float *B, int ldb, float beta, float *C, int ldc);
 
+/* C (M,N) += alpha · op(A) · op(B) where C accumulates a parameter gradient, fp32 as in
+ * mixed-precision training. Under fp32 it is mm() with beta = 1. Under a 16-bit
+ * policy the product is rounded once, as the kernel stores it, and added to C in
+ * fp32: a gradient summed over micro-batches (or over the uses of a tied weight) is
+ * never rounded again, where mm() with beta = 1 would round the sum. */
+void mm_acc(bool ta, bool tb, int M, int N, int K, float alpha, const float *A, int lda,
+            const float *B, int ldb, float *C, int ldc);
+
 /* The precision policy of every product. Under bf16 (and bf16-pure) or fp16, mm()
  * rounds the elements of A and B to that format before multiplying, accumulates in
- * fp32 as a mixed-precision kernel does, and rounds C as the kernel stores it.
+ * fp32 as a mixed-precision kernel does, and rounds C as the kernel stores it (with
+ * beta = 1 the sum: C is then a 16-bit activation gradient; mm_acc() for fp32 ones).
  * max_operand bounds the elements of any A or B a caller will pass (as stored, padding
  * rows included): each pool thread gets scratch for the rounded copies here, once, so
  * nothing is allocated inside a step. PREC_FP32 frees it. */

@@ -1,6 +1,7 @@
 /* Fully connected layer, as torch.nn.Linear: y = x·wᵀ + b.
- * N rows (B, or B·T), C input channels, OC output channels. Both products go through
- * mm(); the bias loops run to a multiple of 8 so that gcc -O2 vectorises them. */
+ * N rows (B, or B·T), C input channels, OC output channels. The products go through
+ * mm(), the weight gradient through mm_acc() (fp32 accumulation under a 16-bit
+ * policy). */
 #include "nn/linear.h"
 
 #include "core/blas.h"
@@ -38,12 +39,21 @@ void linear_backward(float *restrict dx, float *restrict dw, float *restrict db,
 {
     /* dx (N,C) or NULL, dw (OC,C), db (OC) or NULL, dy (N,OC), x (N,C), w (OC,C) */
     if (dx) mm(false, false, N, C, OC, 1.0f, dy, OC, w, C, 1.0f, dx, C);
-    mm(true, false, OC, C, N, 1.0f, dy, OC, x, C, 1.0f, dw, C);
+    mm_acc(true, false, OC, C, N, 1.0f, dy, OC, x, C, dw, C);
     if (!db) return;
-    int oc8 = OC & ~7;
-    for (int n = 0; n < N; n++) { /* rows in order: a fixed summation order */
-        const float *restrict row = dy + (long)n * OC;
-        for (int o = 0; o < oc8; o++) db[o] += row[o];
-        for (int o = oc8; o < OC; o++) db[o] += row[o];
+    /* this call's bias gradient, a sum over rows in order (a fixed summation order),
+     * then added to db, as autograd adds dy.sum(0) to .grad; under a 16-bit policy the
+     * sum is a kernel's output, stored rounded, and the add stays fp32 */
+    enum { CHUNK = 256 };
+    float sum[CHUNK];
+    for (int o0 = 0; o0 < OC; o0 += CHUNK) {
+        int cols = OC - o0 < CHUNK ? OC - o0 : CHUNK;
+        for (int o = 0; o < cols; o++) sum[o] = 0.0f;
+        for (int n = 0; n < N; n++) {
+            const float *restrict row = dy + (long)n * OC + o0;
+            for (int o = 0; o < cols; o++) sum[o] += row[o];
+        }
+        precision_round(sum, cols, blas_precision());
+        for (int o = 0; o < cols; o++) db[o0 + o] += sum[o];
     }
 }
