@@ -7,8 +7,8 @@
 #ifndef DESCENT_OPTIM_OPTIM_H
 #define DESCENT_OPTIM_OPTIM_H
 
+#include "core/params.h"
 #include "core/status.h"
-#include "models/params.h"
 
 typedef struct {
     double lr;           /* this step's learning rate (after the schedule) */

@@ -5,8 +5,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/params.h"
 #include "core/timer.h"
-#include "models/params.h"
 #include "optim/optim.h"
 #include "optim/schedule.h"
 #include "toys/toys.h"

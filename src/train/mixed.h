@@ -20,9 +20,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/params.h"
 #include "core/precision.h"
 #include "core/status.h"
-#include "models/params.h"
 #include "optim/optim.h"
 #include "settings/settings.h"
 

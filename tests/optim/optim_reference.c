@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/params.h"
 #include "harness.h"
-#include "models/params.h"
 #include "optim/optim.h"
 
 enum { NT = 2, STEPS = 5, MAXN = 16, MAXOPT = 8, NAMELEN = 16, LINELEN = 8192 };
