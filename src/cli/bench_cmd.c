@@ -246,7 +246,7 @@ int cmd_bench(int argc, char **argv)
         (repeats_s && (st = args_int("repeats", repeats_s, 1, 1000, &repeats)) != ST_OK) ||
         (peak_size_s && (st = args_int("peak-size", peak_size_s, 16, 65536, &peak_size)) != ST_OK))
         return report_error("bench", st);
-    bool gpt = !strcmp(s.model, "gpt");
+    bool gpt = s.model == MODEL_GPT;
     DataShape shape = {0};
     shape.inputs = s.inputs ? s.inputs : 784;
     shape.classes = gpt ? (s.vocab ? s.vocab : 96) : (s.classes ? s.classes : 10);
@@ -255,7 +255,7 @@ int cmd_bench(int argc, char **argv)
     if ((st = model_create(&m, &s, &shape)) != ST_OK) return report_error("bench", st);
     Optimizer opt = {0};
     Mixed mx = {0};
-    if ((st = optimizer_init(&opt, opt_type_by_name(s.optimizer), m->params.numel)) != ST_OK ||
+    if ((st = optimizer_init(&opt, opt_type_at(s.optimizer), m->params.numel)) != ST_OK ||
         (st = mixed_init(&mx, &s, &m->params, m->max_operand)) != ST_OK)
         return optimizer_free(&opt), model_free(m), report_error("bench", st);
 
@@ -310,8 +310,9 @@ int cmd_bench(int argc, char **argv)
         op = median(med, repeats);
         for (int i = 0; i < repeats; i++) med[i] = rk[i].step;
         step = median(med, repeats);
-        printf("%s\t%s\t%s\t%s\t%s\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.2f\t%.0f\t%.4f\t%.1f\t%.1f\t%.3f\n", s.model,
-               shape_desc, s.optimizer, s.precision, blas_core_name(), tlist[k], repeats, 1e3 * step, 1e3 * lo, 1e3 * hi, 1e3 * fwd,
+        printf("%s\t%s\t%s\t%s\t%s\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.2f\t%.0f\t%.4f\t%.1f\t%.1f\t%.3f\n",
+               model_kind_name(s.model), shape_desc, opt_type_name(s.optimizer),
+               precision_name(s.precision), blas_core_name(), tlist[k], repeats, 1e3 * step, 1e3 * lo, 1e3 * hi, 1e3 * fwd,
                1e3 * bwd, 1e3 * op, bwd / fwd, items / step, gflop, gflop / step, peaks[k], gflop / step / peaks[k]);
     }
     if (!out_dir) goto done;

@@ -96,8 +96,9 @@ int cmd_grad(int argc, char **argv)
     int *tok = NULL, rows = 0;
     StTensor *tensors = NULL;
     if ((st = checkpoint_load(ckpt, &loaded, &s, &shape)) != ST_OK) goto done;
-    if (strcmp(s.model, "gpt")) {
-        st = err_set(ST_USAGE, "%s: grad needs a gpt checkpoint, not %s", ckpt, s.model);
+    if (s.model != MODEL_GPT) {
+        st = err_set(ST_USAGE, "%s: grad needs a gpt checkpoint, not %s", ckpt,
+                     model_kind_name(s.model));
         goto done;
     }
     if ((st = read_batch(batch, s.context + 1, shape.classes, &tok, &rows)) != ST_OK) goto done;

@@ -63,7 +63,7 @@ int cmd_sample(int argc, char **argv)
     DataShape shape;
     Model *m = NULL;
     if ((st = checkpoint_load(ckpt, &m, &s, &shape)) != ST_OK) return report_error("sample", st);
-    if (strcmp(s.model, "gpt")) {
+    if (s.model != MODEL_GPT) {
         model_free(m);
         return err_set(ST_USAGE, "%s: sample needs a gpt checkpoint", ckpt), report_error("sample", ST_USAGE);
     }

@@ -7,6 +7,7 @@
 
 #include "core/buf.h"
 #include "core/check.h"
+#include "core/choices.h"
 #include "core/pool.h"
 
 /* Products below this many multiply-adds run as one call: a thread hand-off costs more. */
@@ -93,14 +94,16 @@ int blas_init(int nthreads)
 
 const char *blas_core_name(void) { return openblas_get_corename(); }
 
-static const char *const kernels_names[] = {"pinned", "native"};
-
-const char *blas_kernels_name(BlasKernels k) { return kernels_names[k]; }
+const char *blas_kernels_name(int k)
+{
+    static const char *const names[] = {[BLAS_PINNED] = "pinned", [BLAS_NATIVE] = "native"};
+    return CHOICE_AT(names, k);
+}
 
 bool blas_kernels_parse(const char *name, BlasKernels *k)
 {
-    for (int i = 0; i < 2; i++)
-        if (!strcmp(name, kernels_names[i])) return *k = (BlasKernels)i, true;
+    for (int i = 0; blas_kernels_name(i); i++)
+        if (!strcmp(name, blas_kernels_name(i))) return *k = (BlasKernels)i, true;
     return false;
 }
 

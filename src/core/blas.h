@@ -59,11 +59,11 @@ const char *blas_core_name(void);
  * honoured by blas_kernels_env() before OpenBLAS loads: the command-line main
  * re-executes itself once with the environment it asks for. */
 typedef enum { BLAS_PINNED, BLAS_NATIVE } BlasKernels;
-#define BLAS_KERNELS_CHOICES "pinned|native" /* the blas setting's choices, in enum order */
 #define BLAS_PINNED_CORE "Haswell"
 
-/* "pinned", "native"; and back (false for another name). */
-const char *blas_kernels_name(BlasKernels k);
+/* "pinned", "native" for BLAS_*, NULL past the last (the blas setting's choices, a
+ * ChoiceName of core/choices.h); and back (false for another name). */
+const char *blas_kernels_name(int k);
 bool blas_kernels_parse(const char *name, BlasKernels *k);
 
 /* Whether this CPU can run the pinned family: x86-64 with AVX2 and FMA. */

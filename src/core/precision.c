@@ -6,6 +6,8 @@
 #include <immintrin.h>
 #include <string.h>
 
+#include "core/choices.h"
+
 /* _Float16 is a GNU C extension on x86 (ISO C23 spells it the same). */
 __extension__ typedef _Float16 half;
 
@@ -95,12 +97,25 @@ void round_fp16(float *restrict x, long n)
     for (; i < n; i++) x[i] = (float)(half)x[i];
 }
 
+const char *precision_name(int p)
+{
+    static const char *const names[] = {[PREC_FP32] = "fp32", [PREC_BF16] = "bf16",
+                                        [PREC_BF16_PURE] = "bf16-pure", [PREC_FP16] = "fp16"};
+    return CHOICE_AT(names, p);
+}
+
 int precision_by_name(const char *name)
 {
-    static const char *names[] = {"fp32", "bf16", "bf16-pure", "fp16"};
-    for (int i = 0; i < 4; i++)
-        if (strcmp(name, names[i]) == 0) return i;
+    for (int i = 0; precision_name(i); i++)
+        if (strcmp(name, precision_name(i)) == 0) return i;
     return -1;
+}
+
+const char *rounding_name(int r)
+{
+    static const char *const names[] = {[ROUND_NEAREST] = "nearest",
+                                        [ROUND_STOCHASTIC] = "stochastic"};
+    return CHOICE_AT(names, r);
 }
 
 void precision_round(float *x, long n, Precision p)

@@ -40,8 +40,17 @@ void round_bf16_stochastic(float *x, const uint16_t *r, long n);
 
 typedef enum { PREC_FP32, PREC_BF16, PREC_BF16_PURE, PREC_FP16 } Precision;
 
-/* PREC_* for "fp32", "bf16", "bf16-pure", "fp16"; -1 otherwise. */
+/* The `precision` setting's choices: "fp32", "bf16", "bf16-pure", "fp16" for PREC_*,
+ * NULL past the last (a ChoiceName, core/choices.h). */
+const char *precision_name(int p);
+/* PREC_* for its name; -1 otherwise. */
 int precision_by_name(const char *name);
+
+/* How bf16-pure rounds updated weights back to bf16 (the `rounding` setting). */
+typedef enum { ROUND_NEAREST, ROUND_STOCHASTIC } Rounding;
+
+/* "nearest", "stochastic" for ROUND_*, NULL past the last. */
+const char *rounding_name(int r);
 /* Rounds x (n) to the storage format of the policy (bf16-pure stores bf16); fp32: no-op. */
 void precision_round(float *x, long n, Precision p);
 

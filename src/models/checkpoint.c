@@ -29,7 +29,7 @@ Status checkpoint_save(const char *path, const Model *m, const Settings *s, cons
     snprintf(values[nm], sizeof values[nm], "%d", shape->classes);
     meta[nm] = (StMeta){"classes_shape", values[nm]};
     nm++;
-    if (!strcmp(s->model, "gpt")) {
+    if (s->model == MODEL_GPT) {
         for (int i = 0; i < shape->classes && i < 256; i++)
             snprintf(values[nm] + 2 * i, 3, "%02x", shape->charset[i]);
         meta[nm] = (StMeta){"charset", values[nm]};

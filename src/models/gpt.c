@@ -512,10 +512,10 @@ static void init_params(Gpt *m, const Settings *s, gsl_rng *r)
         bool resid = strstr(sp->name, "attn.proj.w") || strstr(sp->name, "mlp.proj.w");
         int fan_in = sp->shape[1], fan_out = sp->shape[0];
         double std = 0.02;
-        if (!strcmp(s->init, "gpt2")) std = resid ? 0.02 * resid_scale : 0.02;
-        else if (!strcmp(s->init, "normal")) std = s->init_std;
-        else if (!embedding && !strcmp(s->init, "he")) std = sqrt(2.0 / fan_in);
-        else if (!embedding && !strcmp(s->init, "xavier")) std = sqrt(2.0 / (fan_in + fan_out));
+        if (s->init == INIT_GPT2) std = resid ? 0.02 * resid_scale : 0.02;
+        else if (s->init == INIT_NORMAL) std = s->init_std;
+        else if (!embedding && s->init == INIT_HE) std = sqrt(2.0 / fan_in);
+        else if (!embedding && s->init == INIT_XAVIER) std = sqrt(2.0 / (fan_in + fan_out));
         for (long j = 0; j < sp->numel; j++) w[j] = (float)gsl_ran_gaussian(r, std);
     }
 }
@@ -529,9 +529,8 @@ Status gpt_create(Model **out, const Settings *s, const DataShape *shape)
         return err_set(ST_USAGE, "heads: %d does not divide width %d", s->heads, s->width);
     if (s->layers < 0 || s->context < 1 || s->batch < 1)
         return err_set(ST_USAGE, "gpt: layers >= 0, context >= 1 and batch >= 1 are needed");
-    int act = act_by_name(s->act);
-    if (act != ACT_GELU && act != ACT_RELU)
-        return err_set(ST_USAGE, "act: gpt takes gelu or relu, not '%s'", s->act);
+    if (s->act != ACT_GELU && s->act != ACT_RELU)
+        return err_set(ST_USAGE, "act: gpt takes gelu or relu, not '%s'", act_name(s->act));
 
     Gpt *m = calloc(1, sizeof *m);
     if (!m) return err_set(ST_NOMEM, "out of memory");
@@ -543,11 +542,11 @@ Status gpt_create(Model **out, const Settings *s, const DataShape *shape)
     m->T = s->context;
     m->V = V;
     m->maxB = s->batch;
-    m->norm = norm_kind(s->norm);
-    m->post = !strcmp(s->norm_position, "post");
+    m->norm = s->norm;
+    m->post = s->norm_position == NORM_POST;
     m->residual = s->residual;
     m->tied = s->tie_embeddings;
-    m->act = (Act)act;
+    m->act = s->act;
     m->p_drop = (float)s->dropout;
     base->max_rows = m->maxB;
     base->items_per_row = m->T;

@@ -202,9 +202,9 @@ static const ModelOps mlp_ops = {"mlp", mlp_forward, mlp_backward, mlp_eval, mlp
 /* Fills linear weight w (dout,din) per the init setting; biases stay 0. */
 static void init_linear(float *w, int din, int dout, const Settings *s, gsl_rng *r)
 {
-    double std = !strcmp(s->init, "he")       ? sqrt(2.0 / din)
-                 : !strcmp(s->init, "xavier") ? sqrt(2.0 / (din + dout))
-                                              : s->init_std;
+    double std = s->init == INIT_HE       ? sqrt(2.0 / din)
+                 : s->init == INIT_XAVIER ? sqrt(2.0 / (din + dout))
+                                          : s->init_std;
     for (long j = 0; j < (long)din * dout; j++) w[j] = (float)gsl_ran_gaussian(r, std);
 }
 
@@ -217,9 +217,9 @@ Status mlp_create(Model **out, const Settings *s, const DataShape *shape)
     m->inputs = s->inputs ? s->inputs : shape->inputs;
     m->classes = s->classes ? s->classes : shape->classes;
     m->n_hidden = s->n_widths;
-    m->norm = norm_kind(s->norm);
-    m->post = !strcmp(s->norm_position, "post");
-    m->act = (Act)act_by_name(s->act);
+    m->norm = s->norm;
+    m->post = s->norm_position == NORM_POST;
+    m->act = s->act;
     m->p_drop = (float)s->dropout;
     m->nf_w = m->nf_b = -1;
     int B = s->batch;

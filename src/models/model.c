@@ -12,14 +12,14 @@
  * does not have: a usage error naming both numbers, before anything is built. */
 static Status check_shape(const Settings *s, const DataShape *shape)
 {
-    bool mlp = !strcmp(s->model, "mlp");
+    bool mlp = s->model == MODEL_MLP;
     if (mlp && s->inputs && s->inputs != shape->inputs)
         return err_set(ST_USAGE, "inputs: %d, but data %s has %d input features", s->inputs, s->data,
                        shape->inputs);
     if (mlp && s->classes && s->classes != shape->classes)
         return err_set(ST_USAGE, "classes: %d, but data %s has %d classes", s->classes, s->data,
                        shape->classes);
-    if (!strcmp(s->model, "gpt") && s->vocab && shape->classes > 0 && s->vocab != shape->classes)
+    if (s->model == MODEL_GPT && s->vocab && shape->classes > 0 && s->vocab != shape->classes)
         return err_set(ST_USAGE, "vocab: %d, but data %s has %d symbols", s->vocab, s->data,
                        shape->classes);
     return ST_OK;
@@ -30,9 +30,10 @@ Status model_create(Model **out, const Settings *s, const DataShape *shape)
     *out = NULL;
     Status st = check_shape(s, shape);
     if (st != ST_OK) return st;
-    st = !strcmp(s->model, "mlp")   ? mlp_create(out, s, shape)
-         : !strcmp(s->model, "gpt") ? gpt_create(out, s, shape)
-                                    : err_set(ST_USAGE, "model: unknown model '%s'", s->model);
+    st = s->model == MODEL_MLP   ? mlp_create(out, s, shape)
+         : s->model == MODEL_GPT ? gpt_create(out, s, shape)
+                                 : err_set(ST_USAGE, "model: %s has no network to create",
+                                           model_kind_name(s->model));
     if (st != ST_OK) return st;
     const Params *p = &(*out)->params;
     for (int i = 0; i < p->n; i++)

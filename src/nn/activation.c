@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/choices.h"
 #include "nn/vexp.h"
 
 #define GELU_K 0.7978845608028654f /* √(2/π) */
@@ -42,12 +43,17 @@ static inline float gelu_df(float x)
 
 static inline float sigmoid_f(float x) { return 1.0f / (1.0f + expf(-x)); }
 
-int act_by_name(const char *name)
+const char *act_name(int a)
 {
     static const char *const names[] = {[ACT_RELU] = "relu", [ACT_GELU] = "gelu",
                                         [ACT_TANH] = "tanh", [ACT_SIGMOID] = "sigmoid"};
-    for (int i = 0; i < (int)(sizeof names / sizeof names[0]); i++)
-        if (name && strcmp(name, names[i]) == 0) return i;
+    return CHOICE_AT(names, a);
+}
+
+int act_by_name(const char *name)
+{
+    for (int i = 0; name && act_name(i); i++)
+        if (strcmp(name, act_name(i)) == 0) return i;
     return -1;
 }
 

@@ -6,7 +6,10 @@
 
 typedef enum { ACT_RELU, ACT_GELU, ACT_TANH, ACT_SIGMOID } Act;
 
-/* ACT_* for "relu", "gelu", "tanh", "sigmoid"; -1 for anything else. */
+/* The `act` setting's choices: "relu", "gelu", "tanh", "sigmoid" for ACT_*, NULL past
+ * the last (a ChoiceName, core/choices.h). */
+const char *act_name(int a);
+/* ACT_* for its name; -1 for anything else. */
 int act_by_name(const char *name);
 
 /* y (n) = f(x (n)); y may equal x. */

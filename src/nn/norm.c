@@ -10,6 +10,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/choices.h"
+
 enum { GROUP = 4 };
 
 /* Σ x, then Σ (x − mean)² of the rows x[0..k) (C each) in element order. */
@@ -269,7 +271,9 @@ void rmsnorm_backward(float *restrict dx, float *restrict dw, const float *restr
     rmsnorm_backward_params(dw, dy, x, rstd, N, C, 0, C);
 }
 
-NormKind norm_kind(const char *name)
+const char *norm_name(int k)
 {
-    return !strcmp(name, "layer") ? NORM_LAYER : !strcmp(name, "rms") ? NORM_RMS : NORM_NONE;
+    static const char *const names[] = {[NORM_NONE] = "none", [NORM_LAYER] = "layer",
+                                        [NORM_RMS] = "rms"};
+    return CHOICE_AT(names, k);
 }

@@ -10,8 +10,9 @@
 /* The `norm` setting: none, layer (LayerNorm) or rms (RMSNorm). */
 typedef enum { NORM_NONE, NORM_LAYER, NORM_RMS } NormKind;
 
-/* "layer" → NORM_LAYER, "rms" → NORM_RMS, anything else → NORM_NONE. */
-NormKind norm_kind(const char *name);
+/* The `norm` setting's choices: "none", "layer", "rms" for NORM_*, NULL past the last
+ * (a ChoiceName, core/choices.h). */
+const char *norm_name(int k);
 
 /* y (N,C), mean (N), rstd (N) ← x (N,C), w (C), b (C). */
 void layernorm_forward(float *y, float *mean, float *rstd, const float *x, const float *w,

@@ -3,6 +3,8 @@
  *   w ← w·(1 − lr·wd), then the Adam step on the raw gradient g (no L2 term). */
 #include "optim/optim.h"
 
+extern const OptType opt_adam; /* adam.c: AdamW is its update after the decay */
+
 static void adamw_update(float *restrict w, const float *restrict g, float *const *slots, long n,
                          const OptHyper *h, double wd, long t)
 {

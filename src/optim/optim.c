@@ -10,17 +10,40 @@
 
 #include "core/buf.h"
 #include "core/check.h"
+#include "core/choices.h"
 
 /* The most state vectors any update rule keeps (Adam's two, with room to grow). */
 enum { MAX_SLOTS = 4 };
 
-static const OptType *const registry[] = {
-    &opt_sgd, &opt_momentum, &opt_nesterov, &opt_adam, &opt_adamw, &opt_lion,
-};
+/* The registry: one line per optimizer, in the order `descent train --help` lists them.
+ * The index of an entry is the value of the `optimizer` setting. */
+#define OPTIMIZERS(X) \
+    X(opt_sgd)        \
+    X(opt_momentum)   \
+    X(opt_nesterov)   \
+    X(opt_adam)       \
+    X(opt_adamw)      \
+    X(opt_lion)
+
+#define OPT_DECLARE(t) extern const OptType t;
+#define OPT_ENTRY(t) &t,
+OPTIMIZERS(OPT_DECLARE)
+static const OptType *const registry[] = {OPTIMIZERS(OPT_ENTRY)};
+
+const OptType *opt_type_at(int i)
+{
+    return CHOICE_AT(registry, i);
+}
+
+const char *opt_type_name(int i)
+{
+    const OptType *t = opt_type_at(i);
+    return t ? t->name : NULL;
+}
 
 const OptType *opt_type_by_name(const char *name)
 {
-    for (size_t i = 0; i < sizeof registry / sizeof registry[0]; i++)
+    for (int i = 0; opt_type_at(i); i++)
         if (strcmp(registry[i]->name, name) == 0) return registry[i];
     return NULL;
 }

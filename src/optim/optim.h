@@ -3,7 +3,9 @@
  * An OptType is a static table {name, nslots, update}. The Optimizer owns nslots
  * state vectors laid out like the flat parameter vector; optimizer_step walks the
  * parameter table tensor by tensor so weight decay applies where the tensor says.
- * Adding an optimizer is one new file and one line in the registry (optim.c). */
+ * Adding an optimizer is one new file (defining `const OptType opt_NAME`), one line in
+ * the registry (OPTIMIZERS in optim.c) and one in meson.build: the `optimizer` setting
+ * takes its choices from the registry. */
 #ifndef DESCENT_OPTIM_OPTIM_H
 #define DESCENT_OPTIM_OPTIM_H
 
@@ -27,8 +29,10 @@ typedef struct {
                    double wd, long t);
 } OptType;
 
-extern const OptType opt_sgd, opt_momentum, opt_nesterov, opt_adam, opt_adamw, opt_lion;
-
+/* The registry: entry i, NULL past the last. */
+const OptType *opt_type_at(int i);
+/* Its name (the `optimizer` setting's choices, a ChoiceName of core/choices.h). */
+const char *opt_type_name(int i);
 /* NULL when no optimizer has that name. */
 const OptType *opt_type_by_name(const char *name);
 

@@ -254,7 +254,7 @@ static Status check_value(const char *where, const char *key, const char *value,
                           size_t cap)
 {
     static Settings scratch;
-    settings_defaults(&scratch, "mlp");
+    settings_defaults(&scratch, MODEL_MLP);
     if (settings_set(&scratch, key, value) != ST_OK) {
         char msg[1024];
         snprintf(msg, sizeof msg, "%s", err_msg());

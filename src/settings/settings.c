@@ -8,11 +8,51 @@
 
 #include "core/check.h"
 #include "core/hash.h"
+#include "optim/optim.h"
+#include "optim/schedule.h"
+#include "toys/landscape.h"
 
+const char *model_kind_name(int m)
+{
+    static const char *const names[] = {[MODEL_MLP] = "mlp", [MODEL_GPT] = "gpt",
+                                        [MODEL_TOY] = "toy"};
+    return CHOICE_AT(names, m);
+}
+
+const char *init_kind_name(int i)
+{
+    static const char *const names[] = {[INIT_HE] = "he", [INIT_XAVIER] = "xavier",
+                                        [INIT_NORMAL] = "normal", [INIT_GPT2] = "gpt2"};
+    return CHOICE_AT(names, i);
+}
+
+const char *norm_position_name(int p)
+{
+    static const char *const names[] = {[NORM_PRE] = "pre", [NORM_POST] = "post"};
+    return CHOICE_AT(names, p);
+}
+
+#define SPEC_CHOICES_T_INT(ch) NULL
+#define SPEC_CHOICES_T_REAL(ch) NULL
+#define SPEC_CHOICES_T_BOOL(ch) NULL
+#define SPEC_CHOICES_T_ENUM(ch) SETTINGS_ENUM_NAMES ch
+#define SPEC_CHOICES_T_STR(ch) NULL
+#define SPEC_CHOICES_T_INTLIST(ch) NULL
 #define SETTINGS_SPEC(type, f, group, dm, dg, choices, help) \
-    {type, #f, group, dm, dg, choices, help, offsetof(Settings, f)},
+    {type, #f, group, dm, dg, SPEC_CHOICES_##type(choices), help, offsetof(Settings, f)},
 
 const SettingSpec setting_specs[] = {SETTINGS_TABLE(SETTINGS_SPEC)};
+
+/* An enum field holds its choice's index as an int-sized enum (or an int). */
+#define ENUM_IS_INT(type, f, group, dm, dg, choices, help) ENUM_IS_INT_##type(f)
+#define ENUM_IS_INT_T_ENUM(f) \
+    _Static_assert(sizeof(((Settings *)0)->f) == sizeof(int), #f ": an enum field is int-sized");
+#define ENUM_IS_INT_T_INT(f)
+#define ENUM_IS_INT_T_REAL(f)
+#define ENUM_IS_INT_T_BOOL(f)
+#define ENUM_IS_INT_T_STR(f)
+#define ENUM_IS_INT_T_INTLIST(f)
+SETTINGS_TABLE(ENUM_IS_INT)
 const int n_setting_specs = (int)(sizeof setting_specs / sizeof setting_specs[0]);
 
 const SettingSpec *setting_find(const char *key)
@@ -50,16 +90,20 @@ const char *setting_suggest(const char *key)
     return best;
 }
 
-static bool choice_ok(const char *choices, const char *v)
+/* Index of v among the choices, -1 when it is none of them. */
+static int choice_index(ChoiceName choices, const char *v)
 {
-    size_t n = strlen(v);
-    for (const char *p = choices; *p;) {
-        const char *bar = strchr(p, '|');
-        size_t len = bar ? (size_t)(bar - p) : strlen(p);
-        if (len == n && strncmp(p, v, n) == 0) return true;
-        p += len + (bar != NULL);
-    }
-    return false;
+    for (int i = 0; choices(i); i++)
+        if (strcmp(choices(i), v) == 0) return i;
+    return -1;
+}
+
+void settings_choices(const SettingSpec *sp, char *out, size_t cap)
+{
+    size_t len = 0;
+    out[0] = '\0';
+    for (int i = 0; sp->choices && sp->choices(i) && len < cap; i++)
+        len += (size_t)snprintf(out + len, cap - len, i ? "|%s" : "%s", sp->choices(i));
 }
 
 bool parse_count(const char *v, long lo, long hi, long *out)
@@ -115,11 +159,16 @@ Status settings_set(Settings *s, const char *key, const char *value)
         else if (strcmp(value, "off") == 0) *(bool *)field = false;
         else return err_set(ST_USAGE, "%s: '%s' is not on or off", key, value);
         break;
-    case T_ENUM:
-        if (!choice_ok(sp->choices, value))
-            return err_set(ST_USAGE, "%s: '%s' is not one of %s", key, value, sp->choices);
-        snprintf(field, 32, "%s", value);
+    case T_ENUM: {
+        int i = choice_index(sp->choices, value);
+        if (i < 0) {
+            char list[STR_LEN];
+            settings_choices(sp, list, sizeof list);
+            return err_set(ST_USAGE, "%s: '%s' is not one of %s", key, value, list);
+        }
+        memcpy(field, &i, sizeof i);
         break;
+    }
     case T_STR:
         if (strlen(value) >= STR_LEN) return err_set(ST_USAGE, "%s: value too long", key);
         snprintf(field, STR_LEN, "%s", value);
@@ -172,7 +221,13 @@ void settings_format(const Settings *s, const SettingSpec *sp, char *out, size_t
     case T_INT: snprintf(out, cap, "%d", *(const int *)field); break;
     case T_REAL: format_real(*(const double *)field, out, cap); break;
     case T_BOOL: snprintf(out, cap, "%s", *(const bool *)field ? "on" : "off"); break;
-    case T_ENUM:
+    case T_ENUM: {
+        int i;
+        memcpy(&i, field, sizeof i);
+        CHECK(sp->choices(i) != NULL); /* only the parser writes enum fields */
+        snprintf(out, cap, "%s", sp->choices(i));
+        break;
+    }
     case T_STR: snprintf(out, cap, "%s", field); break;
     case T_INTLIST: {
         const int *list = (const int *)field;
@@ -187,23 +242,28 @@ void settings_format(const Settings *s, const SettingSpec *sp, char *out, size_t
     }
 }
 
-void settings_defaults(Settings *s, const char *model)
+/* Sets a value the table itself supplies; it always parses (the unit tests prove it). */
+static void set_known(Settings *s, const char *key, const char *value)
+{
+    Status st = settings_set(s, key, value);
+    CHECK(st == ST_OK);
+}
+
+void settings_defaults(Settings *s, ModelKind model)
 {
     memset(s, 0, sizeof *s);
-    bool gpt = strcmp(model, "gpt") == 0;
+    bool gpt = model == MODEL_GPT;
     for (int i = 0; i < n_setting_specs; i++) {
         const SettingSpec *sp = &setting_specs[i];
-        const char *def = gpt && sp->def_gpt ? sp->def_gpt : sp->def_mlp;
-        Status st = settings_set(s, sp->name, def);
-        (void)st; /* the table's own defaults always parse; the unit tests prove it */
+        set_known(s, sp->name, gpt && sp->def_gpt ? sp->def_gpt : sp->def_mlp);
     }
-    snprintf(s->model, sizeof s->model, "%s", gpt ? "gpt" : "mlp");
-    if (strcmp(model, "toy") == 0) {
+    s->model = gpt ? MODEL_GPT : MODEL_MLP;
+    if (model == MODEL_TOY) {
         /* a toy is plain gradient descent on a formula: w <- w - lr * L'(w) */
-        snprintf(s->model, sizeof s->model, "toy");
-        snprintf(s->data, sizeof s->data, "none");
-        snprintf(s->optimizer, sizeof s->optimizer, "sgd");
-        snprintf(s->schedule, sizeof s->schedule, "constant");
+        s->model = MODEL_TOY;
+        set_known(s, "data", "none");
+        set_known(s, "optimizer", "sgd");
+        set_known(s, "schedule", "constant");
         s->weight_decay = 0;
         s->steps = 100;
     }
@@ -249,7 +309,7 @@ Status settings_validate(const Settings *s)
     NEED(s->markov_alphabet >= 2 && s->markov_alphabet <= 64, "markov_alphabet: must be in [2, 64]");
     NEED(s->markov_alpha > 0, "markov_alpha: must be > 0");
     NEED(s->val_tokens >= 1, "val_tokens: must be >= 1");
-    NEED(strcmp(s->init, "gpt2") != 0 || strcmp(s->model, "gpt") == 0,
+    NEED(s->init != INIT_GPT2 || s->model == MODEL_GPT,
          "init: gpt2 is for model gpt (mlp takes he, xavier or normal)");
     if (strcmp(s->loss_scale, "none") && strcmp(s->loss_scale, "dynamic")) {
         char *end;
@@ -258,7 +318,7 @@ Status settings_validate(const Settings *s)
              "loss_scale: '%s' is not none, dynamic or a positive number", s->loss_scale);
     }
     const char *d = s->data;
-    if (!strcmp(s->model, "toy")) {
+    if (s->model == MODEL_TOY) {
         NEED(!strcmp(d, "none"), "data: model toy takes data none, not '%s'", d);
         NEED(s->steps >= 1, "steps: model toy needs steps >= 1");
         NEED(s->kappa >= 1 && isfinite(s->kappa), "kappa: must be a finite number >= 1");
@@ -270,7 +330,8 @@ Status settings_validate(const Settings *s)
              !strcmp(d, "kjv") || !strncmp(d, "text:", 5),
          "data: '%s' is not one of fashion, spirals, markov, kjv, text:PATH", d);
     bool images = !strcmp(d, "fashion") || !strcmp(d, "spirals");
-    NEED(images == !strcmp(s->model, "mlp"), "data: %s is not a dataset for model %s", d, s->model);
+    NEED(images == (s->model == MODEL_MLP), "data: %s is not a dataset for model %s", d,
+         model_kind_name(s->model));
 #undef NEED
     return ST_OK;
 }
@@ -412,10 +473,11 @@ Status pairs_add(SettingPairs *p, const char *key, const char *value, const char
 
 Status settings_from_pairs(Settings *s, const SettingPairs *p)
 {
-    const char *model = "mlp";
+    /* an unknown model gets mlp's defaults here and its error when the pair is set */
+    int model = MODEL_MLP;
     for (int i = 0; i < p->n; i++)
-        if (strcmp(p->item[i].key, "model") == 0) model = p->item[i].value;
-    settings_defaults(s, strcmp(model, "gpt") == 0 ? "gpt" : strcmp(model, "toy") == 0 ? "toy" : "mlp");
+        if (strcmp(p->item[i].key, "model") == 0) model = choice_index(model_kind_name, p->item[i].value);
+    settings_defaults(s, model < 0 ? MODEL_MLP : (ModelKind)model);
     for (int i = 0; i < p->n; i++) {
         if (settings_set(s, p->item[i].key, p->item[i].value) != ST_OK) {
             if (!p->item[i].where[0]) return ST_USAGE; /* the message names the key already */
@@ -439,7 +501,9 @@ void settings_print_help(FILE *f)
         char def[STR_LEN + 64];
         if (sp->def_gpt) snprintf(def, sizeof def, "%s (gpt: %s)", sp->def_mlp, sp->def_gpt);
         else snprintf(def, sizeof def, "%s", sp->def_mlp);
-        const char *kind = sp->type == T_ENUM ? sp->choices
+        char choices[STR_LEN];
+        settings_choices(sp, choices, sizeof choices);
+        const char *kind = sp->type == T_ENUM ? choices
                            : sp->type == T_BOOL ? "on|off"
                            : sp->type == T_INT ? "int"
                            : sp->type == T_REAL ? "real"

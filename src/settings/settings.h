@@ -12,16 +12,33 @@
 #include <stdio.h>
 
 #include "core/blas.h"
+#include "core/choices.h"
+#include "core/precision.h"
 #include "core/status.h"
+#include "nn/activation.h"
+#include "nn/norm.h"
 
 enum { MAX_WIDTHS = 32, STR_LEN = 512 };
 
 typedef enum { T_INT, T_REAL, T_BOOL, T_ENUM, T_STR, T_INTLIST } SettingType;
 
+/* Enums of the settings that no registry owns. */
+typedef enum { MODEL_MLP, MODEL_GPT, MODEL_TOY } ModelKind;
+typedef enum { INIT_HE, INIT_XAVIER, INIT_NORMAL, INIT_GPT2 } InitKind;
+typedef enum { NORM_PRE, NORM_POST } NormPosition;
+
+/* Their names ("mlp", "gpt", "toy"; "he", …; "pre", "post"), NULL past the last. */
+const char *model_kind_name(int m);
+const char *init_kind_name(int i);
+const char *norm_position_name(int p);
+
 /* X(type, field, group, default for mlp, default for gpt (NULL: same), choices, help)
- * For T_ENUM, choices is "a|b|c". */
+ * For T_ENUM, choices is (C type of the field, ChoiceName function): the parser turns
+ * the name into its index, which is the enum's value (or a registry's entry: optimizer,
+ * schedule, landscape), and formatting writes the name back. The choices come from the
+ * registry or the enum's own name list, so help, parser and registry cannot disagree. */
 #define SETTINGS_TABLE(X)                                                                          \
-    X(T_ENUM, model, "run", "mlp", NULL, "mlp|gpt|toy",                                             \
+    X(T_ENUM, model, "run", "mlp", NULL, (ModelKind, model_kind_name),                             \
       "model to train (toy: a loss landscape, defaults data none, sgd, constant lr, no decay)")   \
     X(T_STR, data, "run", "fashion", "markov", NULL,                                               \
       "dataset: fashion, spirals, markov, kjv or text:PATH (none for model toy)")                 \
@@ -40,9 +57,9 @@ typedef enum { T_INT, T_REAL, T_BOOL, T_ENUM, T_STR, T_INTLIST } SettingType;
     X(T_REAL, diverge_factor, "run", "4", NULL, NULL,                                              \
       "a train loss above this times the initial loss counts as diverged")                         \
     X(T_INT, fault_at_step, "run", "0", NULL, NULL, "testing only: abort at this step (0: never)")   \
-    X(T_ENUM, blas, "run", "pinned", NULL, BLAS_KERNELS_CHOICES,                                    \
+    X(T_ENUM, blas, "run", "pinned", NULL, (BlasKernels, blas_kernels_name),                       \
       "OpenBLAS kernels: pinned (Haswell: the same bits on any AVX2+FMA CPU) or native (its own pick)") \
-    X(T_ENUM, optimizer, "optimizer", "adamw", NULL, "sgd|momentum|nesterov|adam|adamw|lion",       \
+    X(T_ENUM, optimizer, "optimizer", "adamw", NULL, (int, opt_type_name),                         \
       "update rule")                                                                               \
     X(T_REAL, lr, "optimizer", "1e-3", NULL, NULL, "peak learning rate")                           \
     X(T_REAL, momentum, "optimizer", "0.9", NULL, NULL, "momentum coefficient (momentum, nesterov)") \
@@ -52,7 +69,7 @@ typedef enum { T_INT, T_REAL, T_BOOL, T_ENUM, T_STR, T_INTLIST } SettingType;
     X(T_REAL, weight_decay, "optimizer", "0.01", "0.1", NULL,                                      \
       "weight decay (L2 in the gradient for sgd/momentum/nesterov/adam; decoupled for adamw/lion)") \
     X(T_REAL, clip, "optimizer", "0", "1", NULL, "clip the global gradient norm at this (0: off)") \
-    X(T_ENUM, schedule, "schedule", "cosine", NULL, "constant|cosine|step|wsd",                     \
+    X(T_ENUM, schedule, "schedule", "cosine", NULL, (int, schedule_type_name),                     \
       "learning-rate shape after warmup")                                                          \
     X(T_INT, warmup, "schedule", "0", "100", NULL, "steps of linear warmup from 0 to the peak")     \
     X(T_REAL, lr_floor, "schedule", "0.01", "0.1", NULL,                                          \
@@ -64,14 +81,15 @@ typedef enum { T_INT, T_REAL, T_BOOL, T_ENUM, T_STR, T_INTLIST } SettingType;
     X(T_INT, inputs, "mlp", "0", NULL, NULL, "input features (0: from the data, which any other value must equal)")                  \
     X(T_INTLIST, widths, "mlp", "256,128", NULL, NULL, "hidden layer widths, comma-separated")      \
     X(T_INT, classes, "mlp", "0", NULL, NULL, "output classes (0: from the data, which any other value must equal)")                 \
-    X(T_ENUM, act, "model", "relu", "gelu", "relu|gelu|tanh|sigmoid", "hidden activation")         \
-    X(T_ENUM, init, "model", "he", "gpt2", "he|xavier|normal|gpt2",                                \
+    X(T_ENUM, act, "model", "relu", "gelu", (Act, act_name), "hidden activation")                  \
+    X(T_ENUM, init, "model", "he", "gpt2", (InitKind, init_kind_name),                             \
       "weight initialisation (normal: N(0, init_std^2); gpt2: N(0, 0.02^2), scaled projections)") \
     X(T_REAL, init_std, "model", "1", NULL, NULL, "standard deviation for init=normal")            \
     X(T_BOOL, residual, "model", "off", "on", NULL,                                                \
       "residual connections (mlp: around equal-width hidden layers)")                              \
-    X(T_ENUM, norm, "model", "none", "layer", "none|layer|rms", "normalisation layers")            \
-    X(T_ENUM, norm_position, "model", "pre", NULL, "pre|post", "normalise before or after a block") \
+    X(T_ENUM, norm, "model", "none", "layer", (NormKind, norm_name), "normalisation layers")       \
+    X(T_ENUM, norm_position, "model", "pre", NULL, (NormPosition, norm_position_name),             \
+      "normalise before or after a block")                                                         \
     X(T_REAL, dropout, "model", "0", NULL, NULL, "dropout probability after hidden activations")   \
     X(T_INT, spirals_classes, "data", "3", NULL, NULL, "spirals: number of arms (classes)")        \
     X(T_INT, spirals_points, "data", "1000", NULL, NULL, "spirals: training points per class")     \
@@ -86,14 +104,14 @@ typedef enum { T_INT, T_REAL, T_BOOL, T_ENUM, T_STR, T_INTLIST } SettingType;
     X(T_INT, markov_alphabet, "gpt", "16", NULL, NULL, "markov: alphabet size A")                   \
     X(T_REAL, markov_alpha, "gpt", "0.2", NULL, NULL, "markov: Dirichlet concentration of rows")   \
     X(T_INT, val_tokens, "gpt", "32768", NULL, NULL, "text: tokens in the fixed validation windows") \
-    X(T_ENUM, precision, "precision", "fp32", NULL, "fp32|bf16|bf16-pure|fp16",                     \
+    X(T_ENUM, precision, "precision", "fp32", NULL, (Precision, precision_name),                   \
       "number format of matmul inputs/outputs; bf16-pure also stores the weights in bf16")          \
-    X(T_ENUM, rounding, "precision", "nearest", NULL, "nearest|stochastic",                        \
+    X(T_ENUM, rounding, "precision", "nearest", NULL, (Rounding, rounding_name),                   \
       "bf16-pure: how updated weights are rounded back to bf16")                                    \
     X(T_STR, loss_scale, "precision", "none", NULL, NULL,                                          \
       "multiply the loss before backward: none, a number, or dynamic (GradScaler's rules)")         \
-    X(T_ENUM, landscape, "toy", "parabola", NULL,                                                \
-      "parabola|chain|bowl|mse_simplex|ce_simplex|mse_error|ce_error", "toy: the loss landscape (src/toys)") \
+    X(T_ENUM, landscape, "toy", "parabola", NULL, (int, landscape_name),                           \
+      "toy: the loss landscape (src/toys)")                                                        \
     X(T_REAL, w0, "toy", "4", NULL, NULL, "toy: starting point (first coordinate)")                 \
     X(T_REAL, w0_2, "toy", "1", NULL, NULL, "toy: starting point, second coordinate (2-D landscapes)") \
     X(T_REAL, kappa, "toy", "1", NULL, NULL, "toy bowl: condition number (curvatures 1 and 1/kappa)")  \
@@ -101,13 +119,15 @@ typedef enum { T_INT, T_REAL, T_BOOL, T_ENUM, T_STR, T_INTLIST } SettingType;
     X(T_REAL, tolerance, "toy", "0", NULL, NULL,                                                   \
       "toy: stop within this distance of the minimum (0: run every step)")
 
-#define SETTINGS_FIELD_T_INT(f) int f;
-#define SETTINGS_FIELD_T_REAL(f) double f;
-#define SETTINGS_FIELD_T_BOOL(f) bool f;
-#define SETTINGS_FIELD_T_ENUM(f) char f[32];
-#define SETTINGS_FIELD_T_STR(f) char f[STR_LEN];
-#define SETTINGS_FIELD_T_INTLIST(f) int f[MAX_WIDTHS]; int n_##f;
-#define SETTINGS_FIELD(type, f, ...) SETTINGS_FIELD_##type(f)
+#define SETTINGS_ENUM_CTYPE(ctype, names) ctype
+#define SETTINGS_ENUM_NAMES(ctype, names) names
+#define SETTINGS_FIELD_T_INT(f, ch) int f;
+#define SETTINGS_FIELD_T_REAL(f, ch) double f;
+#define SETTINGS_FIELD_T_BOOL(f, ch) bool f;
+#define SETTINGS_FIELD_T_ENUM(f, ch) SETTINGS_ENUM_CTYPE ch f;
+#define SETTINGS_FIELD_T_STR(f, ch) char f[STR_LEN];
+#define SETTINGS_FIELD_T_INTLIST(f, ch) int f[MAX_WIDTHS]; int n_##f;
+#define SETTINGS_FIELD(type, f, group, dm, dg, choices, help) SETTINGS_FIELD_##type(f, choices)
 
 typedef struct {
     SETTINGS_TABLE(SETTINGS_FIELD)
@@ -115,7 +135,9 @@ typedef struct {
 
 typedef struct {
     SettingType type;
-    const char *name, *group, *def_mlp, *def_gpt, *choices, *help;
+    const char *name, *group, *def_mlp, *def_gpt;
+    ChoiceName choices; /* T_ENUM: the names of its values; NULL otherwise */
+    const char *help;
     size_t offset;
 } SettingSpec;
 
@@ -126,8 +148,8 @@ const SettingSpec *setting_find(const char *key);
 /* The known key closest to `key` (edit distance), for "did you mean" messages. */
 const char *setting_suggest(const char *key);
 
-/* Every field at its default for `model` ("mlp" or "gpt"). */
-void settings_defaults(Settings *s, const char *model);
+/* Every field at its default for `model` (toy: see the model setting's help). */
+void settings_defaults(Settings *s, ModelKind model);
 /* Parses and stores one value. On error records "key: what" (the caller prefixes where). */
 Status settings_set(Settings *s, const char *key, const char *value);
 /* Canonical text of a value: shortest round-trip numbers, on/off, a,b,c lists. */
@@ -176,6 +198,9 @@ Status settings_from_pairs(Settings *s, const SettingPairs *p);
 /* A count as the user writes it: decimal digits only (no sign, blank or exponent),
  * in [lo, hi]. The one strict integer reader for lists, options and file metadata. */
 bool parse_count(const char *v, long lo, long hi, long *out);
+
+/* The choices of an enum setting as "a|b|c". */
+void settings_choices(const SettingSpec *spec, char *out, size_t cap);
 
 /* Writes the table for --help. */
 void settings_print_help(FILE *f);

@@ -12,7 +12,7 @@
  * each coordinate mixes both curvatures. */
 #include <math.h>
 
-#include "toys/toys.h"
+#include "toys/landscape.h"
 
 static void axes(double *c, double *s, const LandscapeArgs *a)
 {

@@ -2,7 +2,7 @@
  * and its target y = 1, L(w) = (wx − y)². The chain rule through the error e = wx − y
  * gives dL/dw = dL/de · de/dw = 2(wx − y)·x; `descent gradcheck` holds this hand-written
  * derivative against central differences as it does the models' backward passes. */
-#include "toys/toys.h"
+#include "toys/landscape.h"
 
 enum { CHAIN_X = 2, CHAIN_Y = 1 };
 

@@ -1,32 +1,39 @@
-/* The landscape table (see toys.h). Formulas in double, gradients by hand. */
+/* The landscape registry (see landscape.h). */
 #include <string.h>
 
-#include "toys/toys.h"
+#include "core/choices.h"
+#include "toys/landscape.h"
 
-/* L(w) = w², L'(w) = 2w: the textbook's first example of the update rule (C01). */
-static double parabola_loss(const double *w, const LandscapeArgs *a)
+/* The registry: one line per landscape. The index of an entry is the value of the
+ * `landscape` setting. */
+#define LANDSCAPES(X)      \
+    X(landscape_parabola)    \
+    X(landscape_chain)       \
+    X(landscape_bowl)        \
+    X(landscape_mse_simplex) \
+    X(landscape_ce_simplex)  \
+    X(landscape_mse_error)   \
+    X(landscape_ce_error)
+
+#define LANDSCAPE_DECLARE(t) extern const Landscape t;
+#define LANDSCAPE_ENTRY(t) &t,
+LANDSCAPES(LANDSCAPE_DECLARE)
+static const Landscape *const registry[] = {LANDSCAPES(LANDSCAPE_ENTRY)};
+
+const Landscape *landscape_at(int i)
 {
-    (void)a;
-    return w[0] * w[0];
+    return CHOICE_AT(registry, i);
 }
 
-static void parabola_grad(double *g, const double *w, const LandscapeArgs *a)
+const char *landscape_name(int i)
 {
-    (void)a;
-    g[0] = 2 * w[0];
+    const Landscape *l = landscape_at(i);
+    return l ? l->name : NULL;
 }
-
-static const double parabola_min[1] = {0};
-
-const Landscape landscape_parabola = {"parabola", 1, parabola_loss, parabola_grad, "x**2", parabola_min};
-
-static const Landscape *const landscapes[] = {&landscape_parabola,   &landscape_chain, &landscape_bowl,
-                                              &landscape_mse_simplex, &landscape_ce_simplex,
-                                              &landscape_mse_error,   &landscape_ce_error};
 
 const Landscape *landscape_by_name(const char *name)
 {
-    for (size_t i = 0; i < sizeof landscapes / sizeof landscapes[0]; i++)
-        if (strcmp(landscapes[i]->name, name) == 0) return landscapes[i];
+    for (int i = 0; landscape_at(i); i++)
+        if (strcmp(registry[i]->name, name) == 0) return registry[i];
     return NULL;
 }

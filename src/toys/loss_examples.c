@@ -17,7 +17,7 @@
 #include <math.h>
 
 #include "nn/loss.h"
-#include "toys/toys.h"
+#include "toys/landscape.h"
 
 static void simplex(float *p, const double *w)
 {

@@ -61,12 +61,7 @@ Status toy_run(const Settings *s, const TrainOptions *o, TrainResult *r)
     bool have_out = false;
     Status st;
 
-    const Landscape *land = landscape_by_name(s->landscape);
-    const OptType *type = opt_type_by_name(s->optimizer);
-    int kind = schedule_kind_by_name(s->schedule);
-    if (!land) return err_set(ST_USAGE, "landscape: unknown '%s'", s->landscape);
-    if (!type) return err_set(ST_USAGE, "optimizer: unknown '%s'", s->optimizer);
-    if (kind < 0) return err_set(ST_USAGE, "schedule: unknown '%s'", s->schedule);
+    const Landscape *land = landscape_at(s->landscape);
     if (o->save) return err_set(ST_USAGE, "save: model toy has no checkpoint to save");
     if (s->tolerance > 0 && !land->minimum)
         return err_set(ST_USAGE, "tolerance: landscape %s has no minimum to measure the distance to", land->name);
@@ -75,7 +70,7 @@ Status toy_run(const Settings *s, const TrainOptions *o, TrainResult *r)
     int shape[1] = {dim};
     params_add(&p, "w", 1, shape, true);
     if ((st = params_alloc(&p)) != ST_OK) goto fail;
-    if ((st = optimizer_init(&opt, type, p.numel)) != ST_OK) goto fail;
+    if ((st = optimizer_init(&opt, opt_type_at(s->optimizer), p.numel)) != ST_OK) goto fail;
 
     if (o->out_dir) {
         if ((st = outdir_begin(&out, o->out_dir)) != ST_OK) goto fail;
@@ -95,7 +90,7 @@ Status toy_run(const Settings *s, const TrainOptions *o, TrainResult *r)
     }
 
     long total = s->steps;
-    Schedule sched = {(ScheduleKind)kind, total, s->warmup, s->lr_floor, s->step_every,
+    Schedule sched = {schedule_type_at(s->schedule), total, s->warmup, s->lr_floor, s->step_every,
                       s->step_gamma, s->decay_frac};
     long every = s->eval_every ? s->eval_every : total <= 1000 ? 1 : total / 1000;
     OptHyper hyper = {s->lr, s->momentum, s->beta1, s->beta2, s->eps, s->weight_decay};

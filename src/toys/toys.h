@@ -1,13 +1,4 @@
-/* Toy loss landscapes: 1-D and 2-D formulas with exact gradients, on which the
- * textbook's pictures of gradient descent can be checked number by number (C01, the
- * ill-conditioned bowl of C03, the chain-rule example of C07, the loss arithmetic of
- * C22; the bumpy curve and saddle of C05 to come).
- *
- * A Landscape is a static type table (after GSL's gsl_multimin_function):
- * {name, dim, loss, grad, formula, minimum}. Adding one is a new file defining it, a
- * line in the registry of landscapes.c and its name in the `landscape` choices of
- * settings.h. The settings that shape a landscape (kappa, rotation) reach it as
- * LandscapeArgs.
+/* Gradient descent on a toy loss landscape (toys/landscape.h).
  *
  * toy_run() is `descent train` for model toy: gradient descent from `w0` (`w0_2`) with
  * the configured optimizer and schedule on a parameter table of one tensor "w" (dim).
@@ -29,36 +20,8 @@
 
 #include "core/status.h"
 #include "settings/settings.h"
+#include "toys/landscape.h"
 #include "train/train.h"
-
-enum { TOY_MAX_DIM = 2 };
-
-/* The settings a landscape may depend on. */
-typedef struct {
-    double kappa;    /* bowl: condition number */
-    double rotation; /* bowl: angle of its axes in degrees */
-} LandscapeArgs;
-
-typedef struct {
-    const char *name;
-    int dim; /* 1 or 2 */
-    /* L(w), w (dim), in double */
-    double (*loss)(const double *w, const LandscapeArgs *a);
-    /* g (dim) = ∇L(w), exact */
-    void (*grad)(double *g, const double *w, const LandscapeArgs *a);
-    const char *formula; /* gnuplot syntax in x (and y): "x**2" */
-    const double *minimum; /* (dim) the point of least loss; NULL: none or unknown */
-} Landscape;
-
-extern const Landscape landscape_parabola;
-extern const Landscape landscape_chain; /* chain.c */
-extern const Landscape landscape_bowl;  /* bowl.c */
-/* loss_examples.c */
-extern const Landscape landscape_mse_simplex, landscape_ce_simplex, landscape_mse_error,
-    landscape_ce_error;
-
-/* NULL when no landscape has that name. */
-const Landscape *landscape_by_name(const char *name);
 
 /* Runs gradient descent on s->landscape; writes o->out_dir if set. r->final_train_loss
  * and r->final_val_loss are the final loss, r->best_val_loss the smallest. */

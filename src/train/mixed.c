@@ -17,8 +17,8 @@ static const double DYNAMIC_BACKOFF = 0.5, DYNAMIC_GROWTH = 2.0;
 Status mixed_init(Mixed *mx, const Settings *s, Params *p, long max_operand)
 {
     memset(mx, 0, sizeof *mx);
-    mx->p = (Precision)precision_by_name(s->precision);
-    mx->stochastic = mx->p == PREC_BF16_PURE && !strcmp(s->rounding, "stochastic");
+    mx->p = s->precision;
+    mx->stochastic = mx->p == PREC_BF16_PURE && s->rounding == ROUND_STOCHASTIC;
     mx->dynamic = !strcmp(s->loss_scale, "dynamic");
     mx->scale = mx->dynamic ? ldexp(1.0, DYNAMIC_START_LOG2)
                 : strcmp(s->loss_scale, "none") ? strtod(s->loss_scale, NULL) : 1.0;

@@ -95,10 +95,8 @@ void train_write_provenance(FILE *f, const Settings *s)
 
 static Status build_schedule(const Settings *s, long total, Schedule *out)
 {
-    int kind = schedule_kind_by_name(s->schedule);
-    if (kind < 0) return err_set(ST_USAGE, "schedule: unknown '%s'", s->schedule);
-    *out = (Schedule){(ScheduleKind)kind, total, s->warmup, s->lr_floor, s->step_every,
-                      s->step_gamma, s->decay_frac};
+    *out = (Schedule){schedule_type_at(s->schedule), total, s->warmup, s->lr_floor,
+                      s->step_every, s->step_gamma, s->decay_frac};
     return ST_OK;
 }
 
@@ -148,7 +146,7 @@ static double zero_fraction(const float *x, long n)
 
 Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
 {
-    if (!strcmp(s->model, "toy")) return toy_run(s, o, r);
+    if (s->model == MODEL_TOY) return toy_run(s, o, r);
     memset(r, 0, sizeof *r);
     Data *d = NULL;
     Model *m = NULL;
@@ -166,12 +164,7 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
     /* Everything that can fail on bad input happens before any file is created. */
     if ((st = data_open(&d, s)) != ST_OK) goto fail;
     if ((st = model_create(&m, s, &d->shape)) != ST_OK) goto fail;
-    const OptType *type = opt_type_by_name(s->optimizer);
-    if (!type) {
-        st = err_set(ST_USAGE, "optimizer: unknown '%s'", s->optimizer);
-        goto fail;
-    }
-    if ((st = optimizer_init(&opt, type, m->params.numel)) != ST_OK) goto fail;
+    if ((st = optimizer_init(&opt, opt_type_at(s->optimizer), m->params.numel)) != ST_OK) goto fail;
     if ((st = mixed_init(&mx, s, &m->params, m->max_operand)) != ST_OK) goto fail;
     long rows_per_step = (long)s->batch * s->accum;
     long total = s->steps;
@@ -204,7 +197,7 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
         }
     }
     files.markov = isfinite(d->entropy_rate);
-    files.text = !strcmp(s->model, "gpt");
+    files.text = s->model == MODEL_GPT;
     curve_header(&files);
 
     Params *p = &m->params;

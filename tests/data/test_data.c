@@ -169,7 +169,7 @@ static void source(void)
 static void open_from_settings(void)
 {
     Settings s;
-    settings_defaults(&s, "mlp");
+    settings_defaults(&s, MODEL_MLP);
     snprintf(s.data, sizeof s.data, "spirals");
     s.spirals_classes = 4;
     s.spirals_points = 50;

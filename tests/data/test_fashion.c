@@ -106,7 +106,7 @@ static void real(void)
 
     /* Through data_open: eval batches do not depend on the seed. */
     Settings s;
-    settings_defaults(&s, "mlp");
+    settings_defaults(&s, MODEL_MLP);
     Data *a = NULL, *b = NULL;
     s.seed = 1;
     Status sa = data_open(&a, &s);

@@ -173,13 +173,15 @@ static double model_rel_error(const char *residual, const char *norm, const char
                               const char *act, bool tied, int corrupt, float h, gsl_rng *g)
 {
     Settings s;
-    settings_defaults(&s, "gpt");
+    settings_defaults(&s, MODEL_GPT);
     s.layers = 2, s.width = 8, s.heads = 2, s.context = MT, s.batch = MB, s.dropout = 0;
     s.residual = !strcmp(residual, "on");
     s.tie_embeddings = tied;
-    snprintf(s.norm, sizeof s.norm, "%s", norm);
-    snprintf(s.norm_position, sizeof s.norm_position, "%s", pos);
-    snprintf(s.act, sizeof s.act, "%s", act);
+    if (settings_set(&s, "norm", norm) || settings_set(&s, "norm_position", pos) ||
+        settings_set(&s, "act", act)) {
+        fprintf(stderr, "%s\n", err_msg());
+        exit(99);
+    }
     DataShape shape = {.classes = MV};
     Model *m;
     if (gpt_create(&m, &s, &shape) != ST_OK) {

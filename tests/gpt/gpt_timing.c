@@ -19,7 +19,7 @@ int main(int argc, char **argv)
     int H = atoi(argv[5]), B = atoi(argv[6]), steps = argc > 7 ? atoi(argv[7]) : 20;
     printf("threads %d\n", blas_init(0));
     Settings s;
-    settings_defaults(&s, "gpt");
+    settings_defaults(&s, MODEL_GPT);
     s.layers = L, s.width = C, s.heads = H, s.context = T, s.batch = B;
     DataShape shape = {.classes = V};
     Model *m;

@@ -14,7 +14,7 @@ static Data *open_data(const char *data, int seed, int T, int B, int k, int A, d
                        int val_tokens)
 {
     Settings s;
-    settings_defaults(&s, "gpt");
+    settings_defaults(&s, MODEL_GPT);
     snprintf(s.data, sizeof s.data, "%s", data);
     s.seed = seed, s.context = T, s.batch = B, s.markov_order = k, s.markov_alphabet = A;
     s.markov_alpha = alpha, s.val_tokens = val_tokens;
@@ -182,7 +182,7 @@ static void check_text(void)
     }
     remove(path);
     Settings s;
-    settings_defaults(&s, "gpt");
+    settings_defaults(&s, MODEL_GPT);
     snprintf(s.data, sizeof s.data, "text:/nonexistent/corpus.txt");
     Data *bad;
     Status st = data_open(&bad, &s);

@@ -359,7 +359,7 @@ int main(void)
     }
 
     OptHyper lion = {.lr = 0.01, .beta1 = 0.9, .beta2 = 0.99, .weight_decay = 0.1};
-    long bytes = run_library(got, &opt_lion, &lion);
+    long bytes = run_library(got, opt_type_by_name("lion"), &lion);
     lion_double(want, &lion);
     th_close("lion vs Algorithm 2 in double, 5 steps", got, want, nv, LION_ATOL, LION_RTOL);
     report_bits("lion", got, want, nv);

@@ -31,8 +31,8 @@ static void fill(float v, double scale)
 static Mixed make(const char *loss_scale)
 {
     Settings s;
-    settings_defaults(&s, "mlp");
-    snprintf(s.precision, sizeof s.precision, "fp16");
+    settings_defaults(&s, MODEL_MLP);
+    s.precision = PREC_FP16;
     snprintf(s.loss_scale, sizeof s.loss_scale, "%s", loss_scale);
     Params p = table();
     Mixed mx;

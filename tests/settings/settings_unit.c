@@ -72,16 +72,17 @@ static void test_run_ids(void)
 
     /* defaults contribute nothing: the identity of a model's defaults is its name alone,
      * and each setting given its default explicitly keeps the id */
-    const char *models[] = {"mlp", "gpt", "toy"};
+    const ModelKind models[] = {MODEL_MLP, MODEL_GPT, MODEL_TOY};
     for (int m = 0; m < 3; m++) {
         Settings s, t;
         char want[64], base[13], other[13], v[STR_LEN + 64];
+        const char *name = model_kind_name(models[m]);
         settings_defaults(&s, models[m]);
         settings_identity(&s, s.data, text, sizeof text);
-        snprintf(want, sizeof want, "model=%s\n", models[m]);
+        snprintf(want, sizeof want, "model=%s\n", name);
         int ok = !strcmp(text, want);
-        CHECK_TRUE(ok, "%s defaults: the identity is model=%s alone (got '%s')", models[m],
-                   models[m], one_line(text));
+        CHECK_TRUE(ok, "%s defaults: the identity is model=%s alone (got '%s')", name, name,
+                   one_line(text));
         settings_run_id_with(&s, s.data, base);
         int moved = 0;
         for (int i = 0; i < n_setting_specs; i++) {
@@ -91,10 +92,10 @@ static void test_run_ids(void)
             settings_run_id_with(&t, t.data, other);
             moved += strcmp(base, other) != 0;
         }
-        CHECK_TRUE(moved == 0, "%s: no setting given its default moves the id", models[m]);
+        CHECK_TRUE(moved == 0, "%s: no setting given its default moves the id", name);
     }
     Settings g;
-    settings_defaults(&g, "gpt");
+    settings_defaults(&g, MODEL_GPT);
     settings_set(&g, "data", "kjv");
     settings_set(&g, "lr", "0.01");
     settings_set(&g, "fashion_dir", "/elsewhere");
@@ -132,7 +133,7 @@ static void test_run_ids(void)
                "a corpus's identity is text: and 16 hex digits (%s)", data_id);
     for (int k = 0; k < 3; k++) unlink(files[k]);
     Settings ts;
-    settings_defaults(&ts, "gpt");
+    settings_defaults(&ts, MODEL_GPT);
     settings_set(&ts, "data", d1);
     st = settings_run_id(&ts, id);
     CHECK_TRUE(st == ST_IO && strstr(err_msg(), f1), "a corpus that cannot be read: ST_IO naming it (%s)", err_msg());
@@ -140,7 +141,7 @@ static void test_run_ids(void)
 
     /* a cached run's record against the settings: missing keys are defaults */
     Settings now;
-    settings_defaults(&now, "mlp");
+    settings_defaults(&now, MODEL_MLP);
     settings_set(&now, "lr", "0.1");
     char diff[1024];
     const char *same[] = {"model", "mlp", "lr", "0.1", "fashion_dir", "/elsewhere", NULL};
@@ -157,11 +158,11 @@ static void test_run_ids(void)
 int main(void)
 {
     test_run_ids();
-    const char *models[] = {"mlp", "gpt"};
+    const ModelKind models[] = {MODEL_MLP, MODEL_GPT};
     for (int m = 0; m < 2; m++) {
         Settings s, t;
         settings_defaults(&s, models[m]);
-        CHECK_TRUE(settings_validate(&s) == ST_OK, "%s defaults validate (%s)", models[m],
+        CHECK_TRUE(settings_validate(&s) == ST_OK, "%s defaults validate (%s)", model_kind_name(models[m]),
                    settings_validate(&s) ? err_msg() : "ok");
         int bad = 0;
         for (int i = 0; i < n_setting_specs; i++) {
@@ -183,7 +184,7 @@ int main(void)
             settings_format(&t, sp, v2, sizeof v2);
             if (strcmp(v1, v2)) printf("    %s: %s formats back as %s\n", sp->name, v1, v2), bad++;
         }
-        CHECK_TRUE(bad == 0, "%s: every default parses and formats back to itself", models[m]);
+        CHECK_TRUE(bad == 0, "%s: every default parses and formats back to itself", model_kind_name(models[m]));
     }
 
     CHECK_TRUE(ids_equal("lr", "1e-3", "seed", "2") == 1 && ids_equal("lr", "0.001", "seed", "2") == 1,
@@ -200,7 +201,7 @@ int main(void)
         char ia[13], ib[13], ic[13], id[13];
         settings_run_id(&sa, ia), settings_run_id(&sb, ib), settings_run_id(&sc, ic);
         Settings sd;
-        settings_defaults(&sd, "mlp");
+        settings_defaults(&sd, MODEL_MLP);
         settings_run_id(&sd, id);
         CHECK_TRUE(!strcmp(ia, ib), "1e-3 and 0.0010 give the same run id (%s)", ia);
         CHECK_TRUE(strcmp(ia, ic) != 0, "a different lr gives a different run id (%s)", ic);
@@ -209,7 +210,7 @@ int main(void)
     }
 
     Settings s;
-    settings_defaults(&s, "mlp");
+    settings_defaults(&s, MODEL_MLP);
     struct { const char *key, *value, *msg; } bad[] = {
         {"lr", "abc", "not a number"},        {"lr", "1e999", "not a number"},
         {"seed", "1.5", "not an integer"},    {"batch", "12x", "not an integer"},
@@ -237,8 +238,8 @@ int main(void)
     pairs_add(&q, "lr", "x", "x.ini:7");
     CHECK_TRUE(settings_from_pairs(&g, &q) == ST_USAGE && !strncmp(err_msg(), "x.ini:7: lr:", 12),
                "errors are prefixed with where: %s", err_msg());
-    settings_defaults(&g, "gpt");
-    CHECK_TRUE(!strcmp(g.act, "gelu") && !strcmp(g.norm, "layer") && g.residual,
+    settings_defaults(&g, MODEL_GPT);
+    CHECK_TRUE(g.act == ACT_GELU && g.norm == NORM_LAYER && g.residual,
                "gpt defaults differ from mlp defaults where the table says");
     return th_done();
 }
