@@ -7,6 +7,7 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "core/blas.h"
+#include "train/toy.h"
 #include "train/train.h"
 
 static void usage(FILE *f)
@@ -53,7 +54,9 @@ int cmd_train(int argc, char **argv)
 
     TrainOptions o = {out, save != NULL, isatty(2) != 0, quiet != NULL};
     TrainResult r;
-    if ((st = train_run(&s, &o, &r)) != ST_OK) return report_error("train", st);
+    /* a toy landscape or a model: two kinds of run that share their result files */
+    st = s.model == MODEL_TOY ? toy_run(&s, &o, &r) : train_run(&s, &o, &r);
+    if (st != ST_OK) return report_error("train", st);
     /* the runner's tests: a run killed after its folder is in place keeps its results */
     if (out && getenv("DESCENT_TEST_HANG_AFTER_COMMIT")) pause();
     printf("status %s  steps %ld  final train loss %.4f  val loss %.4f  best val %.4f\n", r.status,

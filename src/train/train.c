@@ -4,11 +4,8 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "core/blas.h"
 #include "core/buf.h"
-#include "core/pool.h"
 #include "core/timer.h"
 #include "data/data.h"
 #include "models/checkpoint.h"
@@ -16,9 +13,7 @@
 #include "optim/optim.h"
 #include "optim/schedule.h"
 #include "train/mixed.h"
-#include "toys/toys.h"
-#include "train/outdir.h"
-#include "version.h"
+#include "train/run.h"
 
 typedef struct {
     double loss, acc;
@@ -68,38 +63,6 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Settings tables: the header (names) and one row (canonical values). */
-void train_write_settings_header(FILE *f)
-{
-    for (int i = 0; i < n_setting_specs; i++) fprintf(f, "%s\t", setting_specs[i].name);
-}
-
-void train_write_settings_row(FILE *f, const Settings *s)
-{
-    char v[STR_LEN + 64];
-    for (int i = 0; i < n_setting_specs; i++) {
-        settings_format(s, &setting_specs[i], v, sizeof v);
-        fprintf(f, "%s\t", v);
-    }
-}
-
-void train_write_provenance(FILE *f, const Settings *s)
-{
-    char id[13], host[256] = "unknown";
-    if (settings_run_id(s, id) != ST_OK) snprintf(id, sizeof id, "unknown"); /* its corpus went away */
-    gethostname(host, sizeof host - 1);
-    fprintf(f, "run_id\tversion\tcompiler\tblas_core\tthreads\thost\n");
-    fprintf(f, "%s\t%s\tgcc %s\t%s\t%d\t%s\n", id, DESCENT_VERSION, __VERSION__, blas_core_name(),
-            pool_threads(), host);
-}
-
-static Status build_schedule(const Settings *s, long total, Schedule *out)
-{
-    *out = (Schedule){schedule_type_at(s->schedule), total, s->warmup, s->lr_floor,
-                      s->step_every, s->step_gamma, s->decay_frac};
-    return ST_OK;
-}
-
 typedef struct {
     FILE *curve, *layers;
     bool markov, text;
@@ -146,18 +109,15 @@ static double zero_fraction(const float *x, long n)
 
 Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
 {
-    if (s->model == MODEL_TOY) return toy_run(s, o, r);
     memset(r, 0, sizeof *r);
     Data *d = NULL;
     Model *m = NULL;
     Optimizer opt = {0};
-    OutDir out = {0};
+    RunFiles rf = {0};
     Files files = {0};
-    FILE *summary = NULL, *prov = NULL;
     float *w_before = NULL;
     double *step_times = NULL;
     Mixed mx = {0};
-    bool have_out = false;
     Status st;
     double t_start = now_s(); /* the run's wall time counts setup: a dataset can take seconds */
 
@@ -174,8 +134,7 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
                      rows_per_step, d->train_rows);
         goto fail;
     }
-    Schedule sched;
-    if ((st = build_schedule(s, total, &sched)) != ST_OK) goto fail;
+    Schedule sched = run_schedule(s, total);
     long eval_every = s->eval_every ? s->eval_every : (total >= 20 ? total / 20 : 1);
     w_before = buf_floats((size_t)m->params.numel);
     step_times = buf_doubles((size_t)(total > 0 ? total : 1));
@@ -184,24 +143,15 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
         goto fail;
     }
 
-    if (o->out_dir) {
-        if ((st = outdir_begin(&out, o->out_dir)) != ST_OK) goto fail;
-        have_out = true;
-        files.curve = outdir_open(&out, "curve.tsv");
-        files.layers = outdir_open(&out, "layers.tsv");
-        summary = outdir_open(&out, "summary.tsv");
-        prov = outdir_open(&out, "provenance.tsv");
-        if (!files.curve || !files.layers || !summary || !prov) {
-            st = ST_IO;
-            goto fail;
-        }
-    }
+    if ((st = run_files_begin(&rf, o->out_dir)) != ST_OK) goto fail;
+    files.curve = rf.curve;
+    files.layers = rf.layers;
     files.markov = isfinite(d->entropy_rate);
     files.text = s->model == MODEL_GPT;
     curve_header(&files);
 
     Params *p = &m->params;
-    OptHyper hyper = {s->lr, s->momentum, s->beta1, s->beta2, s->eps, s->weight_decay};
+    OptHyper hyper = run_hyper(s);
     double t0 = now_s(), initial_loss = NAN, train_sum = 0, gnorm_sum = 0, last_train = NAN;
     long since_eval = 0, gn_count = 0, bad_evals = 0, step = 0;
     /* the running means of a training-loss row (train_every), apart from the evaluation's */
@@ -335,45 +285,34 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
         r->items_per_s = items_per_step / r->step_s;
     }
 
-    if (have_out) {
+    if (o->out_dir) {
         long nparams = 0;
         for (int i = 0; i < p->n; i++) nparams += p->spec[i].numel;
-        train_write_settings_header(summary);
-        fprintf(summary, "status\tdiverged_step\tsteps_done\tfinal_train_loss\tfinal_val_loss\t"
-                         "best_val_loss\tval_acc\ttest_loss\ttest_acc\tentropy_rate\tparams\t"
-                         "weight_bytes\tgrad_bytes\tstate_bytes\tactivation_bytes\tskipped_steps\t"
-                         "loss_scale_final\tgflop_per_step\twall_s\tstep_s\titems_per_s\n");
-        train_write_settings_row(summary, s);
         /* bytes a real implementation would keep: 16-bit formats store activations in half */
         long act_bytes = mx.p == PREC_FP32 ? m->activation_bytes : m->activation_bytes / 2;
-        fprintf(summary, "%s\t%ld\t%ld\t%.9g\t%.9g\t%.9g\t%.9g\t%.9g\t%.9g\t%.9g\t%ld\t%ld\t%ld\t%ld\t%ld\t%ld\t%.9g\t%.6g\t%.3f\t%.6g\t%.6g\n",
-                r->status, r->diverged_step, r->steps_done, r->final_train_loss, r->final_val_loss,
-                r->best_val_loss, r->val_acc, r->test_loss, r->test_acc, d->entropy_rate, nparams,
-                mixed_weight_bytes(&mx, nparams), mixed_grad_bytes(&mx, nparams),
-                optimizer_state_bytes(&opt, p), act_bytes, mx.skipped, mx.scale,
-                m->flops_per_item * items_per_step / 1e9, r->wall_s, r->step_s, r->items_per_s);
-        train_write_provenance(prov, s);
-        FILE *fs[] = {files.curve, files.layers, summary, prov};
-        for (int i = 0; i < 4; i++) {
-            if (fclose(fs[i]) != 0) st = err_set(ST_IO, "%s: write failed", out.tmp);
-        }
-        files.curve = files.layers = summary = prov = NULL;
-        if (st != ST_OK) goto fail;
+        run_files_summary(&rf, s,
+                          "status\tdiverged_step\tsteps_done\tfinal_train_loss\tfinal_val_loss\t"
+                          "best_val_loss\tval_acc\ttest_loss\ttest_acc\tentropy_rate\tparams\t"
+                          "weight_bytes\tgrad_bytes\tstate_bytes\tactivation_bytes\tskipped_steps\t"
+                          "loss_scale_final\tgflop_per_step\twall_s\tstep_s\titems_per_s\n",
+                          "%s\t%ld\t%ld\t%.9g\t%.9g\t%.9g\t%.9g\t%.9g\t%.9g\t%.9g\t%ld\t%ld\t%ld\t%ld\t%ld\t%ld\t%.9g\t%.6g\t%.3f\t%.6g\t%.6g\n",
+                          r->status, r->diverged_step, r->steps_done, r->final_train_loss,
+                          r->final_val_loss, r->best_val_loss, r->val_acc, r->test_loss, r->test_acc,
+                          d->entropy_rate, nparams, mixed_weight_bytes(&mx, nparams),
+                          mixed_grad_bytes(&mx, nparams), optimizer_state_bytes(&opt, p), act_bytes,
+                          mx.skipped, mx.scale, m->flops_per_item * items_per_step / 1e9, r->wall_s,
+                          r->step_s, r->items_per_s);
+        if ((st = run_files_close(&rf, s)) != ST_OK) goto fail;
         if (o->save) {
             char path[8192];
-            outdir_path(&out, "model.safetensors", path, sizeof path);
+            outdir_path(&rf.out, "model.safetensors", path, sizeof path);
             if ((st = checkpoint_save(path, m, s, &d->shape)) != ST_OK) goto fail;
         }
-        if ((st = outdir_commit(&out)) != ST_OK) goto fail;
-        have_out = false;
+        if ((st = run_files_commit(&rf)) != ST_OK) goto fail;
     }
     st = ST_OK;
 fail:
-    if (files.curve) fclose(files.curve);
-    if (files.layers) fclose(files.layers);
-    if (summary) fclose(summary);
-    if (prov) fclose(prov);
-    if (have_out) outdir_abort(&out);
+    run_files_abort(&rf);
     mixed_free(&mx);
     buf_free(w_before);
     buf_free(step_times);

@@ -34,11 +34,13 @@ typedef struct {
     double wall_s, step_s, items_per_s;
 } TrainResult;
 
-/* Trains the model the settings name (model toy runs toy_run, src/toys). */
+/* Trains the model the settings name (mlp or gpt; model toy is toy_run, train/toy.h:
+ * the caller chooses). */
 Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r);
 
-/* Pieces of the result files other run kinds share: the settings columns of
- * summary.tsv (each name or value followed by a tab) and provenance.tsv. */
+/* Pieces of the result files other run kinds share (run.c): the settings columns of
+ * summary.tsv (each name or value followed by a tab) and provenance.tsv. The runner
+ * writes them for runs that failed. */
 void train_write_settings_header(FILE *f);
 void train_write_settings_row(FILE *f, const Settings *s);
 void train_write_provenance(FILE *f, const Settings *s);

@@ -22,7 +22,7 @@
 #include "report/stats.h"
 #include "report/verdicts.h"
 #include "settings/settings.h"
-#include "train/train.h"
+#include "train/toy.h"
 
 static char root[256];
 
@@ -93,7 +93,7 @@ static void toy_runs(const char *name, const double *lrs, int n)
         snprintf(run, sizeof run, "%s/%s", dir, id);
         TrainOptions o = {run, false, false, true};
         TrainResult r;
-        if (train_run(&s, &o, &r) != ST_OK) {
+        if (toy_run(&s, &o, &r) != ST_OK) {
             printf("FAIL: toy run at lr %g: %s\n", lrs[i], err_msg());
             exit(99);
         }

@@ -1,4 +1,4 @@
-/* `descent train` for model toy (see toys.h): gradient descent on a landscape with the
+/* `descent train` for model toy (see toy.h): gradient descent on a landscape with the
  * configured optimizer and schedule. The point lives in a float parameter table, as a
  * model's weights do, so the optimizers are the same code; loss and gradient are
  * evaluated in double at that point. */
@@ -9,8 +9,9 @@
 #include "core/timer.h"
 #include "optim/optim.h"
 #include "optim/schedule.h"
-#include "toys/toys.h"
-#include "train/outdir.h"
+#include "toys/landscape.h"
+#include "train/run.h"
+#include "train/toy.h"
 
 static double norm_d(const double *x, int n)
 {
@@ -19,13 +20,9 @@ static double norm_d(const double *x, int n)
     return sqrt(ss);
 }
 
-typedef struct {
-    FILE *curve, *layers;
-} ToyFiles;
-
 /* One curve.tsv and layers.tsv row: the point after `step` steps, its loss and the
  * gradient there (the one the next step uses); lr is that of the last step taken. */
-static void toy_row(const ToyFiles *f, long step, double lr, double loss, const double *g,
+static void toy_row(const RunFiles *f, long step, double lr, double loss, const double *g,
                     const double *w, int dim)
 {
     if (!f->curve) return;
@@ -55,10 +52,7 @@ Status toy_run(const Settings *s, const TrainOptions *o, TrainResult *r)
     memset(r, 0, sizeof *r);
     Params p = {0};
     Optimizer opt = {0};
-    OutDir out = {0};
-    ToyFiles files = {0};
-    FILE *summary = NULL, *prov = NULL;
-    bool have_out = false;
+    RunFiles files = {0};
     Status st;
 
     const Landscape *land = landscape_at(s->landscape);
@@ -72,17 +66,8 @@ Status toy_run(const Settings *s, const TrainOptions *o, TrainResult *r)
     if ((st = params_alloc(&p)) != ST_OK) goto fail;
     if ((st = optimizer_init(&opt, opt_type_at(s->optimizer), p.numel)) != ST_OK) goto fail;
 
+    if ((st = run_files_begin(&files, o->out_dir)) != ST_OK) goto fail;
     if (o->out_dir) {
-        if ((st = outdir_begin(&out, o->out_dir)) != ST_OK) goto fail;
-        have_out = true;
-        files.curve = outdir_open(&out, "curve.tsv");
-        files.layers = outdir_open(&out, "layers.tsv");
-        summary = outdir_open(&out, "summary.tsv");
-        prov = outdir_open(&out, "provenance.tsv");
-        if (!files.curve || !files.layers || !summary || !prov) {
-            st = ST_IO;
-            goto fail;
-        }
         fprintf(files.curve, "step\tlr\tloss\tgrad_norm");
         if (dim == 1) fprintf(files.curve, "\tw\n");
         else fprintf(files.curve, "\tw1\tw2\n");
@@ -90,10 +75,9 @@ Status toy_run(const Settings *s, const TrainOptions *o, TrainResult *r)
     }
 
     long total = s->steps;
-    Schedule sched = {schedule_type_at(s->schedule), total, s->warmup, s->lr_floor, s->step_every,
-                      s->step_gamma, s->decay_frac};
+    Schedule sched = run_schedule(s, total);
     long every = s->eval_every ? s->eval_every : total <= 1000 ? 1 : total / 1000;
-    OptHyper hyper = {s->lr, s->momentum, s->beta1, s->beta2, s->eps, s->weight_decay};
+    OptHyper hyper = run_hyper(s);
     double w[TOY_MAX_DIM] = {s->w0, s->w0_2}, g[TOY_MAX_DIM];
     for (int i = 0; i < dim; i++) p.w[i] = (float)w[i];
     for (int i = 0; i < dim; i++) w[i] = p.w[i]; /* the point as the optimizer holds it */
@@ -137,32 +121,23 @@ Status toy_run(const Settings *s, const TrainOptions *o, TrainResult *r)
     r->step_s = step ? r->wall_s / step : NAN;
     r->items_per_s = NAN;
 
-    if (have_out) {
-        train_write_settings_header(summary);
-        fprintf(summary, "status\tdiverged_step\tsteps_done\tfinal_loss\tmin_loss\t%s%s\twall_s\n",
-                dim == 1 ? "final_w" : "final_w1\tfinal_w2", s->tolerance > 0 ? "\ttolerance_step" : "");
-        train_write_settings_row(summary, s);
-        fprintf(summary, "%s\t%ld\t%ld\t%.9g\t%.9g", r->status, r->diverged_step, step, loss,
-                min_loss);
-        for (int i = 0; i < dim; i++) fprintf(summary, "\t%.9g", w[i]);
-        if (s->tolerance > 0) fprintf(summary, "\t%ld", tolerance_step);
-        fprintf(summary, "\t%.6f\n", r->wall_s);
-        train_write_provenance(prov, s);
-        FILE *fs[] = {files.curve, files.layers, summary, prov};
-        for (int i = 0; i < 4; i++)
-            if (fclose(fs[i]) != 0) st = err_set(ST_IO, "%s: write failed", out.tmp);
-        files.curve = files.layers = summary = prov = NULL;
-        if (st != ST_OK) goto fail;
-        if ((st = outdir_commit(&out)) != ST_OK) goto fail;
-        have_out = false;
+    if (o->out_dir) {
+        /* the point's columns (and tolerance_step), between min_loss and wall_s */
+        char cols[160], vals[96];
+        snprintf(cols, sizeof cols, "status\tdiverged_step\tsteps_done\tfinal_loss\tmin_loss\t%s%s\twall_s\n",
+                 dim == 1 ? "final_w" : "final_w1\tfinal_w2", s->tolerance > 0 ? "\ttolerance_step" : "");
+        int len = 0;
+        for (int i = 0; i < dim; i++)
+            len += snprintf(vals + len, sizeof vals - (size_t)len, i ? "\t%.9g" : "%.9g", w[i]);
+        if (s->tolerance > 0) snprintf(vals + len, sizeof vals - (size_t)len, "\t%ld", tolerance_step);
+        run_files_summary(&files, s, cols, "%s\t%ld\t%ld\t%.9g\t%.9g\t%s\t%.6f\n", r->status,
+                          r->diverged_step, step, loss, min_loss, vals, r->wall_s);
+        if ((st = run_files_close(&files, s)) != ST_OK) goto fail;
+        if ((st = run_files_commit(&files)) != ST_OK) goto fail;
     }
     st = ST_OK;
 fail:
-    if (files.curve) fclose(files.curve);
-    if (files.layers) fclose(files.layers);
-    if (summary) fclose(summary);
-    if (prov) fclose(prov);
-    if (have_out) outdir_abort(&out);
+    run_files_abort(&files);
     optimizer_free(&opt);
     params_free(&p);
     return st;

@@ -15,12 +15,11 @@
  * `tolerance` of the landscape's minimum (Euclidean distance); tolerance_step is that
  * step, -1 if never.
  *   provenance.tsv as for the models */
-#ifndef DESCENT_TOYS_TOYS_H
-#define DESCENT_TOYS_TOYS_H
+#ifndef DESCENT_TRAIN_TOY_H
+#define DESCENT_TRAIN_TOY_H
 
 #include "core/status.h"
 #include "settings/settings.h"
-#include "toys/landscape.h"
 #include "train/train.h"
 
 /* Runs gradient descent on s->landscape; writes o->out_dir if set. r->final_train_loss
