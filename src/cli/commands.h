@@ -12,4 +12,19 @@ int cmd_report(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 
+#include <stdbool.h>
+
+#include "settings/settings.h"
+
+/* descent train's own options (NULL when absent; "on" for a flag), and --threads read. */
+typedef struct {
+    const char *out, *save, *threads, *quiet;
+    int nthreads;
+} TrainArgs;
+
+/* Everything cmd_train reads from its arguments before it trains: options, settings
+ * (validated into *s), --help. The command line's fuzz harness calls it too. */
+Status train_parse_args(int argc, char **argv, TrainArgs *a, SettingPairs *pairs, Settings *s,
+                        bool *help);
+
 #endif

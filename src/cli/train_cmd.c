@@ -31,28 +31,36 @@ static void usage(FILE *f)
     settings_print_help(f);
 }
 
+Status train_parse_args(int argc, char **argv, TrainArgs *a, SettingPairs *pairs, Settings *s,
+                        bool *help)
+{
+    *a = (TrainArgs){0};
+    const CmdOption opts[] = {
+        {"out", true, "result folder", &a->out},
+        {"save", false, "write model.safetensors", &a->save},
+        {"threads", true, "worker threads", &a->threads},
+        {"quiet", false, "no per-evaluation lines", &a->quiet},
+    };
+    Status st = args_parse(argc, argv, opts, 4, pairs, help);
+    if (st != ST_OK || *help) return st;
+    if (a->save && !a->out) return err_set(ST_USAGE, "--save needs --out DIR");
+    if ((st = settings_from_pairs(s, pairs)) != ST_OK) return st;
+    return args_threads(a->threads, &a->nthreads);
+}
+
 int cmd_train(int argc, char **argv)
 {
-    const char *out = NULL, *save = NULL, *threads = NULL, *quiet = NULL;
-    const CmdOption opts[] = {
-        {"out", true, "result folder", &out},
-        {"save", false, "write model.safetensors", &save},
-        {"threads", true, "worker threads", &threads},
-        {"quiet", false, "no per-evaluation lines", &quiet},
-    };
     static SettingPairs pairs;
+    static Settings s;
+    TrainArgs a;
     bool help;
-    Status st = args_parse(argc, argv, opts, 4, &pairs, &help);
+    Status st = train_parse_args(argc, argv, &a, &pairs, &s, &help);
     if (help) return usage(stdout), 0;
     if (st != ST_OK) return report_error("train", st);
-    if (save && !out) return err_set(ST_USAGE, "--save needs --out DIR"), report_error("train", ST_USAGE);
-    static Settings s;
-    if ((st = settings_from_pairs(&s, &pairs)) != ST_OK) return report_error("train", st);
-    int nthreads;
-    if ((st = args_threads(threads, &nthreads)) != ST_OK) return report_error("train", st);
-    blas_init(nthreads);
+    blas_init(a.nthreads);
 
-    TrainOptions o = {out, save != NULL, isatty(2) != 0, quiet != NULL};
+    const char *out = a.out;
+    TrainOptions o = {out, a.save != NULL, isatty(2) != 0, a.quiet != NULL};
     TrainResult r;
     /* a toy landscape or a model: two kinds of run that share their result files */
     st = s.model == MODEL_TOY ? toy_run(&s, &o, &r) : train_run(&s, &o, &r);

@@ -1,15 +1,13 @@
 /* bf16 and fp16 conversions and in-place rounding. bf16 is done on the bits (round to
- * nearest even = add 0x7fff plus the lowest kept bit, then truncate); fp16 uses the
- * compiler's _Float16 and F16C's vcvtps2ph, whose conversions are IEEE-exact. */
+ * nearest even = add 0x7fff plus the lowest kept bit, then truncate); fp16 uses F16C's
+ * vcvtps2ph and vcvtph2ps, whose conversions are IEEE-exact (through intrinsics rather
+ * than _Float16, which clang 14, the fuzz build's compiler, lacks on x86). */
 #include "core/precision.h"
 
 #include <immintrin.h>
 #include <string.h>
 
 #include "core/choices.h"
-
-/* _Float16 is a GNU C extension on x86 (ISO C23 spells it the same). */
-__extension__ typedef _Float16 half;
 
 static inline uint32_t bits_of(float x)
 {
@@ -53,17 +51,12 @@ Bf16 bf16_from_float_stochastic(float x, uint32_t r)
 
 Fp16 fp16_from_float(float x)
 {
-    half h = (half)x;
-    Fp16 out;
-    memcpy(&out.bits, &h, sizeof out.bits);
-    return out;
+    return (Fp16){_cvtss_sh(x, _MM_FROUND_TO_NEAREST_INT)};
 }
 
 float fp16_to_float(Fp16 v)
 {
-    half h;
-    memcpy(&h, &v.bits, sizeof h);
-    return (float)h;
+    return _cvtsh_ss(v.bits);
 }
 
 void round_bf16(float *restrict x, long n)
@@ -94,7 +87,7 @@ void round_fp16(float *restrict x, long n)
         __m128i h = _mm256_cvtps_ph(_mm256_loadu_ps(x + i), _MM_FROUND_TO_NEAREST_INT);
         _mm256_storeu_ps(x + i, _mm256_cvtph_ps(h));
     }
-    for (; i < n; i++) x[i] = (float)(half)x[i];
+    for (; i < n; i++) x[i] = _cvtsh_ss(_cvtss_sh(x[i], _MM_FROUND_TO_NEAREST_INT));
 }
 
 const char *precision_name(int p)

@@ -27,6 +27,11 @@ void splits_free(Splits *s);
  * the training split; val is the last 5,000 training images. A missing, truncated
  * or corrupt file is ST_IO with a message naming it. */
 Status fashion_load(Splits *out, const char *dir);
+/* The same reader for files that hold other item counts (n_train_file training images,
+ * the last n_val of them val, n_test_file test images): small synthetic files for the
+ * tests and the fuzzer exercise every check fashion_load makes. 0 < n_val < n_train_file. */
+Status fashion_load_counts(Splits *out, const char *dir, int n_train_file, int n_test_file,
+                           int n_val);
 
 /* K interleaved 2-D spirals (classes arms), n_per_class training points per arm plus
  * a quarter as many each for val and test, with Gaussian noise of std `noise`, all

@@ -140,7 +140,8 @@ static void fill(Dataset *d, const unsigned char *px, const unsigned char *lab, 
     for (int i = 0; i < d->n; i++) d->y[i] = lab[from + i];
 }
 
-Status fashion_load(Splits *out, const char *dir)
+Status fashion_load_counts(Splits *out, const char *dir, int n_train_file, int n_test_file,
+                           int n_val)
 {
     *out = (Splits){0};
     Idx files[4] = {0};
@@ -148,14 +149,14 @@ Status fashion_load(Splits *out, const char *dir)
     unsigned char *buf = NULL;
     Status st;
     /* All headers first, so a bad file fails fast before 47 MB are inflated. */
-    if ((st = idx_open(tri, dir, "train-images-idx3-ubyte.gz", 1, N_TRAIN_FILE)) != ST_OK) goto done;
+    if ((st = idx_open(tri, dir, "train-images-idx3-ubyte.gz", 1, n_train_file)) != ST_OK) goto done;
     if ((st = idx_open(trl, dir, "train-labels-idx1-ubyte.gz", 0, 0)) != ST_OK) goto done;
     if (trl->n != tri->n) {
         st = err_set(ST_IO, "%s: %d labels but %s holds %d images", trl->path, trl->n, tri->path,
                      tri->n);
         goto done;
     }
-    if ((st = idx_open(tei, dir, "t10k-images-idx3-ubyte.gz", 1, N_TEST_FILE)) != ST_OK) goto done;
+    if ((st = idx_open(tei, dir, "t10k-images-idx3-ubyte.gz", 1, n_test_file)) != ST_OK) goto done;
     if ((st = idx_open(tel, dir, "t10k-labels-idx1-ubyte.gz", 0, 0)) != ST_OK) goto done;
     if (tel->n != tei->n) {
         st = err_set(ST_IO, "%s: %d labels but %s holds %d images", tel->path, tel->n, tei->path,
@@ -164,23 +165,23 @@ Status fashion_load(Splits *out, const char *dir)
     }
 
     /* One buffer: train pixels, test pixels, train labels, test labels. */
-    size_t trp = (size_t)N_TRAIN_FILE * DIM, tep = (size_t)N_TEST_FILE * DIM;
-    buf = malloc(trp + tep + N_TRAIN_FILE + N_TEST_FILE);
+    size_t trp = (size_t)n_train_file * DIM, tep = (size_t)n_test_file * DIM;
+    buf = malloc(trp + tep + n_train_file + n_test_file);
     if (!buf) {
         st = err_set(ST_NOMEM, "out of memory loading Fashion-MNIST from %s", dir);
         goto done;
     }
-    unsigned char *trx = buf, *tex = buf + trp, *try_ = tex + tep, *tey = try_ + N_TRAIN_FILE;
+    unsigned char *trx = buf, *tex = buf + trp, *try_ = tex + tep, *tey = try_ + n_train_file;
     if ((st = idx_body(tri, trx, trp, "pixel")) != ST_OK) goto done;
-    if ((st = idx_body(trl, try_, N_TRAIN_FILE, "label")) != ST_OK) goto done;
+    if ((st = idx_body(trl, try_, n_train_file, "label")) != ST_OK) goto done;
     if ((st = idx_body(tei, tex, tep, "pixel")) != ST_OK) goto done;
-    if ((st = idx_body(tel, tey, N_TEST_FILE, "label")) != ST_OK) goto done;
-    if ((st = check_labels(trl, try_, N_TRAIN_FILE)) != ST_OK) goto done;
-    if ((st = check_labels(tel, tey, N_TEST_FILE)) != ST_OK) goto done;
+    if ((st = idx_body(tel, tey, n_test_file, "label")) != ST_OK) goto done;
+    if ((st = check_labels(trl, try_, n_train_file)) != ST_OK) goto done;
+    if ((st = check_labels(tel, tey, n_test_file)) != ST_OK) goto done;
 
     /* Mean and std of the training split over byte values: a histogram makes the sum
      * exact and its order fixed. */
-    int n_train = N_TRAIN_FILE - N_VAL;
+    int n_train = n_train_file - n_val;
     size_t n_px = (size_t)n_train * DIM;
     long hist[256] = {0};
     for (size_t i = 0; i < n_px; i++) hist[trx[i]]++;
@@ -197,8 +198,8 @@ Status fashion_load(Splits *out, const char *dir)
     for (int v = 0; v < 256; v++) table[v] = (float)((v / 255.0 - mean) / sd);
 
     if ((st = dataset_alloc(&out->train, n_train, DIM, CLASSES)) != ST_OK ||
-        (st = dataset_alloc(&out->val, N_VAL, DIM, CLASSES)) != ST_OK ||
-        (st = dataset_alloc(&out->test, N_TEST_FILE, DIM, CLASSES)) != ST_OK)
+        (st = dataset_alloc(&out->val, n_val, DIM, CLASSES)) != ST_OK ||
+        (st = dataset_alloc(&out->test, n_test_file, DIM, CLASSES)) != ST_OK)
         goto done;
     fill(&out->train, trx, try_, 0, table);
     fill(&out->val, trx, try_, n_train, table);
@@ -210,4 +211,9 @@ done:
     free(buf);
     if (st != ST_OK) splits_free(out);
     return st;
+}
+
+Status fashion_load(Splits *out, const char *dir)
+{
+    return fashion_load_counts(out, dir, N_TRAIN_FILE, N_TEST_FILE, N_VAL);
 }
