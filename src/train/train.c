@@ -107,6 +107,20 @@ static double zero_fraction(const float *x, long n)
     return n ? (double)z / n : NAN;
 }
 
+void train_step_timing(double *step_times, long n, long items_per_step, double *step_s,
+                       double *items_per_s)
+{
+    qsort(step_times, (size_t)n, sizeof *step_times, cmp_double);
+    *step_s = step_times[n / 2];
+    double per_step = *step_s;
+    if (!(per_step > 0)) { /* faster than the clock can tell: the mean, in a fixed order */
+        double sum = 0;
+        for (long i = 0; i < n; i++) sum += step_times[i];
+        per_step = sum / (double)n;
+    }
+    *items_per_s = per_step > 0 ? (double)items_per_step / per_step : NAN;
+}
+
 Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
 {
     memset(r, 0, sizeof *r);
@@ -279,11 +293,7 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
     r->test_loss = test.loss;
     r->test_acc = test.acc;
     r->wall_s = now_s() - t_start;
-    if (step > 0) {
-        qsort(step_times, (size_t)step, sizeof *step_times, cmp_double);
-        r->step_s = step_times[step / 2];
-        r->items_per_s = items_per_step / r->step_s;
-    }
+    if (step > 0) train_step_timing(step_times, step, items_per_step, &r->step_s, &r->items_per_s);
 
     if (o->out_dir) {
         long nparams = 0;

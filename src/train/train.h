@@ -34,6 +34,12 @@ typedef struct {
     double wall_s, step_s, items_per_s;
 } TrainResult;
 
+/* The timing columns from the n > 0 step times (sorted in place): step_s, the median;
+ * items_per_s, items_per_step over the median, or over the mean when the median is 0 s
+ * (steps faster than the clock can tell), NaN when both are 0: never inf. */
+void train_step_timing(double *step_times, long n, long items_per_step, double *step_s,
+                       double *items_per_s);
+
 /* Trains the model the settings name (mlp or gpt; model toy is toy_run, train/toy.h:
  * the caller chooses). */
 Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r);
