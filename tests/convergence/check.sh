@@ -7,8 +7,15 @@
 #   # settings: --data spirals --widths 32,32 ...   (the descent train arguments)
 #   # tolerance: val_loss rel 1e-4                   (one line per compared metric:
 #   # tolerance: val_acc abs 2e-3                     rel = relative, abs = absolute)
+#   # anchor: val_loss at 0 = 2.7726 abs 0.025 WHY   (at least one: a value known
+#   # anchor: val_acc at 400 >= 0.85 WHY              without this binary; = with abs, >=, <=)
 #   # requires: bible                                (optional: skip, exit 77, without it)
 # --bless rewrites the curve part from a fresh run, keeping the comment lines.
+#
+# The curve is blessed from the binary under test, so it only catches regressions: a
+# change that breaks training and is then re-blessed would pass it. The anchors are
+# what a re-bless cannot move (theory, or published results), and a run that misses
+# one fails the check and cannot be blessed.
 . "$(dirname "$0")/../lib.sh"
 golden=$1
 bless=${2:-}
@@ -20,6 +27,32 @@ done
 metrics=$(sed -n 's/^# tolerance: \([a-z_]*\) .*/\1/p' "$golden" | tr '\n' ' ')
 # shellcheck disable=SC2086
 "$DESCENT" train $settings --quiet --out "$TMP/run" >/dev/null || { echo "$golden: descent train failed"; exit 1; }
+
+# the anchors, checked on the fresh run, before a bless too
+anchors=$(sed -n 's/^# anchor: //p' "$golden")
+[ -n "$anchors" ] || { echo "$golden: no '# anchor:' line (a value a re-bless cannot change)"; exit 99; }
+anchor_fail=0
+while read -r metric at step op value rest; do
+    [ "$at" = at ] || { echo "$golden: bad anchor line: $metric $at $step $op $value $rest"; exit 99; }
+    got=$(awk -F'\t' -v m="$metric" -v s="$step" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == m) c = i; next }
+                                                  c && $1 == s { print $c; found = 1 } END { exit !found }' "$TMP/run/curve.tsv") ||
+        { echo "$golden: the run has no $metric at step $step"; exit 99; }
+    tol=
+    if [ "$op" = "=" ]; then
+        read -r kind tol _ <<<"$rest"
+        [ "$kind" = abs ] || { echo "$golden: anchor '$metric at $step =' needs 'abs TOL'"; exit 99; }
+    fi
+    if awk -v g="$got" -v v="$value" -v op="$op" -v t="${tol:-0}" 'BEGIN {
+           if (g !~ /^-?[0-9.]+(e[-+]?[0-9]+)?$/) exit 1
+           d = g - v; if (d < 0) d = -d
+           exit !(op == "=" ? d <= t : op == ">=" ? g >= v : op == "<=" ? g <= v : 0) }'; then
+        echo "PASS: anchor $metric at step $step: $got $op $value${tol:+ (abs $tol)}"
+    else
+        echo "FAIL: anchor $metric at step $step: $got, want $op $value ($rest)"
+        anchor_fail=1
+    fi
+done <<<"$anchors"
+[ "$anchor_fail" -eq 0 ] || { echo "$golden: an anchor failed; not compared and not blessed"; exit 1; }
 
 # the compared columns of a curve, by name
 columns() {
