@@ -3,15 +3,31 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 static _Thread_local char last_error[1024];
 
 Status err_set(Status st, const char *fmt, ...)
 {
+    char raw[sizeof last_error];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(last_error, sizeof last_error, fmt, ap);
+    vsnprintf(raw, sizeof raw, fmt, ap);
     va_end(ap);
+    /* one line whatever the arguments hold: control characters become escapes */
+    size_t n = 0;
+    for (const unsigned char *c = (const unsigned char *)raw; *c; c++) {
+        char esc[5] = {(char)*c, 0};
+        if (*c == '\n') esc[0] = '\\', esc[1] = 'n';
+        else if (*c == '\t') esc[0] = '\\', esc[1] = 't';
+        else if (*c == '\r') esc[0] = '\\', esc[1] = 'r';
+        else if (*c < 0x20 || *c == 0x7f) snprintf(esc, sizeof esc, "\\x%02x", *c);
+        size_t k = strlen(esc);
+        if (n + k >= sizeof last_error) break;
+        memcpy(last_error + n, esc, k);
+        n += k;
+    }
+    last_error[n] = '\0';
     return st;
 }
 

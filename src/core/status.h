@@ -16,7 +16,9 @@ typedef enum {
 } Status;
 
 /* Records the message for the current thread; returns `st` so that callers can write
- * `return err_set(ST_IO, "%s: truncated", path);`. */
+ * `return err_set(ST_IO, "%s: truncated", path);`. The message stays one line whatever
+ * the arguments hold (a tensor name or a value read from a file): control characters
+ * are recorded as \n, \t, \r or \xNN. */
 Status err_set(Status st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 const char *err_msg(void);
 void err_clear(void);
