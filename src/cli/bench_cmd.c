@@ -18,6 +18,7 @@
 #include "models/model.h"
 #include "optim/optim.h"
 #include "train/mixed.h"
+#include "train/run.h"
 #include "train/outdir.h"
 #include "train/train.h"
 
@@ -255,7 +256,8 @@ int cmd_bench(int argc, char **argv)
     if ((st = model_create(&m, &s, &shape)) != ST_OK) return report_error("bench", st);
     Optimizer opt = {0};
     Mixed mx = {0};
-    if ((st = optimizer_init(&opt, opt_type_at(s.optimizer), m->params.numel)) != ST_OK ||
+    OptHyper h = run_hyper(&s);
+    if ((st = optimizer_init(&opt, opt_type_at(s.optimizer), &m->params, &h)) != ST_OK ||
         (st = mixed_init(&mx, &s, &m->params, m->max_operand)) != ST_OK)
         return optimizer_free(&opt), model_free(m), report_error("bench", st);
 
@@ -278,7 +280,7 @@ int cmd_bench(int argc, char **argv)
     for (int i = 0; i < B; i++) y[i] = (int)gsl_rng_uniform_int(r, (unsigned long)shape.classes);
     for (long i = 0; i < (long)B * (T + 1); i++) tok[i] = (int)gsl_rng_uniform_int(r, (unsigned long)shape.classes);
     Batch batch = {B, x, y, tok};
-    Bench b = {m, &opt, &mx, {s.lr, s.momentum, s.beta1, s.beta2, s.eps, s.weight_decay}, &batch, 0, tf, tb, to, tt};
+    Bench b = {m, &opt, &mx, h, &batch, 0, tf, tb, to, tt};
     for (int k = 0; k < nthreads; k++) {
         /* with --out the peak is measured here, beside the steps it is held against */
         peaks[k] = out_dir ? (pool_init(tlist[k]), measure_peak(peak_size)) : peak_for(tlist[k], false);

@@ -162,12 +162,13 @@ static void mm_tile(void *ctx, int t)
     }
 }
 
-static void mm_any(bool local, bool ta, bool tb, int M, int N, int K, float alpha,
+static void mm_any(bool local, bool fp32, bool ta, bool tb, int M, int N, int K, float alpha,
                    const float *A, int lda, const float *B, int ldb, float beta, float *C,
                    int ldc)
 {
     if (M <= 0 || N <= 0) return;
-    if (policy.p != PREC_FP32 && K > 0) {
+    const bool round = policy.p != PREC_FP32 && !fp32;
+    if (round && K > 0) {
         int t = pool_thread_index();
         int a_rows = ta ? K : M, a_cols = ta ? M : K, b_rows = tb ? N : K, b_cols = tb ? K : N;
         CHECK(t < policy.threads && (long)a_rows * a_cols <= policy.n &&
@@ -187,33 +188,47 @@ static void mm_any(bool local, bool ta, bool tb, int M, int N, int K, float alph
     }
     /* The tile count is a function of the shape alone, never of the thread count. */
     pool_run(j.tiles, mm_tile, &j);
-    if (policy.p != PREC_FP32) round_matrix(C, ldc, C, ldc, M, N);
+    if (round) round_matrix(C, ldc, C, ldc, M, N);
 }
 
 void mm(bool ta, bool tb, int M, int N, int K, float alpha, const float *A, int lda,
         const float *B, int ldb, float beta, float *C, int ldc)
 {
-    mm_any(false, ta, tb, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc);
+    mm_any(false, false, ta, tb, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc);
 }
 
 void mm_local(bool ta, bool tb, int M, int N, int K, float alpha, const float *A, int lda,
               const float *B, int ldb, float beta, float *C, int ldc)
 {
-    mm_any(true, ta, tb, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc);
+    mm_any(true, false, ta, tb, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc);
+}
+
+void mm_f64(bool ta, bool tb, int M, int N, int K, double alpha, const double *A, int lda,
+            const double *B, int ldb, double beta, double *C, int ldc)
+{
+    if (M <= 0 || N <= 0) return;
+    cblas_dgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans,
+                M, N, K, alpha, A, lda, B, ldb, beta, C, ldc);
+}
+
+void mm_fp32(bool ta, bool tb, int M, int N, int K, float alpha, const float *A, int lda,
+             const float *B, int ldb, float beta, float *C, int ldc)
+{
+    mm_any(false, true, ta, tb, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc);
 }
 
 void mm_acc(bool ta, bool tb, int M, int N, int K, float alpha, const float *A, int lda,
             const float *B, int ldb, float *C, int ldc)
 {
     if (policy.p == PREC_FP32) {
-        mm_any(false, ta, tb, M, N, K, alpha, A, lda, B, ldb, 1.0f, C, ldc);
+        mm_any(false, false, ta, tb, M, N, K, alpha, A, lda, B, ldb, 1.0f, C, ldc);
         return;
     }
     /* the product as a 16-bit kernel stores it, then an fp32 add */
     int t = pool_thread_index();
     CHECK(t < policy.threads && (long)M * N <= policy.n);
     float *prod = policy.scratch[t] + 2 * policy.n;
-    mm_any(false, ta, tb, M, N, K, alpha, A, lda, B, ldb, 0.0f, prod, N);
+    mm_any(false, false, ta, tb, M, N, K, alpha, A, lda, B, ldb, 0.0f, prod, N);
     for (int i = 0; i < M; i++) {
         float *c = C + (long)i * ldc;
         const float *p = prod + (long)i * N;

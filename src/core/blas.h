@@ -37,6 +37,17 @@ void mm_local(bool ta, bool tb, int M, int N, int K, float alpha, const float *A
 void mm_acc(bool ta, bool tb, int M, int N, int K, float alpha, const float *A, int lda,
             const float *B, int ldb, float *C, int ldc);
 
+/* The same product as mm() in fp32 whatever the precision policy: for the optimizers,
+ * whose state stays fp32 in the mixed modes. */
+void mm_fp32(bool ta, bool tb, int M, int N, int K, float alpha, const float *A, int lda,
+             const float *B, int ldb, float beta, float *C, int ldc);
+
+/* The same product in double, as one dgemm call on the calling thread: for the few
+ * small products whose float rounding an algorithm cannot afford (Shampoo's statistics,
+ * whose near-zero eigenvalues are raised to the power −¼). */
+void mm_f64(bool ta, bool tb, int M, int N, int K, double alpha, const double *A, int lda,
+            const double *B, int ldb, double beta, double *C, int ldc);
+
 /* The precision policy of every product. Under bf16 (and bf16-pure) or fp16, mm()
  * rounds the elements of A and B to that format before multiplying, accumulates in
  * fp32 as a mixed-precision kernel does, and rounds C as the kernel stores it (with

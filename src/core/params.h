@@ -18,7 +18,9 @@ typedef struct {
     int ndim;
     int shape[PARAM_MAX_DIMS];
     long offset, numel;
-    bool decay; /* weight decay applies (weights yes; biases and norm gains no) */
+    bool decay;  /* weight decay applies (weights yes; biases and norm gains no) */
+    bool hidden; /* a hidden layer's 2-D weight, which Muon orthogonalises: not an
+                  * embedding, the LM head, nor the MLP's first or last layer */
 } ParamSpec;
 
 typedef struct {

@@ -578,6 +578,8 @@ Status gpt_create(Model **out, const Settings *s, const DataShape *shape)
         snprintf(pre, sizeof pre, "h.%d.mlp.proj", l);
         k->mprojw = params_add_linear(p, pre, 4 * C, C);
         k->mprojb = k->mprojw + 1;
+        p->spec[k->qkvw].hidden = p->spec[k->projw].hidden = true;
+        p->spec[k->fcw].hidden = p->spec[k->mprojw].hidden = true;
     }
     params_add_norm(p, "ln_f", m->norm, C, &m->lnfw, &m->lnfb);
     m->lmw = m->tied ? m->wte : params_add(p, "lm_head.w", 2, (int[]){V, C}, true);

@@ -242,6 +242,7 @@ Status mlp_create(Model **out, const Settings *s, const DataShape *shape)
         snprintf(prefix, sizeof prefix, "layers.%d", i);
         k->w = params_add_linear(p, prefix, k->din, k->dout);
         k->b = k->w + 1;
+        p->spec[k->w].hidden = i > 0; /* the first layer is the input layer */
         k->nw = k->nb = -1;
         if (m->post || pre_norm(m, i)) {
             snprintf(prefix, sizeof prefix, "layers.%d.norm", i);

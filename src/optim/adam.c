@@ -30,4 +30,4 @@ static void adam_update(float *restrict w, const float *restrict g, float *const
     }
 }
 
-const OptType opt_adam = {"adam", 2, adam_update};
+const OptType opt_adam = {.name = "adam", .nslots = 2, .update = adam_update};

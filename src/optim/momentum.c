@@ -17,4 +17,4 @@ static void momentum_update(float *restrict w, const float *restrict g, float *c
     }
 }
 
-const OptType opt_momentum = {"momentum", 1, momentum_update};
+const OptType opt_momentum = {.name = "momentum", .nslots = 1, .update = momentum_update};

@@ -23,7 +23,10 @@ enum { MAX_SLOTS = 4 };
     X(opt_nesterov)   \
     X(opt_adam)       \
     X(opt_adamw)      \
-    X(opt_lion)
+    X(opt_lion)       \
+    X(opt_shampoo)    \
+    X(opt_muon)       \
+    X(opt_schedulefree)
 
 #define OPT_DECLARE(t) extern const OptType t;
 #define OPT_ENTRY(t) &t,
@@ -41,6 +44,12 @@ const char *opt_type_name(int i)
     return t ? t->name : NULL;
 }
 
+const char *graft_name(int g)
+{
+    static const char *const names[] = {[GRAFT_ADAM] = "adam", [GRAFT_ADAGRAD] = "adagrad"};
+    return CHOICE_AT(names, g);
+}
+
 const OptType *opt_type_by_name(const char *name)
 {
     for (int i = 0; opt_type_at(i); i++)
@@ -48,10 +57,37 @@ const OptType *opt_type_by_name(const char *name)
     return NULL;
 }
 
-Status optimizer_init(Optimizer *o, const OptType *type, long numel)
+/* Each allocation is a header (the list link, padded to keep the payload aligned) and
+ * the payload. */
+enum { ALLOC_HEADER = 64 };
+
+void *opt_alloc(Optimizer *o, size_t bytes, bool state)
 {
-    CHECK(type != NULL && numel >= 0 && type->nslots >= 0 && type->nslots <= MAX_SLOTS);
+    char *b = buf_alloc(ALLOC_HEADER + bytes);
+    if (!b) return NULL;
+    memcpy(b, &o->allocs, sizeof o->allocs);
+    o->allocs = b;
+    *(state ? &o->state_bytes : &o->work_bytes) += (long)bytes;
+    return b + ALLOC_HEADER;
+}
+
+Status optimizer_init(Optimizer *o, const OptType *type, const Params *p, const OptHyper *h)
+{
+    CHECK(type != NULL && type->nslots >= 0 && type->nslots <= MAX_SLOTS);
+    CHECK((type->update != NULL) != (type->step != NULL && type->init != NULL));
     memset(o, 0, sizeof *o);
+    const long numel = p->numel;
+    if (type->init) {
+        o->type = type;
+        o->numel = numel;
+        Status st = type->init(o, p, h);
+        if (st != ST_OK) {
+            if (st == ST_NOMEM)
+                err_set(ST_NOMEM, "optimizer %s: cannot allocate its state", type->name);
+            optimizer_free(o);
+        }
+        return st;
+    }
     if (type->nslots > 0) {
         o->state = buf_floats((size_t)type->nslots * (size_t)numel);
         if (!o->state)
@@ -65,8 +101,13 @@ Status optimizer_init(Optimizer *o, const OptType *type, long numel)
 
 void optimizer_step(Optimizer *o, Params *p, const OptHyper *h)
 {
-    CHECK(o->type != NULL && o->numel == p->numel);
+    CHECK(o->type != NULL && o->numel == p->numel && !o->at_eval);
     long t = o->t + 1;
+    if (o->type->step) {
+        o->type->step(o, p, h, t);
+        o->t = t;
+        return;
+    }
     int ns = o->type->nslots;
     for (int i = 0; i < p->n; i++) {
         const ParamSpec *s = &p->spec[i];
@@ -78,9 +119,17 @@ void optimizer_step(Optimizer *o, Params *p, const OptHyper *h)
     o->t = t;
 }
 
+void optimizer_eval_point(Optimizer *o, Params *p, const OptHyper *h, bool eval)
+{
+    CHECK(o->type != NULL && o->at_eval != eval);
+    if (o->type->eval_point) o->type->eval_point(o, p, h, eval);
+    o->at_eval = eval;
+}
+
 long optimizer_state_bytes(const Optimizer *o, const Params *p)
 {
     if (!o->type) return 0;
+    if (o->type->init) return o->state_bytes;
     long n = 0; /* real elements, not the alignment padding between tensors */
     for (int i = 0; i < p->n; i++) n += p->spec[i].numel;
     return (long)o->type->nslots * n * (long)sizeof(float);
@@ -88,6 +137,13 @@ long optimizer_state_bytes(const Optimizer *o, const Params *p)
 
 void optimizer_free(Optimizer *o)
 {
+    if (o->type && o->type->release) o->type->release(o);
+    while (o->allocs) {
+        void *next;
+        memcpy(&next, o->allocs, sizeof next);
+        buf_free(o->allocs);
+        o->allocs = next;
+    }
     buf_free(o->state);
     memset(o, 0, sizeof *o);
 }

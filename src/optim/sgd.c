@@ -15,4 +15,4 @@ static void sgd_update(float *restrict w, const float *restrict g, float *const 
     }
 }
 
-const OptType opt_sgd = {"sgd", 0, sgd_update};
+const OptType opt_sgd = {.name = "sgd", .nslots = 0, .update = sgd_update};

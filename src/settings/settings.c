@@ -288,6 +288,15 @@ Status settings_validate(const Settings *s)
     NEED(s->beta2 >= 0 && s->beta2 < 1, "beta2: must be in [0, 1)");
     NEED(s->eps > 0, "eps: must be > 0");
     NEED(s->weight_decay >= 0, "weight_decay: must be >= 0");
+    NEED(s->shampoo_beta > 0 && s->shampoo_beta <= 1, "shampoo_beta: must be in (0, 1]");
+    NEED(s->shampoo_eps > 0, "shampoo_eps: must be > 0");
+    NEED(s->precondition_every >= 1, "precondition_every: must be >= 1");
+    NEED(s->block_size >= 1, "block_size: must be >= 1");
+    NEED(s->ns_steps >= 0 && s->ns_steps <= 100, "ns_steps: must be in [0, 100]");
+    NEED(s->adam_lr_ratio >= 0, "adam_lr_ratio: must be >= 0");
+    const OptType *opt = opt_type_at(s->optimizer);
+    NEED(!opt->constant_lr || schedule_type_at(s->schedule) == schedule_type_by_name("constant"),
+         "schedule: %s takes no schedule after warmup (set schedule = constant)", opt->name);
     NEED(s->clip >= 0, "clip: must be >= 0");
     NEED(s->warmup >= 0, "warmup: must be >= 0");
     NEED(s->lr_floor >= 0 && s->lr_floor <= 1, "lr_floor: must be in [0, 1]");

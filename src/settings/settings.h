@@ -68,6 +68,17 @@ const char *norm_position_name(int p);
     X(T_REAL, eps, "optimizer", "1e-8", NULL, NULL, "denominator epsilon (adam, adamw)")           \
     X(T_REAL, weight_decay, "optimizer", "0.01", "0.1", NULL,                                      \
       "weight decay (L2 in the gradient for sgd/momentum/nesterov/adam; decoupled for adamw/lion)") \
+    X(T_REAL, shampoo_beta, "optimizer", "1", NULL, NULL,                                          \
+      "shampoo: decay of the statistics L and R (1: sums, as the paper)")                         \
+    X(T_REAL, shampoo_eps, "optimizer", "1e-12", NULL, NULL,                                       \
+      "shampoo: damping added to the statistics' eigenvalues")                                     \
+    X(T_INT, precondition_every, "optimizer", "10", NULL, NULL,                                    \
+      "shampoo: steps between inverse-root computations")                                          \
+    X(T_INT, block_size, "optimizer", "128", NULL, NULL, "shampoo: largest side of a preconditioned block") \
+    X(T_ENUM, graft, "optimizer", "adam", NULL, (int, graft_name), "shampoo: whose step length it takes") \
+    X(T_INT, ns_steps, "optimizer", "5", NULL, NULL, "muon: Newton-Schulz iterations")               \
+    X(T_REAL, adam_lr_ratio, "optimizer", "0.1", NULL, NULL,                                       \
+      "muon: lr of its AdamW tensors (embeddings, head, first and last layers, vectors) over lr")  \
     X(T_REAL, clip, "optimizer", "0", "1", NULL, "clip the global gradient norm at this (0: off)") \
     X(T_ENUM, schedule, "schedule", "cosine", NULL, (int, schedule_type_name),                     \
       "learning-rate shape after warmup")                                                          \

@@ -98,6 +98,24 @@ void mixed_step(Mixed *mx, Optimizer *o, Params *p, const OptHyper *h, long step
     }
 }
 
+void mixed_eval_point(Mixed *mx, Optimizer *o, Params *p, const OptHyper *h, bool eval)
+{
+    if (!o->type->eval_point) { /* nothing moves: keep the weights' bits untouched */
+        optimizer_eval_point(o, p, h, eval);
+        return;
+    }
+    if (mx->master) {
+        float *compute = p->w;
+        p->w = mx->master;
+        optimizer_eval_point(o, p, h, eval);
+        p->w = compute;
+        memcpy(p->w, mx->master, (size_t)p->numel * sizeof(float));
+    } else {
+        optimizer_eval_point(o, p, h, eval);
+    }
+    precision_round(p->w, p->numel, mx->p);
+}
+
 long mixed_weight_bytes(const Mixed *mx, long params)
 {
     /* mixed: fp32 master plus a 16-bit compute copy; pure: 16-bit only */

@@ -47,6 +47,9 @@ float mixed_dloss(const Mixed *mx, int accum);
 bool mixed_unscale(Mixed *mx, Params *p);
 /* One optimizer update in the policy's format. */
 void mixed_step(Mixed *mx, Optimizer *o, Params *p, const OptHyper *h, long step);
+/* optimizer_eval_point on the fp32 master weights when there are any, the compute
+ * weights then rounded from them as after a step (nearest rounding for bf16-pure). */
+void mixed_eval_point(Mixed *mx, Optimizer *o, Params *p, const OptHyper *h, bool eval);
 /* Bytes a real implementation keeps for weights and for gradients. */
 long mixed_weight_bytes(const Mixed *mx, long params);
 long mixed_grad_bytes(const Mixed *mx, long params);

@@ -99,5 +99,19 @@ Schedule run_schedule(const Settings *s, long total)
 
 OptHyper run_hyper(const Settings *s)
 {
-    return (OptHyper){s->lr, s->momentum, s->beta1, s->beta2, s->eps, s->weight_decay};
+    return (OptHyper){
+        .lr = s->lr,
+        .momentum = s->momentum,
+        .beta1 = s->beta1,
+        .beta2 = s->beta2,
+        .eps = s->eps,
+        .weight_decay = s->weight_decay,
+        .shampoo_beta = s->shampoo_beta,
+        .shampoo_eps = s->shampoo_eps,
+        .precondition_every = s->precondition_every,
+        .block_size = s->block_size,
+        .graft = (Graft)s->graft,
+        .ns_steps = s->ns_steps,
+        .adam_lr_ratio = s->adam_lr_ratio,
+    };
 }

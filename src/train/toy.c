@@ -64,7 +64,8 @@ Status toy_run(const Settings *s, const TrainOptions *o, TrainResult *r)
     int shape[1] = {dim};
     params_add(&p, "w", 1, shape, true);
     if ((st = params_alloc(&p)) != ST_OK) goto fail;
-    if ((st = optimizer_init(&opt, opt_type_at(s->optimizer), p.numel)) != ST_OK) goto fail;
+    OptHyper hyper = run_hyper(s);
+    if ((st = optimizer_init(&opt, opt_type_at(s->optimizer), &p, &hyper)) != ST_OK) goto fail;
 
     if ((st = run_files_begin(&files, o->out_dir)) != ST_OK) goto fail;
     if (o->out_dir) {
@@ -77,7 +78,6 @@ Status toy_run(const Settings *s, const TrainOptions *o, TrainResult *r)
     long total = s->steps;
     Schedule sched = run_schedule(s, total);
     long every = s->eval_every ? s->eval_every : total <= 1000 ? 1 : total / 1000;
-    OptHyper hyper = run_hyper(s);
     double w[TOY_MAX_DIM] = {s->w0, s->w0_2}, g[TOY_MAX_DIM];
     for (int i = 0; i < dim; i++) p.w[i] = (float)w[i];
     for (int i = 0; i < dim; i++) w[i] = p.w[i]; /* the point as the optimizer holds it */

@@ -138,7 +138,9 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
     /* Everything that can fail on bad input happens before any file is created. */
     if ((st = data_open(&d, s)) != ST_OK) goto fail;
     if ((st = model_create(&m, s, &d->shape)) != ST_OK) goto fail;
-    if ((st = optimizer_init(&opt, opt_type_at(s->optimizer), m->params.numel)) != ST_OK) goto fail;
+    OptHyper hyper = run_hyper(s);
+    if ((st = optimizer_init(&opt, opt_type_at(s->optimizer), &m->params, &hyper)) != ST_OK)
+        goto fail;
     if ((st = mixed_init(&mx, s, &m->params, m->max_operand)) != ST_OK) goto fail;
     long rows_per_step = (long)s->batch * s->accum;
     long total = s->steps;
@@ -165,7 +167,6 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
     curve_header(&files);
 
     Params *p = &m->params;
-    OptHyper hyper = run_hyper(s);
     double t0 = now_s(), initial_loss = NAN, train_sum = 0, gnorm_sum = 0, last_train = NAN;
     long since_eval = 0, gn_count = 0, bad_evals = 0, step = 0;
     /* the running means of a training-loss row (train_every), apart from the evaluation's */
@@ -182,7 +183,9 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
         /* ---- evaluation at step 0, every eval_every steps and at the end */
         bool last = step == total;
         if (step % eval_every == 0 || last) {
+            mixed_eval_point(&mx, &opt, p, &hyper, true); /* schedulefree: at its average */
             ev = evaluate(m, d, SPLIT_VAL, s->batch);
+            mixed_eval_point(&mx, &opt, p, &hyper, false);
             if (step == 0) initial_loss = ev.loss;
             double tl = since_eval ? train_sum / since_eval : NAN;
             double gn = gn_count ? gnorm_sum / gn_count : NAN;
@@ -288,6 +291,8 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
     r->final_val_loss = diverged ? NAN : ev.loss;
     r->val_acc = diverged ? NAN : ev.acc;
     r->best_val_loss = isfinite(best_val) ? best_val : NAN;
+    /* the trained model is the evaluation point: test loss and checkpoint */
+    mixed_eval_point(&mx, &opt, p, &hyper, true);
     Eval test = {NAN, NAN};
     if (!diverged) test = evaluate(m, d, SPLIT_TEST, s->batch);
     r->test_loss = test.loss;

@@ -10,6 +10,8 @@ expect_error 2 "residual: 'yes' is not on or off" -- train --residual yes --out 
 expect_error 2 "widths: 'x' is not a positive integer" -- train --widths 64,x --out "$out"
 expect_error 2 "batch: must be >= 1" -- train --batch 0 --out "$out"
 expect_error 2 "heads: 3 does not divide width 64" -- train --model gpt --heads 3 --out "$out"
+expect_error 2 "schedulefree takes no schedule after warmup" -- train --optimizer schedulefree --out "$out"
+expect_error 2 "graft: 'sgd' is not one of" -- train --optimizer shampoo --graft sgd --out "$out"
 expect_error 2 "needs a value" -- train --out
 expect_error 2 "unexpected argument 'fashion'" -- train fashion
 expect_error 2 "unknown command 'trian'" -- trian

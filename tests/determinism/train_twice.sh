@@ -18,6 +18,13 @@ if [ -d /usr/share/datasets/fashion-mnist ]; then
     check "fashion: provenance records the thread counts" \
         bash -c "grep -q \$'\t1\t' '$TMP/f1/provenance.tsv' && grep -q \$'\t2\t' '$TMP/f2/provenance.tsv'"
 fi
+# the optimizers with matrix state (products, eigendecompositions, an evaluation point)
+for opt in "shampoo --block_size 16 --precondition_every 3" muon "schedulefree --schedule constant"; do
+    read -r -a o <<<"--optimizer $opt"
+    must "$DESCENT" train "${spirals[@]}" --widths 32,32,32 "${o[@]}" --out "$TMP/${o[1]}1" --threads 1 >/dev/null
+    must "$DESCENT" train "${spirals[@]}" --widths 32,32,32 "${o[@]}" --out "$TMP/${o[1]}2" --threads 2 >/dev/null
+    check "${o[1]}: 1 and 2 threads give the same bits" same_results "$TMP/${o[1]}1" "$TMP/${o[1]}2"
+done
 must "$DESCENT" train "${spirals[@]}" --seed 2 --out "$TMP/d" --threads 1 >/dev/null
 check "a different seed gives different results" differ "$TMP/a/curve.tsv" "$TMP/d/curve.tsv"
 done_tests

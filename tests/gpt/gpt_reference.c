@@ -118,8 +118,8 @@ static void check_adamw(void)
         return;
     }
     Optimizer opt = {0};
-    optimizer_init(&opt, opt_type_by_name("adamw"), m->params.numel);
     OptHyper h = {.lr = 1e-3, .beta1 = 0.9, .beta2 = 0.95, .eps = 1e-8, .weight_decay = 0.1};
+    optimizer_init(&opt, opt_type_by_name("adamw"), &m->params, &h);
     Batch b = {.rows = rows, .tokens = tok};
     double worst = 0;
     int bad = 0;

@@ -13,8 +13,9 @@
 #include "core/params.h"
 #include "harness.h"
 #include "optim/optim.h"
+#include "ref_lines.h"
 
-enum { NT = 2, STEPS = 5, MAXN = 16, MAXOPT = 8, NAMELEN = 16, LINELEN = 8192 };
+enum { NT = 2, STEPS = 5, MAXN = 16, MAXOPT = 8, NAMELEN = 16 };
 
 /* float32 against torch's float32. torch's add-with-alpha kernels fuse the multiply-add
  * (one rounding) where descent rounds twice (-ffp-contract=off), so values differ by
@@ -59,17 +60,6 @@ static RefOpt *ref_find(const char *name)
     return NULL;
 }
 
-/* Reads exactly n doubles from the remaining tokens of a line. */
-static int read_values(double *out, int n, char **save)
-{
-    for (int i = 0; i < n; i++) {
-        char *tok = strtok_r(NULL, " \n", save);
-        if (!tok) return -1;
-        out[i] = strtod(tok, NULL);
-    }
-    return strtok_r(NULL, " \n", save) ? -1 : 0;
-}
-
 static int parse_line(char *line)
 {
     char *save = NULL;
@@ -90,14 +80,14 @@ static int parse_line(char *line)
         int i = tensor_index(strtok_r(NULL, " ", &save));
         if (i < 0) return -1;
         ninit++;
-        return read_values(init[i], tens[i].numel, &save);
+        return ref_read_values(init[i], tens[i].numel, &save);
     }
     if (strcmp(kind, "grad") == 0) {
         int s = atoi(strtok_r(NULL, " ", &save));
         int i = tensor_index(strtok_r(NULL, " ", &save));
         if (s < 1 || s > STEPS || i < 0) return -1;
         ngrad++;
-        return read_values(grad[s - 1][i], tens[i].numel, &save);
+        return ref_read_values(grad[s - 1][i], tens[i].numel, &save);
     }
     if (strcmp(kind, "opt") == 0) {
         if (nref == MAXOPT) return -1;
@@ -124,7 +114,7 @@ static int parse_line(char *line)
         int i = tensor_index(strtok_r(NULL, " ", &save));
         if (!r || s < 1 || s > STEPS || i < 0) return -1;
         r->nafter++;
-        return read_values(r->after[s - 1][i], tens[i].numel, &save);
+        return ref_read_values(r->after[s - 1][i], tens[i].numel, &save);
     }
     return -1;
 }
@@ -132,22 +122,7 @@ static int parse_line(char *line)
 /* 0 when the file was read and complete; prints why not otherwise. */
 static int load(const char *path)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        fprintf(stderr, "%s: cannot open (run scripts/gen_optim_reference.py)\n", path);
-        return -1;
-    }
-    static char line[LINELEN];
-    int lineno = 0, bad = 0;
-    while (!bad && fgets(line, sizeof line, f)) {
-        lineno++;
-        if (parse_line(line) != 0) {
-            fprintf(stderr, "%s:%d: malformed line\n", path, lineno);
-            bad = 1;
-        }
-    }
-    fclose(f);
-    if (bad) return -1;
+    if (ref_read_lines(path, "scripts/gen_optim_reference.py", parse_line) != 0) return -1;
     if (ntens != NT || ninit != NT || ngrad != NT * STEPS) {
         fprintf(stderr, "%s: incomplete problem (%d tensors, %d init, %d grad lines)\n", path,
                 ntens, ninit, ngrad);
@@ -187,7 +162,7 @@ static long run_library(float *out, const OptType *type, const OptHyper *h)
     Params p;
     problem_params(&p);
     Optimizer o;
-    CHECK_TRUE(optimizer_init(&o, type, p.numel) == ST_OK, "optimizer_init %s", type->name);
+    CHECK_TRUE(optimizer_init(&o, type, &p, h) == ST_OK, "optimizer_init %s", type->name);
     float *dst = out;
     for (int s = 0; s < STEPS; s++) {
         params_zero_grad(&p);
