@@ -8,8 +8,8 @@
  *
  * Whole model (float, tiny: V 7, C 8, H 2, T 5, L 2, B 2, every parameter randomised):
  * the gradient against the four-point central difference
- * (−f(+2h) + 8f(+h) − 8f(−h) + f(−2h))/12h of the float mean loss, step h = 1e-2,
- * tensor by tensor: each tensor's relative error ‖g − g_fd‖ / max(‖g‖, ‖g_fd‖) must be
+ * (−f(+2h) + 8f(+h) − 8f(−h) + f(−2h))/12h of the float mean loss, step h = 1e-2
+ * (models/gradcheck.c, shared with descent gradcheck), tensor by tensor: each tensor's relative error ‖g − g_fd‖ / max(‖g‖, ‖g_fd‖) must be
  * ≤ 5e-4, for every combination of residual on/off × norm none/layer/rms × pre/post
  * with GELU, and RMSNorm + tied embeddings; ReLU (kinks) with h = 1e-3 and 5e-3.
  * Deliberately broken backwards must fail these checks: the gradient of a small tensor
@@ -24,6 +24,7 @@
 #include "core/rng.h"
 #include "harness.h"
 #include "models/gpt.h"
+#include "models/gradcheck.h"
 #include "nn/attention.h"
 #include "nn/embedding.h"
 
@@ -161,12 +162,6 @@ static void check_embedding(gsl_rng *g)
 
 enum { MB = 2, MT = 5, MV = 7 };
 
-static double model_loss(Model *m, const Batch *b)
-{
-    long correct = 0;
-    return m->ops->eval(m, b, &correct) / (b->rows * MT);
-}
-
 /* The analytic gradient against central differences, tensor by tensor: each tensor's
  * relative error ‖g − g_fd‖ / max(‖g‖, ‖g_fd‖, 1e-3·√numel) (the floor keeps a tensor
  * whose gradient is ~0 from dividing noise by noise), the worst of them, and the one
@@ -209,9 +204,7 @@ static GradError model_grad_error(const char *residual, const char *norm, const 
     for (int i = 0; i < MB * (MT + 1); i++) tokens[i] = (int)gsl_rng_uniform_int(g, MV);
     Batch b = {.rows = MB, .tokens = tokens};
 
-    params_zero_grad(p);
-    m->ops->forward(m, &b);
-    m->ops->backward(m, &b, 1.0f);
+    gradcheck_backward(m, &b);
     if (corrupt) {
         int k = params_find(p, corrupt);
         if (k < 0) {
@@ -222,33 +215,26 @@ static GradError model_grad_error(const char *residual, const char *norm, const 
         const ParamSpec *sp = &p->spec[k];
         for (long j = 0; j < sp->numel; j++) p->g[sp->offset + j] *= 1.01f;
     }
-    double num = 0, na = 0, nf = 0;
+    double *fd = malloc(sizeof(double) * (size_t)p->numel);
+    gradcheck_fd(fd, m, &b, h);
     out.worst = 0;
     for (int i = 0; i < p->n; i++) {
         const ParamSpec *sp = &p->spec[i];
         double tnum = 0, tna = 0, tnf = 0;
-        for (long j = 0; j < sp->numel; j++) {
-            float *w = &p->w[sp->offset + j], keep = *w;
-            double f[4];
-            const float steps[4] = {2 * h, h, -h, -2 * h};
-            for (int k = 0; k < 4; k++) {
-                *w = keep + steps[k];
-                f[k] = model_loss(m, &b);
-            }
-            *w = keep;
-            double fd = (-f[0] + 8 * f[1] - 8 * f[2] + f[3]) / (12.0 * h), ga = p->g[sp->offset + j];
-            tnum += (ga - fd) * (ga - fd);
+        for (long j = sp->offset; j < sp->offset + sp->numel; j++) {
+            double ga = p->g[j];
+            tnum += (ga - fd[j]) * (ga - fd[j]);
             tna += ga * ga;
-            tnf += fd * fd;
+            tnf += fd[j] * fd[j];
         }
         double e = sqrt(tnum) / fmax(fmax(sqrt(tna), sqrt(tnf)), 1e-3 * sqrt((double)sp->numel));
         if (!(e <= out.worst)) { /* NaN sticks */
             out.worst = e;
             snprintf(out.worst_name, sizeof out.worst_name, "%s", sp->name);
         }
-        num += tnum, na += tna, nf += tnf;
     }
-    out.aggregate = sqrt(num) / fmax(sqrt(na), sqrt(nf));
+    out.aggregate = gradcheck_rel_error(p->g, fd, p->numel);
+    free(fd);
     m->ops->free(m);
     return out;
 }
