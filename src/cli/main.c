@@ -19,6 +19,7 @@ static const struct {
     {"eval", cmd_eval, "test loss and accuracy of a saved checkpoint"},
     {"bench", cmd_bench, "time training steps of any shape against the machine's sgemm peak"},
     {"grad", cmd_grad, "loss and every parameter's gradient of a gpt checkpoint on one batch"},
+    {"gradcheck", cmd_gradcheck, "analytic gradients against finite differences and PyTorch (C07)"},
     {"sample", cmd_sample, "continue a prompt with a saved gpt"},
     {"report", cmd_report, "report/REPORT.md and figures from experiments/ and results/ (never trains)"},
 };

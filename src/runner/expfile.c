@@ -19,8 +19,9 @@
 
 #include "catalogue/claims.h"
 
-enum { SEC_NONE = -1, SEC_EXPERIMENT, SEC_SETTINGS, SEC_SWEEP, SEC_VERDICT, SEC_BENCH, N_SECTIONS };
-static const char *const section_names[N_SECTIONS] = {"experiment", "settings", "sweep", "verdict", "bench"};
+enum { SEC_NONE = -1, SEC_EXPERIMENT, SEC_SETTINGS, SEC_SWEEP, SEC_VERDICT, SEC_BENCH, SEC_GRADCHECK, N_SECTIONS };
+static const char *const section_names[N_SECTIONS] = {"experiment", "settings", "sweep", "verdict", "bench",
+                                                      "gradcheck"};
 
 enum { MAX_ENTRIES = 512 };
 
@@ -83,7 +84,7 @@ static char *read_line(char *str, int num, void *stream)
         snprintf(name, sizeof name, "%.*s", (int)(end - p->raw - 1), p->raw + 1);
         int s = section_index(name);
         if (s == SEC_NONE)
-            perr(p, p->line, "unknown section [%s] (sections: experiment, settings, sweep, verdict, bench)", name);
+            perr(p, p->line, "unknown section [%s] (sections: experiment, settings, sweep, verdict, bench, gradcheck)", name);
         else if (p->sec_line[s])
             perr(p, p->line, "section [%s] again (first at line %d)", name, p->sec_line[s]);
         else
@@ -577,6 +578,7 @@ static Status build(ExpFile *x, Parser *p)
         case SEC_EXPERIMENT: st = take_experiment(x, e, where); break;
         case SEC_VERDICT: st = take_verdict(x, e, where); break;
         case SEC_BENCH: st = take_bench(x, e, where); break;
+        case SEC_GRADCHECK: st = err_set(ST_USAGE, "%s: [gradcheck] takes no keys ('%s')", where, e->key); break;
         case SEC_SWEEP: st = take_axis(x, p, e, where); break;
         case SEC_SETTINGS:
             if (!setting_find(e->key)) return unknown_key(where, e->key, "settings");
@@ -598,6 +600,10 @@ static Status build(ExpFile *x, Parser *p)
         return err_set(ST_USAGE, "%s:%d: [experiment] needs claims (ids of docs/CLAIMS.md, e.g. C02)", x->path,
                        p->sec_line[SEC_EXPERIMENT]);
     x->bench = p->sec_line[SEC_BENCH] != 0;
+    x->gradcheck = p->sec_line[SEC_GRADCHECK] != 0;
+    if (x->bench && x->gradcheck)
+        return err_set(ST_USAGE, "%s:%d: [gradcheck] and [bench] exclude each other", x->path,
+                       p->sec_line[SEC_GRADCHECK]);
     if (x->bench) { /* descent bench's defaults, written out so that the command says everything */
         if (!x->nbench_threads) x->bench_threads[x->nbench_threads++] = 1;
         if (!x->bench_steps) x->bench_steps = 30;

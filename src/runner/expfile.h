@@ -14,6 +14,7 @@
  *                 threads = 1 2 (each run is timed at each count), steps, warmup
  *                 (timed and untimed steps per timing), repeats (timings per count)
  *                 and peak_size (n of the n×n×n sgemm whose rate is the peak)
+ *   [gradcheck]   (no keys) makes each run `descent gradcheck` (claim C07): gradcheck.tsv
  *
  * The runs are the cartesian product of the axes in file order, the last axis varying
  * fastest (nested loops). Every run is validated here, before anything runs. A run's
@@ -60,6 +61,7 @@ typedef struct {
     int nverdict;
     ExpParam verdict[EXP_MAX_VERDICT]; /* [verdict] parameters other than rule */
     bool bench; /* a [bench] section: the runs are benchmarks */
+    bool gradcheck; /* a [gradcheck] section: the runs are descent gradcheck */
     int bench_threads[EXP_MAX_THREADS], nbench_threads; /* [bench] threads, default 1 */
     int bench_steps, bench_warmup, bench_repeats, bench_peak_size; /* defaults 30, 10, 5, 2048 */
     int nruns;

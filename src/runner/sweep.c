@@ -143,7 +143,7 @@ char **sweep_train_argv(const ExpFile *x, const char *results, int i, const char
     char dir[4096], opt[80];
     sweep_run_dir(x, results, i, dir, sizeof dir);
     argv[n++] = strdup(binary);
-    argv[n++] = strdup(x->bench ? "bench" : "train");
+    argv[n++] = strdup(x->bench ? "bench" : x->gradcheck ? "gradcheck" : "train");
     for (int k = 0; k < p.n; k++) {
         snprintf(opt, sizeof opt, "--%s", p.item[k].key);
         argv[n++] = strdup(opt);

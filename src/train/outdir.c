@@ -25,10 +25,12 @@ Status remove_flat_dir(const char *path)
     return ST_OK;
 }
 
-/* The files a run writes (curve, layers, summary, provenance, model with --save) and a
- * sweep's failure record (summary, provenance, stderr). */
-static const char *const run_files[] = {"summary.tsv", "provenance.tsv", "curve.tsv",
-                                        "layers.tsv",  "model.safetensors", "stderr.txt"};
+/* The files a run writes (curve, layers, summary, provenance, model with --save; a
+ * gradient check's gradcheck.tsv) and a sweep's failure record (summary, provenance,
+ * stderr). */
+static const char *const run_files[] = {"summary.tsv", "provenance.tsv",    "curve.tsv",
+                                        "layers.tsv",  "model.safetensors", "stderr.txt",
+                                        "gradcheck.tsv"};
 enum { N_RUN_FILES = sizeof run_files / sizeof run_files[0] };
 
 /* Whether dir/provenance.tsv starts as descent writes it. */

@@ -61,7 +61,9 @@ expect_error 2 "--checkpoint FILE is required" -- eval
 expect_error 2 "unknown option '--foo' \(see --help\)" -- bench --foo 1
 
 # --help works everywhere and exits 0
-for cmd in train eval bench; do
+expect_error 2 "--out DIR is required" -- gradcheck
+expect_error 2 "--lr: gradcheck takes only the setting seed" -- gradcheck --lr 0.1 --out "$out"
+for cmd in train eval bench gradcheck; do
     check "descent $cmd --help" bash -c "'$DESCENT' $cmd --help | grep -q usage"
 done
 check "descent --help" bash -c "'$DESCENT' --help | grep -q train"

@@ -8,8 +8,9 @@
  * by a loss off its definition and by a wrong claimed number; inconclusive when a run has
  * no curve), `bowl` on hand-written tables (growth exponents: confirmed, refuted, and
  * inconclusive with a best lr at the grid's edge; trajectories: confirmed, refuted
- * without a zig-zag, inconclusive when momentum never arrives), and the GSL statistics
- * against hand-computed values. */
+ * without a zig-zag, inconclusive when momentum never arrives), `gradcheck` on
+ * hand-written tables (confirmed; refuted by one error over its bound; inconclusive
+ * without a bound for a kind), and the GSL statistics against hand-computed values. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -511,6 +512,53 @@ static void test_bowl(void)
                verdict_names[j.verdict]);
 }
 
+/* results/NAME with one gradcheck run whose gradcheck.tsv holds rows
+ * "kind error" (the rest of the columns made up). */
+static void gradcheck_table(const char *name, const char *rows)
+{
+    char dir[512], run[700], path[800], id[13];
+    FILE *f = runs_tsv(name, "run_id\tseed\tstatus", dir, sizeof dir);
+    run_id(id, "seed", "1", (const char *)NULL);
+    fprintf(f, "%s\t1\tok\n", id);
+    fclose(f);
+    snprintf(run, sizeof run, "%s/runs/%s", dir, id);
+    make_dirs(run);
+    snprintf(path, sizeof path, "%s/gradcheck.tsv", run);
+    FILE *t = fopen(path, "w");
+    if (!t) exit(99);
+    fprintf(t, "kind\tname\terror\tworst_tensor\ttensor_error\tw\tanalytic\tnumeric\n");
+    char buf[1024], kind[16], err[32];
+    snprintf(buf, sizeof buf, "%s", rows);
+    int i = 0;
+    for (char *save, *l = strtok_r(buf, "\n", &save); l; l = strtok_r(NULL, "\n", &save), i++) {
+        if (sscanf(l, "%15s %31s", kind, err) != 2) exit(99);
+        fprintf(t, "%s\tcheck %d\t%s\tw\t%s\t2\t12\t12\n", kind, i, err, err);
+    }
+    fclose(t);
+}
+
+static const char *const gradcheck_ini =
+    "[experiment]\ntitle = t\nclaims = C07\n[settings]\nseed = 1\n[gradcheck]\n[verdict]\nrule = gradcheck\n"
+    "bound_toy = 1e-6\nbound_model = 1e-3\n%s\n";
+
+static void test_gradcheck(void)
+{
+    char ini[512];
+    snprintf(ini, sizeof ini, gradcheck_ini, "bound_torch = 1e-5");
+    gradcheck_table("g_ok", "toy 1e-12\nmodel 5e-5\nmodel 8e-5\ntorch 2e-7\n");
+    Judgement j = judge("g_ok", ini);
+    CHECK_TRUE(j.verdict == VERDICT_CONFIRMED && strstr(j.key, "models 8e-05"),
+               "gradcheck: every error under its bound is %s (%s)", verdict_names[j.verdict], j.key);
+    gradcheck_table("g_over", "toy 1e-12\nmodel 5e-5\nmodel 2e-3\ntorch 2e-7\n");
+    j = judge("g_over", ini);
+    CHECK_TRUE(j.verdict == VERDICT_REFUTED && strstr(j.text, "**over**"),
+               "gradcheck: a model error over its bound is %s", verdict_names[j.verdict]);
+    snprintf(ini, sizeof ini, gradcheck_ini, "");
+    j = judge("g_ok", ini);
+    CHECK_TRUE(j.verdict == VERDICT_INCONCLUSIVE, "gradcheck: a kind without a bound is %s",
+               verdict_names[j.verdict]);
+}
+
 static void test_stats(void)
 {
     const double x[] = {1, 2, 3, 4, NAN};
@@ -541,6 +589,7 @@ int main(void)
     test_precision();
     test_losses();
     test_bowl();
+    test_gradcheck();
     char cmd[400];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
     if (system(cmd) != 0) printf("note: could not remove %s\n", root);
