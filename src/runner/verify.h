@@ -2,8 +2,9 @@
  *
  * Runs of an experiment with committed results (status ok, stopped or diverged) are
  * chosen at random with a seed (or the quickest by their recorded wall_s), rerun
- * exactly as the sweep ran them into a scratch results folder, and their summary.tsv,
- * curve.tsv and layers.tsv compared with the committed files: every column but the
+ * exactly as the sweep ran them into a scratch results folder, and their result files
+ * (summary.tsv, curve.tsv and layers.tsv; gradcheck.tsv for gradient checks) compared
+ * with the committed files: every column but the
  * timings (names ending in _s: wall_s, step_s, items_per_s) and locations
  * (fashion_dir), cell for cell as text, which for numbers written to 9 digits is the
  * bits of the float. A setting column one side lacks (added since) compares as its
@@ -17,8 +18,10 @@
 #include "core/status.h"
 #include "runner/expfile.h"
 
-enum { VERIFY_FILES = 3 };
-extern const char *const verify_files[VERIFY_FILES]; /* summary.tsv, curve.tsv, layers.tsv */
+/* The result files a run may write (gradcheck runs write summary.tsv and gradcheck.tsv,
+ * training runs the first three): those the committed run folder holds are compared. */
+enum { VERIFY_FILES = 4 };
+extern const char *const verify_files[VERIFY_FILES]; /* summary, curve, layers, gradcheck .tsv */
 
 /* Whether column `name` is a timing (never compared). */
 bool verify_is_timing(const char *name);
@@ -38,7 +41,8 @@ typedef struct {
     char committed[600], now[600];
 } FileCompare;
 
-/* Compares file `name` of two run folders; ST_IO if either cannot be read. */
+/* Compares file `name` of two run folders; ST_IO if the committed one cannot be read,
+ * a difference if the rerun one cannot. */
 Status verify_compare(const ExpFile *x, int run, const char *committed_dir, const char *rerun_dir,
                       const char *name, FileCompare *c);
 

@@ -53,6 +53,22 @@ check "another BLAS core in provenance: named as the likely reason ($(cat err.tx
     bash -c "test $rc -eq 1 && grep -q 'the committed run used OpenBLAS core SomeOtherCore, this rerun .*: the likely reason' err.txt"
 check "... the scratch folder removed" test -z "$(ls scratch)"
 
+# a gradient check's run writes summary.tsv and gradcheck.tsv, no curve: verify compares
+# the files the committed run holds, and an altered error value is a difference (it reads
+# the PyTorch reference files under tests/, so it runs from the source root)
+printf '[experiment]\ntitle = g\nclaims = C07\n[settings]\n[gradcheck]\n' >gc.ini
+check "a gradcheck sweep runs" bash -c "cd '$DESCENT_SOURCE_ROOT' && '$DESCENT' sweep '$TMP/gc.ini' --results '$TMP/r' -j 1 >/dev/null"
+gc_verify() { (cd "$DESCENT_SOURCE_ROOT" && "$DESCENT" verify "$TMP/gc.ini" --results "$TMP/r" -n 0) >out.txt 2>err.txt; }
+gc_verify; rc=$?
+check "verify of a gradcheck run: exit 0 (stderr: $(head -c 300 err.txt))" test "$rc" -eq 0
+check "... compares summary.tsv and gradcheck.tsv" \
+    bash -c "grep -qE '  summary\.tsv .* identical$' out.txt && grep -qE '  gradcheck\.tsv .* identical$' out.txt"
+gid=$(sed -n 2p r/gc/runs.tsv | cut -f1)
+sed -i '2s/\t[^\t]*$/\t0.5/' r/gc/runs/$gid/gradcheck.tsv
+gc_verify; rc=$?
+check "... an altered committed error: exit 1 ($(cat err.txt))" \
+    bash -c "test $rc -eq 1 && grep -q 'gradcheck.tsv, column' err.txt"
+
 check "--help" bash -c "'$DESCENT' verify --help | grep -q '^usage: descent verify EXPERIMENT'"
 expect_error 2 "no experiment" -- verify
 expect_error 2 "-n: 'x' is not a non-negative integer" -- verify demo.ini -n x
