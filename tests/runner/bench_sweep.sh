@@ -68,4 +68,12 @@ expect_error 2 "^bad2\.ini:6: unknown key 'repeat' in \[bench\]" -- sweep bad2.i
 printf '[experiment]\ntitle = t\nclaims = C08\n[settings]\n[bench]\nthreads = 2 2\n' >bad3.ini
 expect_error 2 "^bad3\.ini:6: threads: 2 twice" -- sweep bad3.ini --results out
 check "nothing written after them" test ! -e out
+
+# a 16-bit format at two thread counts, its peak measured in the run: each aborted on an
+# internal check (rounding scratch sized for one thread and for the model's operands)
+for m in mlp gpt; do
+    check "bench --model $m --precision bf16 --threads 1,2 --out" \
+        "$DESCENT" bench --model $m --precision bf16 --threads 1,2 --steps 2 --warmup 0 \
+        --peak-size 64 --out "bf16_$m"
+done
 done_tests
