@@ -2,6 +2,7 @@
 #include "core/blas.h"
 
 #include <cblas.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -162,11 +163,24 @@ static void mm_tile(void *ctx, int t)
     }
 }
 
+/* multiply-adds of every product since the last reset (relaxed: a count, not an order) */
+static _Atomic long long mm_macs;
+
+void blas_flops_reset(void) { atomic_store(&mm_macs, 0); }
+double blas_flops(void) { return 2.0 * (double)atomic_load(&mm_macs); }
+
+static void count_macs(int M, int N, int K)
+{
+    if (M > 0 && N > 0 && K > 0)
+        atomic_fetch_add_explicit(&mm_macs, (long long)M * N * K, memory_order_relaxed);
+}
+
 static void mm_any(bool local, bool fp32, bool ta, bool tb, int M, int N, int K, float alpha,
                    const float *A, int lda, const float *B, int ldb, float beta, float *C,
                    int ldc)
 {
     if (M <= 0 || N <= 0) return;
+    count_macs(M, N, K);
     const bool round = policy.p != PREC_FP32 && !fp32;
     if (round && K > 0) {
         int t = pool_thread_index();
@@ -207,6 +221,7 @@ void mm_f64(bool ta, bool tb, int M, int N, int K, double alpha, const double *A
             const double *B, int ldb, double beta, double *C, int ldc)
 {
     if (M <= 0 || N <= 0) return;
+    count_macs(M, N, K);
     cblas_dgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans,
                 M, N, K, alpha, A, lda, B, ldb, beta, C, ldc);
 }

@@ -58,6 +58,12 @@ void mm_f64(bool ta, bool tb, int M, int N, int K, double alpha, const double *A
 Status blas_set_precision(Precision p, long max_operand);
 Precision blas_precision(void);
 
+/* FLOPs (2·M·N·K per product) of every product through this wrapper (mm, mm_local,
+ * mm_acc, mm_fp32, mm_f64) since the last blas_flops_reset(), summed over threads:
+ * what the shape-based counts of nn/flops.h are tested against. */
+void blas_flops_reset(void);
+double blas_flops(void);
+
 /* OpenBLAS's name for the kernels it runs, e.g. "Haswell" or "Prescott". */
 const char *blas_core_name(void);
 

@@ -494,6 +494,35 @@ static void gpt_free(Model *base)
 
 static const ModelOps gpt_ops = {"gpt", gpt_forward, gpt_backward, gpt_eval, gpt_free};
 
+/* base.flops: one sequence of T tokens through forward and backward as they run
+ * (every linear layer computes its input gradient: the first feeds the embeddings). */
+static void gpt_count_flops(Gpt *m)
+{
+    StepFlops *f = &m->base.flops;
+    int C = m->C;
+    double T = m->T, nc = T * C;
+    bool drop = m->p_drop > 0;
+    flops_embedding(f, T, C);
+    if (drop) flops_dropout(f, nc);
+    for (int l = 0; l < m->L; l++) {
+        flops_norm(f, T, C, m->norm); /* ln1 */
+        flops_linear(f, T, C, 3 * C, true, true);
+        attention_flops(f, 1, m->T, C, m->H);
+        flops_linear(f, T, C, C, true, true);
+        if (drop) flops_dropout(f, nc);
+        if (m->residual) flops_residual(f, nc);
+        flops_norm(f, T, C, m->norm); /* ln2 */
+        flops_linear(f, T, C, 4 * C, true, true);
+        flops_act(f, 4 * nc, m->act, m->act == ACT_GELU);
+        flops_linear(f, T, 4 * C, C, true, true);
+        if (drop) flops_dropout(f, nc);
+        if (m->residual) flops_residual(f, nc);
+    }
+    flops_norm(f, T, C, m->norm); /* ln_f */
+    flops_linear(f, T, C, m->V, false, true);
+    flops_crossentropy(f, T, m->V);
+}
+
 /* Fills every 2-D tensor per the init setting (table order, one stream); gains 1. */
 static void init_params(Gpt *m, const Settings *s, gsl_rng *r)
 {
@@ -589,6 +618,9 @@ Status gpt_create(Model **out, const Settings *s, const DataShape *shape)
      * products (on average (T+1)/2 keys per query), backward twice the forward */
     double fwd = 2.0 * (12.0 * L * C * C + (double)V * C) + 4.0 * L * C * (T + 1) / 2.0;
     base->flops_per_item = 3.0 * fwd;
+    gpt_count_flops(m);
+    base->embedding_params = p->spec[m->wte].numel + p->spec[m->wpe].numel +
+                             (m->tied ? 0 : p->spec[m->lmw].numel);
 
     gsl_rng *r = rng_stream((uint64_t)s->seed, "init");
     base->dropout_rng = rng_stream((uint64_t)s->seed, "dropout");

@@ -199,6 +199,26 @@ static void mlp_free(Model *base)
 
 static const ModelOps mlp_ops = {"mlp", mlp_forward, mlp_backward, mlp_eval, mlp_free};
 
+/* base.flops: one row through forward and backward as mlp_forward and mlp_backward
+ * run it (the first layer computes no input gradient). */
+static void mlp_count_flops(Mlp *m)
+{
+    StepFlops *f = &m->base.flops;
+    bool post = m->norm != NORM_NONE && m->post;
+    for (int i = 0; i < m->n_hidden; i++) {
+        const Block *k = &m->blocks[i];
+        if (pre_norm(m, i)) flops_norm(f, 1, k->din, m->norm);
+        flops_linear(f, 1, k->din, k->dout, true, i > 0);
+        flops_act(f, k->dout, m->act, false);
+        if (m->p_drop > 0) flops_dropout(f, k->dout);
+        if (k->residual) flops_residual(f, k->dout);
+        if (post) flops_norm(f, 1, k->dout, m->norm);
+    }
+    if (m->nf_w >= 0) flops_norm(f, 1, head_in_width(m), m->norm);
+    flops_linear(f, 1, head_in_width(m), m->classes, true, m->n_hidden > 0 || m->nf_w >= 0);
+    flops_crossentropy(f, 1, m->classes);
+}
+
 /* Fills linear weight w (dout,din) per the init setting; biases stay 0. */
 static void init_linear(float *w, int din, int dout, const Settings *s, gsl_rng *r)
 {
@@ -261,6 +281,7 @@ Status mlp_create(Model **out, const Settings *s, const DataShape *shape)
     /* forward 2·macs; backward 4·macs less the first layer's input gradient */
     base->flops_per_item = 6 * macs - 2.0 * m->inputs * (m->n_hidden ? m->blocks[0].dout : m->classes);
     base->max_operand = (long)B * m->maxw; /* the widest activation */
+    mlp_count_flops(m);
     if (params_alloc(p) != ST_OK) return mlp_free(base), ST_NOMEM;
 
     /* initialisation: weights from the "init" stream in table order, gains 1, biases 0 */

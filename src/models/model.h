@@ -9,6 +9,7 @@
 #include "core/status.h"
 #include "data/batch.h"
 #include "models/params.h"
+#include "nn/flops.h"
 #include "settings/settings.h"
 
 typedef struct Model Model;
@@ -32,7 +33,14 @@ struct Model {
     Params params;
     int max_rows;        /* largest batch the arena holds */
     int items_per_row;   /* loss terms per row: 1 (mlp) or T (gpt) */
-    double flops_per_item; /* matmul FLOPs of forward + backward per loss term */
+    double flops_per_item; /* model FLOPs of forward + backward per loss term: the matmul
+                            * count of the textbook (the GPT's attention over the causal
+                            * half, (T+1)/2 keys per query), gflop_per_step's */
+    StepFlops flops;       /* executed FLOPs of a training forward and backward per batch
+                            * row (an example, or a sequence of T tokens), counted from the
+                            * shapes as the layers run them (nn/flops.h) */
+    long embedding_params; /* parameters of the vocabulary and position tables (the
+                            * GPT's wte, wpe and an untied lm_head.w); 0 for the MLP */
     long activation_bytes; /* bytes of the activation arena */
     long max_operand;      /* elements of the largest A or B any mm() call passes (sizes the
                             * precision policy's scratch; model_create widens it to cover

@@ -153,6 +153,26 @@ static void att_bwd_task(void *ctx, int task)
     }
 }
 
+void attention_flops(StepFlops *f, double B, int T, int C, int H)
+{
+    /* per sequence and head: the products of the query blocks [r0, r1), each against
+     * keys [0, r1), and of the key blocks [c0, c1) against queries [c0, T) (backward);
+     * the softmax over the i + 1 keys of query i: forward 5 per score (max, subtract,
+     * exp, sum, scale), backward 5 (the row's dot product 2, then a·(d − dot)·scale 3) */
+    int D = C / H;
+    double q_blocks = 0, k_blocks = 0, kept = (double)T * (T + 1) / 2;
+    for (int r0 = 0; r0 < T; r0 += BLK) {
+        int r1 = r0 + BLK < T ? r0 + BLK : T;
+        q_blocks += (double)(r1 - r0) * r1;
+        k_blocks += (double)(r1 - r0) * (T - r0);
+    }
+    double seqs = B * H;
+    f->fwd_mm += seqs * 2 * (2.0 * q_blocks * D);
+    f->bwd_mm += seqs * 2 * (2.0 * q_blocks * D + 2.0 * k_blocks * D);
+    f->fwd_ew += seqs * 5 * kept;
+    f->bwd_ew += seqs * 5 * kept;
+}
+
 void attention_backward(float *dqkv, float *scratch, const float *dout, const float *att,
                         const float *qkv, int B, int T, int C, int H)
 {

@@ -13,6 +13,8 @@
 #ifndef DESCENT_NN_ATTENTION_H
 #define DESCENT_NN_ATTENTION_H
 
+#include "nn/flops.h"
+
 /* out (B,T,C), att (B,H,T,T) ← qkv (B,T,3C). */
 void attention_forward(float *out, float *att, const float *qkv, int B, int T, int C, int H);
 
@@ -20,5 +22,9 @@ void attention_forward(float *out, float *att, const float *qkv, int B, int T, i
  * scratch (B,H,T,T) is overwritten. */
 void attention_backward(float *dqkv, float *scratch, const float *dout, const float *att,
                         const float *qkv, int B, int T, int C, int H);
+
+/* Adds the FLOPs of forward and backward over B sequences: the products exactly as
+ * the query and key blocks run them (more than the causal triangle), the softmax. */
+void attention_flops(StepFlops *f, double B, int T, int C, int H);
 
 #endif

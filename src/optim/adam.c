@@ -30,4 +30,5 @@ static void adam_update(float *restrict w, const float *restrict g, float *const
     }
 }
 
-const OptType opt_adam = {.name = "adam", .nslots = 2, .update = adam_update};
+const OptType opt_adam = {.name = "adam", .nslots = 2, .update = adam_update,
+                          .ew_flops = 13, .decay_flops = 2};

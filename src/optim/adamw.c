@@ -14,4 +14,5 @@ static void adamw_update(float *restrict w, const float *restrict g, float *cons
     opt_adam.update(w, g, slots, n, h, 0.0, t);
 }
 
-const OptType opt_adamw = {.name = "adamw", .nslots = 2, .update = adamw_update};
+const OptType opt_adamw = {.name = "adamw", .nslots = 2, .update = adamw_update,
+                           .ew_flops = 13, .decay_flops = 1};

@@ -20,4 +20,5 @@ static void lion_update(float *restrict w, const float *restrict g, float *const
     }
 }
 
-const OptType opt_lion = {.name = "lion", .nslots = 1, .update = lion_update};
+const OptType opt_lion = {.name = "lion", .nslots = 1, .update = lion_update,
+                          .ew_flops = 9, .decay_flops = 2};

@@ -17,4 +17,5 @@ static void momentum_update(float *restrict w, const float *restrict g, float *c
     }
 }
 
-const OptType opt_momentum = {.name = "momentum", .nslots = 1, .update = momentum_update};
+const OptType opt_momentum = {.name = "momentum", .nslots = 1, .update = momentum_update,
+                              .ew_flops = 4, .decay_flops = 2};

@@ -130,4 +130,24 @@ static void muon_step(Optimizer *o, Params *p, const OptHyper *h, long step)
     }
 }
 
-const OptType opt_muon = {"muon", .init = muon_init, .step = muon_step};
+/* Per Muon matrix (k = min(rows, cols), K = max): momentum and its Nesterov form 6 per
+ * element, the normalisation 3, per Newton–Schulz step the products X·Xᵀ (2k²K), A·A
+ * (2k³) and (bA + cA²)·X (2k²K) and 2 per element of each sum, and the update 3 (+1 with
+ * decay); every other tensor AdamW's count. */
+static void muon_flops(const Params *p, const OptHyper *h, double *mm, double *ew)
+{
+    for (int i = 0; i < p->n; i++) {
+        const ParamSpec *s = &p->spec[i];
+        bool decays = s->decay && h->weight_decay != 0;
+        double n = (double)s->numel;
+        if (!(s->hidden && s->ndim == 2)) {
+            *ew += n * (opt_adamw.ew_flops + (decays ? opt_adamw.decay_flops : 0));
+            continue;
+        }
+        double k = s->shape[0] < s->shape[1] ? s->shape[0] : s->shape[1], K = n / k;
+        *mm += h->ns_steps * (4 * k * k * K + 2 * k * k * k);
+        *ew += n * (12 + (decays ? 1 : 0)) + h->ns_steps * 2 * (k * k + n);
+    }
+}
+
+const OptType opt_muon = {"muon", .init = muon_init, .step = muon_step, .flops = muon_flops};

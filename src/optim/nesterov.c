@@ -17,4 +17,5 @@ static void nesterov_update(float *restrict w, const float *restrict g, float *c
     }
 }
 
-const OptType opt_nesterov = {.name = "nesterov", .nslots = 1, .update = nesterov_update};
+const OptType opt_nesterov = {.name = "nesterov", .nslots = 1, .update = nesterov_update,
+                              .ew_flops = 6, .decay_flops = 2};

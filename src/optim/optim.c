@@ -135,6 +135,20 @@ long optimizer_state_bytes(const Optimizer *o, const Params *p)
     return (long)o->type->nslots * n * (long)sizeof(float);
 }
 
+void optimizer_flops(const OptType *type, const Params *p, const OptHyper *h, double *mm, double *ew)
+{
+    *mm = *ew = 0;
+    if (type->flops) {
+        type->flops(p, h, mm, ew);
+        return;
+    }
+    for (int i = 0; i < p->n; i++) {
+        const ParamSpec *s = &p->spec[i];
+        bool decays = s->decay && h->weight_decay != 0;
+        *ew += (double)s->numel * (type->ew_flops + (decays ? type->decay_flops : 0));
+    }
+}
+
 void optimizer_free(Optimizer *o)
 {
     if (o->type && o->type->release) o->type->release(o);

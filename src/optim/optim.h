@@ -57,6 +57,11 @@ typedef struct {
     /* Optional: frees what init allocated outside opt_alloc. */
     void (*release)(Optimizer *o);
     bool constant_lr; /* replaces the schedule's decay: constant after warmup only */
+    /* FLOPs of one step (nn/flops.h's conventions). Elementwise rules: ew_flops per
+     * parameter, decay_flops more per parameter that decays. Whole-table rules: flops
+     * adds the products (mm) and elementwise work (ew) of a step over table p. */
+    double ew_flops, decay_flops;
+    void (*flops)(const Params *p, const OptHyper *h, double *mm, double *ew);
 } OptType;
 
 /* The registry: entry i, NULL past the last. */
@@ -91,6 +96,9 @@ void optimizer_eval_point(Optimizer *o, Params *p, const OptHyper *h, bool eval)
  * rules the bytes of state their init allocated (counted by opt_alloc). */
 long optimizer_state_bytes(const Optimizer *o, const Params *p);
 void optimizer_free(Optimizer *o); /* accepts a zeroed Optimizer */
+/* FLOPs of one step of type over table p: products into *mm, elementwise work into
+ * *ew (counted from the shapes, as OptType says). */
+void optimizer_flops(const OptType *type, const Params *p, const OptHyper *h, double *mm, double *ew);
 
 /* For init: bytes zeroed and 64-byte aligned, freed by optimizer_free; state says
  * whether they count as optimizer state or as workspace. NULL when out of memory. */

@@ -88,4 +88,5 @@ static void schedulefree_eval_point(Optimizer *o, Params *p, const OptHyper *h, 
 
 const OptType opt_schedulefree = {"schedulefree", .init = schedulefree_init,
                                   .step = schedulefree_step,
-                                  .eval_point = schedulefree_eval_point, .constant_lr = true};
+                                  .eval_point = schedulefree_eval_point, .constant_lr = true,
+                                  .ew_flops = 15, .decay_flops = 2};

@@ -15,4 +15,5 @@ static void sgd_update(float *restrict w, const float *restrict g, float *const 
     }
 }
 
-const OptType opt_sgd = {.name = "sgd", .nslots = 0, .update = sgd_update};
+const OptType opt_sgd = {.name = "sgd", .nslots = 0, .update = sgd_update,
+                         .ew_flops = 2, .decay_flops = 2};

@@ -214,5 +214,30 @@ static void shampoo_step(Optimizer *o, Params *p, const OptHyper *h, long step)
     }
 }
 
+/* Per matrix block (br, bc): the statistics' products G·Gᵀ (2br²bc) and Gᵀ·G (2bc²br)
+ * and the preconditioned Li·M·Ri (2br²bc + 2brbc²); per element 9 (decay, moments,
+ * bias correction), 8 (the grafting norms) and 2 (the update). The inverse fourth roots
+ * (eigendecompositions every precondition_every steps) are not products through the
+ * blas wrapper and are not counted. Vectors take AdamW's count. */
+static void shampoo_flops(const Params *p, const OptHyper *h, double *mm, double *ew)
+{
+    for (int i = 0; i < p->n; i++) {
+        const ParamSpec *s = &p->spec[i];
+        bool decays = s->decay && h->weight_decay != 0;
+        double n = (double)s->numel;
+        if (s->ndim < 2 || s->numel == 0) {
+            *ew += n * (opt_adamw.ew_flops + (decays ? opt_adamw.decay_flops : 0));
+            continue;
+        }
+        int rows = s->shape[0], cols = (int)(s->numel / s->shape[0]), bs = h->block_size;
+        for (int r0 = 0; r0 < rows; r0 += bs)
+            for (int c0 = 0; c0 < cols; c0 += bs) {
+                double br = rows - r0 < bs ? rows - r0 : bs, bc = cols - c0 < bs ? cols - c0 : bs;
+                *mm += 4 * br * br * bc + 4 * br * bc * bc;
+            }
+        *ew += n * 19;
+    }
+}
+
 const OptType opt_shampoo = {"shampoo", .init = shampoo_init, .step = shampoo_step,
-                             .release = shampoo_release};
+                             .release = shampoo_release, .flops = shampoo_flops};

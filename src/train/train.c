@@ -121,6 +121,14 @@ void train_step_timing(double *step_times, long n, long items_per_step, double *
     *items_per_s = per_step > 0 ? (double)items_per_step / per_step : NAN;
 }
 
+void step_flops(const Model *m, const Optimizer *opt, const OptHyper *h, long rows_per_step,
+                StepFlops *f, double *opt_mm, double *opt_ew)
+{
+    *f = (StepFlops){0};
+    flops_add_scaled(f, &m->flops, (double)rows_per_step);
+    optimizer_flops(opt->type, &m->params, h, opt_mm, opt_ew);
+}
+
 Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
 {
     memset(r, 0, sizeof *r);
@@ -305,18 +313,27 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
         for (int i = 0; i < p->n; i++) nparams += p->spec[i].numel;
         /* bytes a real implementation would keep: 16-bit formats store activations in half */
         long act_bytes = mx.p == PREC_FP32 ? m->activation_bytes : m->activation_bytes / 2;
+        StepFlops sf;
+        double opt_mm, opt_ew;
+        step_flops(m, &opt, &hyper, rows_per_step, &sf, &opt_mm, &opt_ew);
+        double step_total = sf.fwd_mm + sf.fwd_ew + sf.bwd_mm + sf.bwd_ew + opt_mm + opt_ew;
         run_files_summary(&rf, s,
                           "status\tdiverged_step\tsteps_done\tfinal_train_loss\tfinal_val_loss\t"
                           "best_val_loss\tval_acc\ttest_loss\ttest_acc\tentropy_rate\tparams\t"
                           "weight_bytes\tgrad_bytes\tstate_bytes\tactivation_bytes\tskipped_steps\t"
-                          "loss_scale_final\tgflop_per_step\twall_s\tstep_s\titems_per_s\n",
-                          "%s\t%ld\t%ld\t%.9g\t%.9g\t%.9g\t%.9g\t%.9g\t%.9g\t%.9g\t%ld\t%ld\t%ld\t%ld\t%ld\t%ld\t%.9g\t%.6g\t%.3f\t%.6g\t%.6g\n",
+                          "loss_scale_final\tgflop_per_step\tparams_nonembed\tfwd_mm_flop\tfwd_ew_flop\t"
+                          "bwd_mm_flop\tbwd_ew_flop\topt_mm_flop\topt_ew_flop\ttrain_flop\titems_seen\t"
+                          "wall_s\tstep_s\titems_per_s\n",
+                          "%s\t%ld\t%ld\t%.9g\t%.9g\t%.9g\t%.9g\t%.9g\t%.9g\t%.9g\t%ld\t%ld\t%ld\t%ld\t%ld\t%ld\t%.9g\t%.6g\t"
+                          "%ld\t%.9g\t%.9g\t%.9g\t%.9g\t%.9g\t%.9g\t%.9g\t%ld\t%.3f\t%.6g\t%.6g\n",
                           r->status, r->diverged_step, r->steps_done, r->final_train_loss,
                           r->final_val_loss, r->best_val_loss, r->val_acc, r->test_loss, r->test_acc,
                           d->entropy_rate, nparams, mixed_weight_bytes(&mx, nparams),
                           mixed_grad_bytes(&mx, nparams), optimizer_state_bytes(&opt, p), act_bytes,
-                          mx.skipped, mx.scale, m->flops_per_item * items_per_step / 1e9, r->wall_s,
-                          r->step_s, r->items_per_s);
+                          mx.skipped, mx.scale, m->flops_per_item * items_per_step / 1e9,
+                          nparams - m->embedding_params, sf.fwd_mm, sf.fwd_ew, sf.bwd_mm, sf.bwd_ew, opt_mm,
+                          opt_ew, step_total * (double)r->steps_done, items_per_step * r->steps_done,
+                          r->wall_s, r->step_s, r->items_per_s);
         if ((st = run_files_close(&rf, s)) != ST_OK) goto fail;
         if (o->save) {
             char path[8192];

@@ -17,6 +17,8 @@
 #include <stdio.h>
 
 #include "core/status.h"
+#include "models/model.h"
+#include "optim/optim.h"
 #include "settings/settings.h"
 
 typedef struct {
@@ -39,6 +41,12 @@ typedef struct {
  * (steps faster than the clock can tell), NaN when both are 0: never inf. */
 void train_step_timing(double *step_times, long n, long items_per_step, double *step_s,
                        double *items_per_s);
+
+/* The executed FLOPs of one optimizer step of rows_per_step rows (batch × accum):
+ * forward and backward into f, the optimizer's products and elementwise work into
+ * opt_mm and opt_ew (nn/flops.h's conventions). */
+void step_flops(const Model *m, const Optimizer *opt, const OptHyper *h, long rows_per_step,
+                StepFlops *f, double *opt_mm, double *opt_ew);
 
 /* Trains the model the settings name (mlp or gpt; model toy is toy_run, train/toy.h:
  * the caller chooses). */
