@@ -180,6 +180,16 @@ Status text_open(Data **out, const Settings *s)
     if ((st = read_file(path, what, &bytes, &n)) != ST_OK) return st;
     int T = s->context;
     long n_train = n * 9 / 10, n_val = n - n_train;
+    if (s->train_subset > n_train) {
+        free(bytes);
+        return err_set(ST_USAGE, "train_subset: %d is more than the %ld training characters of %s",
+                       s->train_subset, n_train, what);
+    }
+    if (s->train_subset > 0 && s->train_subset < T + 2) {
+        free(bytes);
+        return err_set(ST_USAGE, "train_subset: %d characters are too few for windows of context %d",
+                       s->train_subset, T);
+    }
     if (n_train < T + 2 || n_val < T + 1) {
         free(bytes);
         return err_set(ST_USAGE, "%s: %s has %ld bytes, too few for windows of context %d", what,
@@ -198,6 +208,8 @@ Status text_open(Data **out, const Settings *s)
         if (seen[c]) d->shape.charset[V++] = (unsigned char)c;
     }
     d->shape.classes = V;
+    const long val_at = n_train; /* val starts here whatever part of train is used */
+    if (s->train_subset > 0) n_train = s->train_subset; /* the first N */
     td->n_train = n_train;
     td->n_val_win = tokens_val_windows(s->val_tokens, n_val, T);
     td->train = malloc(sizeof(int) * (size_t)n_train);
@@ -208,7 +220,7 @@ Status text_open(Data **out, const Settings *s)
         return err_set(ST_NOMEM, "out of memory");
     }
     for (long i = 0; i < n_train; i++) td->train[i] = id[bytes[i]];
-    for (long i = 0; i < n_val; i++) td->val[i] = id[bytes[n_train + i]];
+    for (long i = 0; i < n_val; i++) td->val[i] = id[bytes[val_at + i]];
     free(bytes);
     d->train_items = n_train;
     d->train_rows = n_train / T;

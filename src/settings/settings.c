@@ -280,6 +280,8 @@ Status settings_validate(const Settings *s)
     NEED(s->eval_every >= 0, "eval_every: must be >= 0");
     NEED(s->train_every >= 0, "train_every: must be >= 0");
     NEED(s->patience >= 0, "patience: must be >= 0");
+    NEED(s->train_subset >= 0, "train_subset: must be >= 0");
+    NEED(s->flop_budget >= 0 && isfinite(s->flop_budget), "flop_budget: must be >= 0");
     NEED(s->diverge_factor > 1, "diverge_factor: must be > 1");
     NEED(s->fault_at_step >= 0, "fault_at_step: must be >= 0");
     NEED(s->lr >= 0, "lr: must be >= 0");

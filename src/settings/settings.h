@@ -52,6 +52,10 @@ const char *norm_position_name(int p);
     X(T_INT, eval_every, "run", "0", NULL, NULL, "steps between evaluations (0: 20 per run)")     \
     X(T_INT, train_every, "run", "0", NULL, NULL,                                                  \
       "steps between training-loss rows of curve.tsv between evaluations (0: none)")              \
+    X(T_INT, train_subset, "run", "0", NULL, NULL,                                                 \
+      "train on the first N training examples (fashion) or characters (kjv, text) only (0: all)")  \
+    X(T_REAL, flop_budget, "run", "0", NULL, NULL,                                                 \
+      "train floor(budget / executed FLOPs of a step) steps, in place of steps and epochs (0: off)") \
     X(T_INT, patience, "run", "0", NULL, NULL,                                                     \
       "stop after this many evaluations without a better val loss (0: never)")                    \
     X(T_REAL, diverge_factor, "run", "4", NULL, NULL,                                              \

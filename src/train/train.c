@@ -153,6 +153,18 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
     long rows_per_step = (long)s->batch * s->accum;
     long total = s->steps;
     if (total == 0) total = (long)s->epochs * (d->train_rows / rows_per_step);
+    if (s->flop_budget > 0) { /* an IsoFLOP run: as many steps as the budget pays for */
+        StepFlops sf;
+        double om, oe;
+        step_flops(m, &opt, &hyper, rows_per_step, &sf, &om, &oe);
+        double per_step = sf.fwd_mm + sf.fwd_ew + sf.bwd_mm + sf.bwd_ew + om + oe;
+        total = (long)floor(s->flop_budget / per_step);
+        if (total < 1) {
+            st = err_set(ST_USAGE, "flop_budget: %g FLOPs do not pay for one step (%.6g FLOPs)",
+                         s->flop_budget, per_step);
+            goto fail;
+        }
+    }
     if (total <= 0 && s->steps == 0 && s->epochs > 0) {
         st = err_set(ST_USAGE, "batch: %ld rows per step is more than the %ld training rows",
                      rows_per_step, d->train_rows);
