@@ -132,6 +132,22 @@ bool exp_has_axis(const Experiment *x, const char *key)
     return kv_find(x->axes, x->naxes, key) != NULL;
 }
 
+int exp_distinct(const Experiment *x, const char *col, double *v, int max)
+{
+    int n = 0;
+    for (int r = 0; r < x->runs.nrows; r++) {
+        double a = table_getnum(&x->runs, r, col);
+        if (!isfinite(a)) continue;
+        int k = 0;
+        while (k < n && v[k] < a) k++;
+        if (k < n && v[k] == a) continue;
+        if (n == max) break;
+        memmove(v + k + 1, v + k, sizeof *v * (size_t)(n - k));
+        v[k] = a, n++;
+    }
+    return n;
+}
+
 int exp_find_run(const Experiment *x, const char *key, double v)
 {
     int col = table_col(&x->runs, key);

@@ -54,6 +54,10 @@ double exp_param_num(const Experiment *x, const char *key, double def);
 const char *exp_setting(const Experiment *x, const char *key);
 bool exp_has_axis(const Experiment *x, const char *key);
 
+/* The sorted distinct finite values of a numeric runs.tsv column, at most max of them
+ * into v; returns how many. */
+int exp_distinct(const Experiment *x, const char *col, double *v, int max);
+
 /* The first run whose column `key` equals v (relative 1e-9), or -1. */
 int exp_find_run(const Experiment *x, const char *key, double v);
 

@@ -35,23 +35,6 @@
 
 enum { MAXV = 64 };
 
-/* The sorted distinct values of a numeric runs.tsv column; returns how many. */
-static int distinct(const Experiment *x, const char *col, double *v)
-{
-    int n = 0;
-    for (int r = 0; r < x->runs.nrows; r++) {
-        double a = table_getnum(&x->runs, r, col);
-        if (!isfinite(a)) continue;
-        int k = 0;
-        while (k < n && v[k] < a) k++;
-        if (k < n && v[k] == a) continue;
-        if (n == MAXV) break;
-        memmove(v + k + 1, v + k, sizeof *v * (size_t)(n - k));
-        v[k] = a, n++;
-    }
-    return n;
-}
-
 static int steps_of(const Experiment *x, int r)
 {
     double t = table_getnum(&x->runs, r, "tolerance_step");
@@ -108,8 +91,8 @@ typedef struct {
 static void growth(const Experiment *x, double rot, double fit_from, Growth *g)
 {
     double lrs[MAXV], fx[MAXV], fy[MAXV];
-    int nlr = distinct(x, "lr", lrs);
-    g->n = distinct(x, "kappa", g->kappa);
+    int nlr = exp_distinct(x, "lr", lrs, MAXV);
+    g->n = exp_distinct(x, "kappa", g->kappa, MAXV);
     g->nfit = 0, g->fit_edge = false;
     for (int k = 0; k < g->n; k++) {
         int r = best_run(x, rot, g->kappa[k], NULL);
@@ -130,7 +113,7 @@ static void growth(const Experiment *x, double rot, double fit_from, Growth *g)
 static Status judge_growth(const Experiment *x, Judgement *j)
 {
     double fit_from = exp_param_num(x, "fit_from", 10), rots[MAXV];
-    int nrot = distinct(x, "rotation", rots);
+    int nrot = exp_distinct(x, "rotation", rots, MAXV);
     bool varies_momentum = exp_has_axis(x, "momentum");
     for (int a = 0; a < x->naxes; a++) varies_momentum |= strstr(x->axes[a].key, "momentum") != NULL;
     Verdict v = VERDICT_CONFIRMED;
@@ -212,7 +195,7 @@ static bool zigzag_of(const Experiment *x, int r, double *flips, bool *crawl)
 static Status judge_paths(const Experiment *x, Judgement *j)
 {
     double zz = exp_param_num(x, "zigzag", 0.9), rots[MAXV];
-    int nrot = distinct(x, "rotation", rots);
+    int nrot = exp_distinct(x, "rotation", rots, MAXV);
     Verdict v = nrot ? VERDICT_CONFIRMED : VERDICT_INCONCLUSIVE;
     const char *opts[] = {"sgd", "momentum", "adam"};
     char key[256] = "";
@@ -270,7 +253,7 @@ static Status fig_growth(FigureSet *fs, const Experiment *x)
                        "fit (its slope is the growth exponent b).");
     if (!f) return ST_IO;
     double fit_from = exp_param_num(x, "fit_from", 10), rots[MAXV];
-    int nrot = distinct(x, "rotation", rots);
+    int nrot = exp_distinct(x, "rotation", rots, MAXV);
     fprintf(f, "set logscale xy\nset xlabel 'condition number κ'\nset ylabel 'steps to the tolerance'\n"
                "set format x '10^{%%L}'\nset format y '10^{%%L}'\n");
     fprintf(f, "plot ");
@@ -303,7 +286,7 @@ static Status fig_growth(FigureSet *fs, const Experiment *x)
 static Status fig_paths(FigureSet *fs, const Experiment *x)
 {
     double rots[MAXV];
-    int nrot = distinct(x, "rotation", rots);
+    int nrot = exp_distinct(x, "rotation", rots, MAXV);
     const char *opts[] = {"sgd", "momentum", "adam"};
     double kappa = exp_setting(x, "kappa") ? strtod(exp_setting(x, "kappa"), NULL) : 1;
     for (int q = 0; q < nrot; q++) {

@@ -9,7 +9,7 @@ const char *const verdict_names[4] = {"not judged", "confirmed", "refuted", "inc
 
 /* The registry: one word per rule; the rule itself is `verdict_rule_WORD`, defined in
  * its own file. */
-#define VERDICT_RULES(X) X(parabola) X(lr_regimes) X(precision) X(losses) X(bowl) X(gradcheck)
+#define VERDICT_RULES(X) X(parabola) X(lr_regimes) X(precision) X(losses) X(bowl) X(gradcheck) X(isoflop) X(overfit)
 
 #define DECLARE(word) extern const VerdictRule verdict_rule_##word;
 VERDICT_RULES(DECLARE)

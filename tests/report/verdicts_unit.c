@@ -20,6 +20,7 @@
 #include "core/fs.h"
 #include "harness.h"
 #include "report/experiment.h"
+#include "report/fits.h"
 #include "report/stats.h"
 #include "report/verdicts.h"
 #include "settings/settings.h"
@@ -559,6 +560,152 @@ static void test_gradcheck(void)
                verdict_names[j.verdict]);
 }
 
+/* IsoFLOP tables: per budget five sizes N = 10^4 .. 10^6 with the loss
+ * 2 + k·(log10 N − u*)² (k < 0: a maximum), a ±0.002 wobble so the fit has residuals,
+ * FLOPs per token 6N; params_nonembed half of N. `drop` leaves that column out. */
+static void isoflop_table(const char *name, const double *ustar, const double *k, bool drop)
+{
+    char dir[512];
+    FILE *f = runs_tsv(name, drop ? "run_id\tmodel\tflop_budget\twidth\tparams\tfinal_val_loss\ttrain_flop\titems_seen\tstatus"
+                                  : "run_id\tmodel\tflop_budget\twidth\tparams\tparams_nonembed\tfinal_val_loss\ttrain_flop\t"
+                                    "items_seen\tstatus",
+                       dir, sizeof dir);
+    const double budgets[3] = {1e12, 3e12, 1e13};
+    for (int b = 0; b < 3; b++)
+        for (int s = 0; s < 5; s++) {
+            double u = 4 + 0.5 * s, N = pow(10, u), loss = 2 + k[b] * (u - ustar[b]) * (u - ustar[b]) + (s % 2 ? 0.002 : -0.002);
+            char id[13], budget[32], width[16];
+            snprintf(budget, sizeof budget, "%g", budgets[b]), snprintf(width, sizeof width, "%d", 16 * (s + 1));
+            run_id(id, "model", "gpt", "flop_budget", budget, "width", width, (const char *)NULL);
+            fprintf(f, "%s\tgpt\t%g\t%s\t%.0f\t", id, budgets[b], width, N);
+            if (!drop) fprintf(f, "%.0f\t", N / 2);
+            fprintf(f, "%.9g\t%g\t%.9g\tok\n", loss, budgets[b], budgets[b] / (6 * N));
+        }
+    fclose(f);
+}
+
+static const char *const isoflop_ini =
+    "[experiment]\ntitle = t\nclaims = C23\n[settings]\nmodel = gpt\n[sweep]\nflop_budget = 1e12 3e12 1e13\n"
+    "width = 16 32 48 64 80\n[verdict]\nrule = isoflop\nmin_budgets = 3\nmin_sizes = 5\n";
+
+static void test_isoflop(void)
+{
+    const double us[3] = {4.8, 5.0, 5.2}, up[3] = {0.5, 0.5, 0.5};
+    isoflop_table("i_ok", us, up, false);
+    Judgement j = judge("i_ok", isoflop_ini);
+    char *a = strstr(j.key, "a = ");
+    double expo = a ? strtod(a + 4, NULL) : NAN;
+    CHECK_TRUE(j.verdict == VERDICT_CONFIRMED && fabs(expo - 0.4) < 0.05,
+               "isoflop: a minimum inside the sizes at every budget is %s, a = %g (%s)", verdict_names[j.verdict], expo,
+               j.key);
+    /* at budget 1e12 the optimum 10^4.8 trains on 1e12 / (6·10^4.8) tokens: D/N = 1e12 / (6·10^9.6) */
+    double want = 1e12 / (6 * pow(10, 9.6)), got = strstr(j.key, "D/N ") ? strtod(strstr(j.key, "D/N ") + 4, NULL) : NAN;
+    CHECK_TRUE(fabs(got / want - 1) < 0.05, "isoflop: the ratio at the first budget's optimum %g (about %g)", got, want);
+    const double down[3] = {0.5, -0.5, 0.5};
+    isoflop_table("i_max", us, down, false);
+    j = judge("i_max", isoflop_ini);
+    CHECK_TRUE(j.verdict == VERDICT_REFUTED && strstr(j.text, "a maximum"), "isoflop: a budget whose loss peaks mid-range is %s",
+               verdict_names[j.verdict]);
+    const double edge[3] = {4.8, 7, 5.2};
+    isoflop_table("i_edge", edge, up, false);
+    j = judge("i_edge", isoflop_ini);
+    CHECK_TRUE(j.verdict == VERDICT_INCONCLUSIVE && strstr(j.text, "not found"),
+               "isoflop: an optimum beyond the largest size is %s", verdict_names[j.verdict]);
+    isoflop_table("i_missing", us, up, true);
+    Status st = judge_status("i_missing", isoflop_ini, &j);
+    CHECK_TRUE(st != ST_OK && strstr(err_msg(), "params_nonembed"), "isoflop: a missing column fails (%s)", err_msg());
+}
+
+/* Overfitting tables: one size (1000), two seeds, rows "cure value final best"; the
+ * baseline's curve falls to its lowest validation loss at step 100 and rises by 200 while
+ * the training loss goes from 0.4 to 0.05. */
+static void overfit_table(const char *name, const char *rows, bool drop)
+{
+    char dir[512], path[700];
+    FILE *f = runs_tsv(name, drop ? "run_id\ttrain_subset\tweight_decay\tdropout\tpatience\tseed\tstatus\t"
+                                    "final_val_loss\tbest_val_loss\tsteps_done"
+                                  : "run_id\ttrain_subset\tweight_decay\tdropout\tpatience\tseed\tstatus\t"
+                                    "final_val_loss\tbest_val_loss\tfinal_train_loss\tsteps_done",
+                       dir, sizeof dir);
+    char buf[4096], cure[32];
+    snprintf(buf, sizeof buf, "%s", rows);
+    int n = 0;
+    for (char *save, *l = strtok_r(buf, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+        double value, final, best;
+        if (sscanf(l, "%31s %lf %lf %lf", cure, &value, &final, &best) != 4) exit(99);
+        for (int seed = 1; seed <= 2; seed++, n++) {
+            double wd = !strcmp(cure, "wd") ? value : 0, dr = !strcmp(cure, "dropout") ? value : 0,
+                   pa = !strcmp(cure, "patience") ? value : 0, wob = seed == 1 ? 0.001 : -0.001;
+            char id[13], v[3][32], sd[8];
+            snprintf(v[0], 32, "%g", wd), snprintf(v[1], 32, "%g", dr), snprintf(v[2], 32, "%g", pa);
+            snprintf(sd, sizeof sd, "%d", seed);
+            run_id(id, "train_subset", "1000", "weight_decay", v[0], "dropout", v[1], "patience", v[2], "seed", sd,
+                   (const char *)NULL);
+            fprintf(f, "%s\t1000\t%g\t%g\t%g\t%d\t%s\t%.6g\t%.6g\t", id, wd, dr, pa, seed,
+                    pa > 0 ? "stopped" : "ok", final + wob, best);
+            if (!drop) fprintf(f, "0.05\t");
+            fprintf(f, "%d\n", pa > 0 ? 130 : 200);
+            snprintf(path, sizeof path, "%s/runs/%s", dir, id);
+            make_dirs(path);
+            snprintf(path, sizeof path, "%s/runs/%s/curve.tsv", dir, id);
+            char curve[256];
+            snprintf(curve, sizeof curve, "step\ttrain_loss\tval_loss\n0\tnan\t2.3\n100\t0.4\t%.6g\n200\t0.05\t%.6g\n",
+                     best, final + wob);
+            write_file(path, curve);
+        }
+    }
+    fclose(f);
+}
+
+static const char *const overfit_ini =
+    "[experiment]\ntitle = t\nclaims = C20\n[settings]\n[sweep]\ntrain_subset = 1000\n"
+    "weight_decay/dropout/patience = 0/0/0 1/0/0 0/0.5/0 0/0/3\nseed = 1 2\n[verdict]\nrule = overfit\n"
+    "min_rise = 0.1\n%s";
+
+static void test_overfit(void)
+{
+    char ini[1024];
+    snprintf(ini, sizeof ini, overfit_ini, "min_gain = 0.05\n");
+    overfit_table("o_ok", "none 0 0.8 0.5\nwd 1 0.55 0.5\ndropout 0.5 0.6 0.55\npatience 3 0.52 0.5\n", false);
+    Judgement j = judge("o_ok", ini);
+    CHECK_TRUE(j.verdict == VERDICT_CONFIRMED && strstr(j.text, "**it overfits**") && strstr(j.text, "stops at step 130"),
+               "overfit: three cures that each lower the final loss are %s (%s)", verdict_names[j.verdict], j.key);
+    overfit_table("o_dropout", "none 0 0.8 0.5\nwd 1 0.55 0.5\ndropout 0.5 0.79 0.55\npatience 3 0.52 0.5\n", false);
+    j = judge("o_dropout", ini);
+    CHECK_TRUE(j.verdict == VERDICT_REFUTED && strstr(j.text, "dropout **refuted**") &&
+                   strstr(j.text, "weight decay **confirmed**"),
+               "overfit: a dropout that does not help is refuted, the others confirmed (%s)", j.key);
+    overfit_table("o_none", "none 0 0.52 0.5\nwd 1 0.45 0.44\ndropout 0.5 0.46 0.45\npatience 3 0.51 0.5\n", false);
+    j = judge("o_none", ini);
+    CHECK_TRUE(j.verdict == VERDICT_INCONCLUSIVE && strstr(j.text, "no overfitting"),
+               "overfit: a baseline that does not overfit is %s", verdict_names[j.verdict]);
+    overfit_table("o_missing", "none 0 0.8 0.5\nwd 1 0.55 0.5\n", true);
+    Status st = judge_status("o_missing", ini, &j);
+    CHECK_TRUE(st != ST_OK && strstr(err_msg(), "final_train_loss"), "overfit: a missing column fails (%s)", err_msg());
+    snprintf(ini, sizeof ini, overfit_ini, "");
+    st = judge_status("o_ok", ini, &j);
+    CHECK_TRUE(st != ST_OK && strstr(err_msg(), "min_gain"), "overfit: a missing threshold fails (%s)", err_msg());
+}
+
+static void test_fits(void)
+{
+    /* y = 1 + 2u + 3u² with ±0.01 alternating: vertex −1/3; a line y = 1 + 2x exactly */
+    const double u[] = {-2, -1, 0, 1, 2, 3}, x[] = {0, 1, 2};
+    double y[6], ly[3] = {1, 3, 5}, sd[3] = {0.1, 0.1, 0.1};
+    for (int i = 0; i < 6; i++) y[i] = 1 + 2 * u[i] + 3 * u[i] * u[i] + (i % 2 ? 0.01 : -0.01);
+    Parabola p;
+    Status st = fit_parabola(u, y, 6, &p);
+    CHECK_TRUE(st == ST_OK && fabs(p.vertex + 1.0 / 3) < 2e-3 && p.vertex_se > 0 && p.vertex_se < 0.01 && p.curv_lo > 2.9 &&
+                   p.curv_hi < 3.1 && p.dof == 3,
+               "fits: parabola vertex %.6g (se %.3g), curvature %.4g..%.4g", p.vertex, p.vertex_se, p.curv_lo, p.curv_hi);
+    CHECK_TRUE(fit_parabola(u, y, 3, &p) != ST_OK, "fits: a parabola through 3 points has no interval");
+    Line l;
+    st = fit_line(x, ly, sd, 3, &l);
+    /* weighted: var(b) = 1 / Σ w (x − x̄)² = 0.01 / 2 */
+    CHECK_TRUE(st == ST_OK && fabs(l.b - 2) < 1e-12 && fabs(l.b_se - sqrt(0.005)) < 1e-12,
+               "fits: weighted line slope %.12g, se %.6g", l.b, l.b_se);
+}
+
 static void test_stats(void)
 {
     const double x[] = {1, 2, 3, 4, NAN};
@@ -590,6 +737,9 @@ int main(void)
     test_losses();
     test_bowl();
     test_gradcheck();
+    test_isoflop();
+    test_overfit();
+    test_fits();
     char cmd[400];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
     if (system(cmd) != 0) printf("note: could not remove %s\n", root);

@@ -1,0 +1,254 @@
+/* Verdict rule `isoflop` (C23): IsoFLOP profiles (Hoffmann et al. 2022, approach 2).
+ * Runs of several model sizes at each compute budget (the `flop_budget` axis; each run
+ * trains ⌊budget / FLOPs of a step⌋ steps). runs.tsv columns read: flop_budget,
+ * params, params_nonembed, final_val_loss, train_flop, items_seen, status.
+ *
+ * Per budget C: the validation loss of each size against u = log10 N (N = params)
+ * fitted by a parabola (GSL); its vertex u* is the compute-optimal size N* = 10^u*,
+ * with the 95 % interval u* ± t·se (se from the fit's covariance, t at n − 3 degrees
+ * of freedom). The tokens it would train on, D* = C / (FLOPs per token at N*), the
+ * FLOPs per token (train_flop / items_seen) interpolated on log-log axes between the
+ * sizes run; the ratio D* / N*, and D* / N*_ne with N*_ne the non-embedding parameters
+ * interpolated the same way. Across budgets, N* ∝ C^a: a weighted line through
+ * (log10 C, u*) with weights 1/se², and a's 95 % interval.
+ *
+ * Parameters ([verdict]):
+ *   min_budgets = 3   budgets needed for a verdict
+ *   min_sizes = 5     finite sizes needed at each budget
+ *
+ * Per budget: an optimum when the parabola's curvature is positive (its interval above
+ * 0) and u* lies inside the sizes run. Confirmed when every budget has one; refuted
+ * when at some budget the curvature's interval lies below 0 (the loss is worst at a
+ * middle size: no best size); inconclusive otherwise (too few budgets or sizes, a
+ * curvature the interval cannot tell from 0, or an optimum outside the sizes run).
+ * A missing column is an error. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/figures.h"
+#include "report/fits.h"
+#include "report/stats.h"
+#include "report/verdicts.h"
+
+enum { MAXB = 16, MAXS = 32 };
+
+typedef struct {
+    double budget;
+    int n;
+    double u[MAXS], loss[MAXS], lfpt[MAXS], lne[MAXS]; /* log10 N, loss, log10 FLOPs/token, log10 N_ne */
+    Parabola fit;
+    bool fitted, optimum;
+    Verdict v;
+    double n_opt, n_lo, n_hi, d_opt, ratio, ratio_lo, ratio_hi, ratio_ne;
+} Budget;
+
+static const char *const needed[] = {"flop_budget", "params", "params_nonembed", "final_val_loss",
+                                     "train_flop", "items_seen", "status"};
+
+/* y at x by linear interpolation through (xs, ys) sorted by xs, extended linearly
+ * beyond the ends. */
+static double interp(const double *xs, const double *ys, int n, double x)
+{
+    if (n == 1) return ys[0];
+    int k = 0;
+    while (k < n - 2 && x > xs[k + 1]) k++;
+    double t = (x - xs[k]) / (xs[k + 1] - xs[k]);
+    return ys[k] + t * (ys[k + 1] - ys[k]);
+}
+
+/* The sizes of budget b, sorted by N; NaN losses (diverged runs) are left out. */
+static void collect(const Experiment *x, Budget *b)
+{
+    b->n = 0;
+    for (int r = 0; r < x->runs.nrows && b->n < MAXS; r++) {
+        if (table_getnum(&x->runs, r, "flop_budget") != b->budget) continue;
+        double loss = table_getnum(&x->runs, r, "final_val_loss"), N = table_getnum(&x->runs, r, "params");
+        double fpt = table_getnum(&x->runs, r, "train_flop") / table_getnum(&x->runs, r, "items_seen");
+        double ne = table_getnum(&x->runs, r, "params_nonembed");
+        if (!isfinite(loss) || !(N > 0) || !(fpt > 0) || !(ne > 0)) continue;
+        int k = b->n;
+        while (k > 0 && b->u[k - 1] > log10(N)) {
+            b->u[k] = b->u[k - 1], b->loss[k] = b->loss[k - 1], b->lfpt[k] = b->lfpt[k - 1], b->lne[k] = b->lne[k - 1];
+            k--;
+        }
+        b->u[k] = log10(N), b->loss[k] = loss, b->lfpt[k] = log10(fpt), b->lne[k] = log10(ne);
+        b->n++;
+    }
+}
+
+static void analyse(Budget *b, int min_sizes)
+{
+    b->fitted = b->optimum = false;
+    b->n_opt = b->n_lo = b->n_hi = b->d_opt = b->ratio = b->ratio_lo = b->ratio_hi = b->ratio_ne = NAN;
+    b->v = VERDICT_INCONCLUSIVE;
+    if (b->n < min_sizes || b->n < 4 || fit_parabola(b->u, b->loss, b->n, &b->fit) != ST_OK) return;
+    b->fitted = true;
+    if (b->fit.curv_hi < 0) b->v = VERDICT_REFUTED;
+    double us = b->fit.vertex, h = b->fit.t * b->fit.vertex_se;
+    b->optimum = b->fit.curv_lo > 0 && us >= b->u[0] && us <= b->u[b->n - 1];
+    if (b->optimum) b->v = VERDICT_CONFIRMED;
+    if (!(b->fit.c[2] > 0) || !isfinite(us)) return;
+    b->n_opt = pow(10, us), b->n_lo = pow(10, us - h), b->n_hi = pow(10, us + h);
+    double tokens = b->budget / pow(10, interp(b->u, b->lfpt, b->n, us));
+    b->d_opt = tokens;
+    b->ratio = tokens / b->n_opt;
+    /* the ratio falls with N: its interval from the ends of N's */
+    b->ratio_lo = b->budget / pow(10, interp(b->u, b->lfpt, b->n, us + h)) / b->n_hi;
+    b->ratio_hi = b->budget / pow(10, interp(b->u, b->lfpt, b->n, us - h)) / b->n_lo;
+    b->ratio_ne = tokens / pow(10, interp(b->u, b->lne, b->n, us));
+}
+
+/* The distinct positive budgets, ascending; returns how many. */
+static int budgets(const Experiment *x, Budget *b)
+{
+    double c[MAXB];
+    int n = 0, nc = exp_distinct(x, "flop_budget", c, MAXB);
+    for (int i = 0; i < nc; i++)
+        if (c[i] > 0) memset(&b[n], 0, sizeof b[n]), b[n++].budget = c[i];
+    return n;
+}
+
+/* The power law N* ∝ C^a through the budgets with an optimum; false with fewer than 2. */
+static bool exponent(const Budget *b, int nb, Line *l)
+{
+    double lx[MAXB], ly[MAXB], sd[MAXB];
+    int k = 0;
+    for (int i = 0; i < nb; i++)
+        if (b[i].optimum && b[i].fit.vertex_se > 0)
+            lx[k] = log10(b[i].budget), ly[k] = b[i].fit.vertex, sd[k++] = b[i].fit.vertex_se;
+    return k >= 2 && fit_line(lx, ly, sd, k, l) == ST_OK;
+}
+
+static Status check_columns(const Experiment *x)
+{
+    for (size_t i = 0; i < sizeof needed / sizeof needed[0]; i++)
+        if (table_col(&x->runs, needed[i]) < 0)
+            return err_set(ST_FAILED, "%s: runs.tsv has no %s column", x->name, needed[i]);
+    return ST_OK;
+}
+
+static Status judge_isoflop(const Experiment *x, Judgement *j)
+{
+    Status st = check_columns(x);
+    if (st != ST_OK) return st;
+    int min_budgets = (int)exp_param_num(x, "min_budgets", 3), min_sizes = (int)exp_param_num(x, "min_sizes", 5);
+    static Budget b[MAXB];
+    int nb = budgets(x, b);
+    Verdict v = nb >= min_budgets ? VERDICT_CONFIRMED : VERDICT_INCONCLUSIVE;
+    judge_printf(j, "Per compute budget, a parabola in log10 N through the final validation loss of each size; "
+                    "its vertex is the compute-optimal size N\\* (95 %% interval from the fit's covariance), "
+                    "D\\* = budget / FLOPs per token at N\\*:\n\n"
+                    "| budget (FLOPs) | sizes | curvature (95 %%) | N\\* (95 %%) | D\\* tokens | D\\*/N\\* (95 %%) | "
+                    "D\\*/N\\* without embeddings | optimum |\n|---|---|---|---|---|---|---|---|\n");
+    char key[256] = "";
+    for (int i = 0; i < nb; i++) {
+        collect(x, &b[i]);
+        analyse(&b[i], min_sizes);
+        v = verdict_worse(v, b[i].v);
+        char s[10][32];
+        judge_printf(j, "| %.3g | %d | %s to %s | %s (%s to %s) | %s | %s (%s to %s) | %s | %s |\n", b[i].budget, b[i].n,
+                     stats_fmt(s[0], b[i].fitted ? b[i].fit.curv_lo : NAN),
+                     stats_fmt(s[1], b[i].fitted ? b[i].fit.curv_hi : NAN), stats_fmt(s[2], b[i].n_opt),
+                     stats_fmt(s[3], b[i].n_lo), stats_fmt(s[4], b[i].n_hi), stats_fmt(s[5], b[i].d_opt),
+                     stats_fmt(s[6], b[i].ratio), stats_fmt(s[7], b[i].ratio_lo), stats_fmt(s[8], b[i].ratio_hi),
+                     stats_fmt(s[9], b[i].ratio_ne),
+                     b[i].optimum ? "inside the sizes" : b[i].v == VERDICT_REFUTED ? "**none (a maximum)**"
+                                                                                   : "**not found**");
+        size_t len = strlen(key);
+        snprintf(key + len, sizeof key - len, "%sD/N %s", i ? ", " : "", stats_fmt(s[2], b[i].ratio));
+    }
+    Line l;
+    char s[4][32];
+    if (exponent(b, nb, &l)) {
+        judge_printf(j, "\nAcross the budgets with an optimum, N\\* ∝ C^a with **a = %s** (95 %% interval %s to %s; "
+                        "a line through log10 N\\* weighted by 1/se²). The textbook's ratio is about 20 tokens per "
+                        "parameter (Hoffmann et al. 2022, a ≈ 0.5).\n\n",
+                     stats_fmt(s[0], l.b), stats_fmt(s[1], l.b_lo), stats_fmt(s[2], l.b_hi));
+        size_t len = strlen(key);
+        snprintf(key + len, sizeof key - len, "; a = %s (%s to %s)", s[0], s[1], s[2]);
+    } else {
+        judge_printf(j, "\nFewer than two budgets have an optimum: no exponent.\n\n");
+    }
+    judge_printf(j, "Confirmed when every budget (at least %d, each with at least %d sizes) has a minimum inside "
+                    "the sizes run; refuted when a budget's curvature is negative beyond its interval: **%s**\n",
+                 min_budgets, min_sizes, verdict_names[v]);
+    j->verdict = v;
+    snprintf(j->key, sizeof j->key, "%s", key);
+    return ST_OK;
+}
+
+/* Loss against size per budget with the fitted parabolas; N* against C on log-log axes. */
+static Status figures_isoflop(FigureSet *fs, const Experiment *x)
+{
+    if (check_columns(x) != ST_OK) return ST_OK; /* judge_isoflop says why */
+    static Budget b[MAXB];
+    int nb = budgets(x, b);
+    char name[160], title[256];
+    snprintf(name, sizeof name, "%s_profiles", x->name);
+    snprintf(title, sizeof title, "%s: validation loss against model size at fixed compute", x->name);
+    FILE *f = fig_open(fs, name, title,
+                       "Final validation loss of each model size (points) at each compute budget, against its "
+                       "parameters on a log axis, with the parabola in log10 N fitted per budget; a cross marks "
+                       "its vertex, the compute-optimal size.");
+    if (!f) return ST_IO;
+    fprintf(f, "set logscale x\nset xlabel 'parameters N'\nset ylabel 'validation loss (nats per token)'\n"
+               "set format x '10^{%%L}'\nset key top right\n");
+    for (int i = 0; i < nb; i++) collect(x, &b[i]), analyse(&b[i], 4);
+    fprintf(f, "plot ");
+    for (int i = 0; i < nb; i++) {
+        const char *c = fig_colour(i);
+        fprintf(f, "%s'-' using 1:2 with points lc rgb '%s' pt 7 ps 1 title 'C = %.3g FLOPs', \\\n", i ? ", " : "", c,
+                b[i].budget);
+        if (b[i].fitted && b[i].n > 0)
+            fprintf(f, "  (x >= %.6g && x <= %.6g ? %.9g + %.9g*log10(x) + %.9g*log10(x)**2 : 1/0) with lines "
+                       "lc rgb '%s' lw 1.2 notitle",
+                    pow(10, b[i].u[0]), pow(10, b[i].u[b[i].n - 1]), b[i].fit.c[0], b[i].fit.c[1], b[i].fit.c[2], c);
+        else fprintf(f, "  1/0 notitle");
+        if (b[i].optimum) fprintf(f, ", \\\n  '-' using 1:2 with points lc rgb '%s' pt 2 ps 2 notitle", c);
+    }
+    if (!nb) fprintf(f, "1/0 notitle");
+    fprintf(f, "\n");
+    for (int i = 0; i < nb; i++) {
+        for (int k = 0; k < b[i].n; k++) fprintf(f, "%.6g %.6g\n", pow(10, b[i].u[k]), b[i].loss[k]);
+        fprintf(f, "e\n");
+        if (b[i].optimum) {
+            double us = b[i].fit.vertex;
+            fprintf(f, "%.6g %.6g\ne\n", b[i].n_opt, b[i].fit.c[0] + b[i].fit.c[1] * us + b[i].fit.c[2] * us * us);
+        }
+    }
+    Status st = fig_close(f, name);
+    if (st != ST_OK) return st;
+
+    snprintf(name, sizeof name, "%s_optimal", x->name);
+    snprintf(title, sizeof title, "%s: compute-optimal size against compute", x->name);
+    f = fig_open(fs, name, title,
+                 "The fitted optimal size N* of each budget with its 95 % interval, on log-log axes, and the "
+                 "weighted power law N* ∝ C^a through them.");
+    if (!f) return ST_IO;
+    Line l;
+    bool have = exponent(b, nb, &l);
+    char s[32];
+    fprintf(f, "set logscale xy\nset xlabel 'compute C (FLOPs)'\nset ylabel 'optimal parameters N*'\n"
+               "set format x '10^{%%L}'\nset format y '10^{%%L}'\nset key top left\n");
+    fprintf(f, "plot '-' using 1:2:3:4 with yerrorbars lc rgb '%s' pt 7 ps 1 title 'N* (95 %%)'", fig_colour(0));
+    if (have)
+        fprintf(f, ", \\\n  10**(%.9g + %.9g*log10(x)) with lines lc rgb '%s' lw 1.5 title 'N* ∝ C^{%s}'", l.a, l.b,
+                fig_colour(1), stats_fmt(s, l.b));
+    fprintf(f, "\n");
+    for (int i = 0; i < nb; i++)
+        if (b[i].optimum) fprintf(f, "%.6g %.6g %.6g %.6g\n", b[i].budget, b[i].n_opt, b[i].n_lo, b[i].n_hi);
+    fprintf(f, "e\n");
+    return fig_close(f, name);
+}
+
+const VerdictRule verdict_rule_isoflop = {
+    "isoflop",
+    "per flop_budget, fits a parabola in log10 N to the final validation loss of each size (GSL); its vertex is "
+    "the compute-optimal size N* with a 95 % interval, D* = budget / FLOPs per token there, the ratio D* / N* with "
+    "and without embeddings; across budgets the exponent a of N* ∝ C^a; confirmed when every budget has a minimum "
+    "inside the sizes run",
+    judge_isoflop,
+    figures_isoflop,
+};
