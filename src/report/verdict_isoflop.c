@@ -194,7 +194,7 @@ static Status figures_isoflop(FigureSet *fs, const Experiment *x)
                        "its vertex, the compute-optimal size.");
     if (!f) return ST_IO;
     fprintf(f, "set logscale x\nset xlabel 'parameters N'\nset ylabel 'validation loss (nats per token)'\n"
-               "set format x '10^{%%L}'\nset key top right\n");
+               "set format x '10^{%%L}'\n");
     for (int i = 0; i < nb; i++) collect(x, &b[i]), analyse(&b[i], 4);
     fprintf(f, "plot ");
     for (int i = 0; i < nb; i++) {
@@ -231,7 +231,7 @@ static Status figures_isoflop(FigureSet *fs, const Experiment *x)
     bool have = exponent(b, nb, &l);
     char s[32];
     fprintf(f, "set logscale xy\nset xlabel 'compute C (FLOPs)'\nset ylabel 'optimal parameters N*'\n"
-               "set format x '10^{%%L}'\nset format y '10^{%%L}'\nset key top left\n");
+               "set format x '10^{%%L}'\nset format y '10^{%%L}'\n");
     fprintf(f, "plot '-' using 1:2:3:4 with yerrorbars lc rgb '%s' pt 7 ps 1 title 'N* (95 %%)'", fig_colour(0));
     if (have)
         fprintf(f, ", \\\n  10**(%.9g + %.9g*log10(x)) with lines lc rgb '%s' lw 1.5 title 'N* ∝ C^{%s}'", l.a, l.b,

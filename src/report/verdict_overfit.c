@@ -221,7 +221,7 @@ static Status figures_overfit(FigureSet *fs, const Experiment *x)
                            "steps for the run without a cure and each cure's best setting (first seed of each); "
                            "early stopping's line ends where it fired.");
         if (!f) return ST_IO;
-        fprintf(f, "set xlabel 'step'\nset ylabel 'loss (nats)'\nset key top right\nplot ");
+        fprintf(f, "set xlabel 'step'\nset ylabel 'loss (nats)'\nplot ");
         Table t[1 + KINDS];
         bool have[1 + KINDS];
         for (int s = 0; s < nshow; s++) {
