@@ -148,6 +148,26 @@ int exp_distinct(const Experiment *x, const char *col, double *v, int max)
     return n;
 }
 
+/* The index of `part` among the '/'-joined parts of a linked axis key, or -1. */
+static int part_index(const char *axis_key, const char *part)
+{
+    size_t n = strlen(part);
+    int k = 0;
+    for (const char *p = axis_key;; k++) {
+        size_t len = strcspn(p, "/");
+        if (len == n && strncmp(p, part, n) == 0) return k;
+        if (!p[len]) return -1;
+        p += len + 1;
+    }
+}
+
+bool exp_varies(const Experiment *x, const char *key)
+{
+    for (int i = 0; i < x->naxes; i++)
+        if (part_index(x->axes[i].key, key) >= 0) return true;
+    return false;
+}
+
 int exp_find_run(const Experiment *x, const char *key, double v)
 {
     int col = table_col(&x->runs, key);
@@ -187,12 +207,33 @@ static int word_pos(const char *list, const char *w)
     return 1 << 20;
 }
 
+/* Position in the space-separated values of a linked axis of the first value whose
+ * part k is w, or a large number. */
+static int part_pos(const char *list, int k, const char *w)
+{
+    char buf[EXP_VALUE];
+    snprintf(buf, sizeof buf, "%s", list);
+    int pos = 0;
+    for (char *save, *tok = strtok_r(buf, " \t,", &save); tok; tok = strtok_r(NULL, " \t,", &save), pos++) {
+        const char *p = tok;
+        for (int i = 0; i < k && p; i++) p = strchr(p, '/') ? strchr(p, '/') + 1 : NULL;
+        if (p && strncmp(p, w, strcspn(p, "/")) == 0 && strlen(w) == strcspn(p, "/")) return pos;
+    }
+    return 1 << 20;
+}
+
 int exp_value_cmp(const Experiment *x, const char *key, const char *a, const char *b)
 {
     double u, v;
     if (as_number(a, &u) && as_number(b, &v)) return (u > v) - (u < v);
     const char *list = kv_find(x->axes, x->naxes, key);
     int pa = list ? word_pos(list, a) : 0, pb = list ? word_pos(list, b) : 0;
+    for (int i = 0; !list && i < x->naxes; i++) { /* one part of a linked axis: in its order */
+        int k = part_index(x->axes[i].key, key);
+        if (k < 0 || !strchr(x->axes[i].key, '/')) continue;
+        pa = part_pos(x->axes[i].value, k, a), pb = part_pos(x->axes[i].value, k, b);
+        break;
+    }
     if (pa != pb) return pa < pb ? -1 : 1;
     return strcmp(a, b);
 }
@@ -225,12 +266,30 @@ static bool excluded(const char *key, const char *const *exclude)
     return false;
 }
 
+/* The grouping keys of one axis: itself, nothing when excluded, or the parts of a
+ * linked axis that are not excluded when some part is. */
+static void axis_keys(Cells *c, const char *axis_key, const char *const *exclude)
+{
+    if (excluded(axis_key, exclude)) return;
+    bool split = false;
+    for (int i = 0; exclude && exclude[i]; i++) split |= strchr(axis_key, '/') && part_index(axis_key, exclude[i]) >= 0;
+    if (!split) {
+        snprintf(c->keys[c->nkeys++], EXP_KEY, "%s", axis_key);
+        return;
+    }
+    for (const char *p = axis_key; *p && c->nkeys < EXP_MAX_KV;) {
+        size_t n = strcspn(p, "/");
+        char part[EXP_KEY];
+        snprintf(part, sizeof part, "%.*s", (int)n, p);
+        if (!excluded(part, exclude)) snprintf(c->keys[c->nkeys++], EXP_KEY, "%s", part);
+        p += n + (p[n] == '/');
+    }
+}
+
 Status exp_cells(Cells *c, const Experiment *x, const char *const *exclude)
 {
     memset(c, 0, sizeof *c);
-    for (int i = 0; i < x->naxes; i++)
-        if (!excluded(x->axes[i].key, exclude))
-            snprintf(c->keys[c->nkeys++], EXP_KEY, "%s", x->axes[i].key);
+    for (int i = 0; i < x->naxes && c->nkeys < EXP_MAX_KV; i++) axis_keys(c, x->axes[i].key, exclude);
     int n = x->runs.nrows;
     c->order = malloc(sizeof(int) * (size_t)(n > 0 ? n : 1));
     c->cell = calloc((size_t)(n > 0 ? n : 1), sizeof *c->cell);

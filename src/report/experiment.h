@@ -53,6 +53,9 @@ double exp_param_num(const Experiment *x, const char *key, double def);
 /* A [settings] value, or NULL. */
 const char *exp_setting(const Experiment *x, const char *key);
 bool exp_has_axis(const Experiment *x, const char *key);
+/* Whether setting `key` varies: an axis of its own or one part of a linked axis
+ * (`lr` of `optimizer/schedule/lr`). */
+bool exp_varies(const Experiment *x, const char *key);
 
 /* The sorted distinct finite values of a numeric runs.tsv column, at most max of them
  * into v; returns how many. */
@@ -64,7 +67,10 @@ int exp_find_run(const Experiment *x, const char *key, double v);
 /* Reads a run's file (e.g. "curve.tsv") from results/NAME/runs/<run_id>/. */
 Status exp_run_file(const Experiment *x, int row, const char *file, Table *t);
 
-/* Runs grouped by the axes not in `exclude` (NULL-terminated), ordered. */
+/* Runs grouped by the axes not in `exclude` (NULL-terminated), ordered. Excluding one
+ * part of a linked axis groups by its other parts, each as its own key (a setting
+ * column of runs.tsv): without `lr`, `optimizer/schedule/lr` groups by optimizer and
+ * schedule, so each optimizer can have its own learning-rate grid. */
 typedef struct {
     int nrows;
     int *rows;    /* row indices of runs.tsv */

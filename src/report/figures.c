@@ -132,12 +132,11 @@ static const char *metric_label(const char *metric)
     return metric;
 }
 
-/* Final metric against lr. */
-static Status fig_lr(FigureSet *fs, const Experiment *x, const LrSweep *w)
+Status figures_lr(FigureSet *fs, const Experiment *x, const LrSweep *w, const char *suffix, const char *part)
 {
     char name[160], title[512], caption[768];
-    snprintf(name, sizeof name, "%s_lr", x->name);
-    snprintf(title, sizeof title, "%s: %s against learning rate", x->name, metric_label(w->metric));
+    snprintf(name, sizeof name, "%s_%s", x->name, suffix);
+    snprintf(title, sizeof title, "%s%s: %s against learning rate", x->name, part, metric_label(w->metric));
     snprintf(caption, sizeof caption,
              "%s against the peak learning rate (log axis), one line per series: mean over seeds, "
              "shaded from the lowest to the highest seed; × at the top marks learning rates where "
@@ -247,13 +246,12 @@ static Status fig_curves(FigureSet *fs, const Experiment *x, const CurveLine *li
     return fig_close(f, name);
 }
 
-/* A curve column at each series' best learning rate. */
-static Status fig_best_curves(FigureSet *fs, const Experiment *x, const LrSweep *w, const char *col,
-                              const char *suffix, const char *ylabel, bool logy)
+Status figures_best_curves(FigureSet *fs, const Experiment *x, const LrSweep *w, const char *col,
+                           const char *suffix, const char *ylabel, bool logy, const char *part)
 {
     char title[512], caption[768];
     char words[128];
-    snprintf(title, sizeof title, "%s: %s at each series' best learning rate", x->name, ylabel);
+    snprintf(title, sizeof title, "%s%s: %s at each series' best learning rate", x->name, part, ylabel);
     snprintf(caption, sizeof caption,
              "%s against optimizer steps at each series' best learning rate (lowest mean %s "
              "without divergence): mean over seeds, shaded from the lowest to the highest seed.",
@@ -304,13 +302,18 @@ Status figures_lr_sweep(FigureSet *fs, const Experiment *x, const char *metric)
     Status st = lrsweep_build(&w, x, metric, exp_param_num(x, "diverge_fraction", 0.5),
                               exp_param_num(x, "margin", 0.05));
     if (st != ST_OK) return st;
-    if ((st = fig_lr(fs, x, &w)) != ST_OK) return st;
-    if ((st = fig_best_curves(fs, x, &w, "train_loss", "train", "training loss (nats, mean since the previous row)",
-                              false)) != ST_OK)
+    if ((st = figures_lr(fs, x, &w, "lr", "")) != ST_OK) return st;
+    if ((st = figures_best_curves(fs, x, &w, "train_loss", "train", "training loss (nats, mean since the previous row)",
+                                  false, "")) != ST_OK)
         return st;
-    if ((st = fig_best_curves(fs, x, &w, "val_loss", "curves", "validation loss (nats)", false)) != ST_OK)
+    if ((st = figures_best_curves(fs, x, &w, "val_loss", "curves", "validation loss (nats)", false, "")) != ST_OK)
         return st;
-    return fig_best_curves(fs, x, &w, "grad_norm", "gradnorm", "global gradient norm (before clipping)", true);
+    return figures_best_curves(fs, x, &w, "grad_norm", "gradnorm", "global gradient norm (before clipping)", true, "");
+}
+
+Status figures_lr_sweep_metric(FigureSet *fs, const Experiment *x)
+{
+    return figures_lr_sweep(fs, x, exp_param(x, "metric", "final_val_loss"));
 }
 
 Status figures_precision(FigureSet *fs, const Experiment *x)

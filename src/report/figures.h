@@ -11,6 +11,7 @@
 
 #include "core/status.h"
 #include "report/experiment.h"
+#include "report/lrsweep.h"
 
 enum { FIG_MAX = 128 };
 
@@ -37,6 +38,14 @@ Status figures_render(const FigureSet *fs);
  * training loss (every row of curve.tsv: with train_every, far more often than the
  * evaluations), validation loss and global gradient norm curves at each series' best lr. */
 Status figures_lr_sweep(FigureSet *fs, const Experiment *x, const char *metric);
+/* The same for the [verdict] `metric` (default final_val_loss): a rule's figures. */
+Status figures_lr_sweep_metric(FigureSet *fs, const Experiment *x);
+/* Its parts, for a rule that draws a subset of the series (w filtered, e.g. one
+ * workload): the metric against lr as NAME_SUFFIX, and a curve.tsv column at each
+ * series' best lr; `part` is appended to the title (" (gpt, kjv)" or ""). */
+Status figures_lr(FigureSet *fs, const Experiment *x, const LrSweep *w, const char *suffix, const char *part);
+Status figures_best_curves(FigureSet *fs, const Experiment *x, const LrSweep *w, const char *col,
+                           const char *suffix, const char *ylabel, bool logy, const char *part);
 /* A curve.tsv column against steps after step 0, one line per cell (the axes but
  * seed): mean over seeds with the min–max band. Written as report/figures/NAME_SUFFIX.gp. */
 Status figures_cell_curves(FigureSet *fs, const Experiment *x, const char *col, const char *suffix,

@@ -44,7 +44,7 @@ Status lrsweep_build(LrSweep *w, const Experiment *x, const char *metric, double
 {
     memset(w, 0, sizeof *w);
     snprintf(w->metric, sizeof w->metric, "%s", metric);
-    if (!exp_has_axis(x, "lr")) return err_set(ST_FAILED, "%s: no lr axis", x->name);
+    if (!exp_varies(x, "lr")) return err_set(ST_FAILED, "%s: no lr axis", x->name);
     if (!x->have_results) return err_set(ST_FAILED, "%s: no results", x->name);
     static const char *const not_series[] = {"lr", "seed", NULL};
     static const char *const not_cell[] = {"seed", NULL};
@@ -103,4 +103,36 @@ Status lrsweep_build(LrSweep *w, const Experiment *x, const char *metric, double
     cells_free(&series);
     cells_free(&cells);
     return ST_OK;
+}
+
+void lrsweep_best(LrBest *b, const Experiment *x, const LrSweep *w, const LrSeries *s)
+{
+    memset(b, 0, sizeof *b);
+    if (s->best < 0) return;
+    const LrCell *c = &s->cell[s->best];
+    b->edge = s->ncell > 1 && (s->best == 0 || s->best == s->ncell - 1);
+    for (int k = 0; k < c->n; k++) {
+        b->seed[b->n] = table_getnum(&x->runs, c->rows[k], "seed");
+        b->value[b->n++] = table_getnum(&x->runs, c->rows[k], w->metric);
+    }
+}
+
+double lrbest_mean(const LrBest *b)
+{
+    return b->n ? stats_of(b->value, b->n).mean : NAN;
+}
+
+const char *const pair_names[4] = {"holds", "fails", "seeds disagree", "no runs"};
+
+PairClass lrbest_beats(const LrBest *better, const LrBest *worse, int *wins, int *n)
+{
+    *wins = *n = 0;
+    if (!better || !worse) return PAIR_MISSING;
+    for (int i = 0; i < better->n; i++)
+        for (int k = 0; k < worse->n; k++)
+            if (better->seed[i] == worse->seed[k]) (*n)++, *wins += better->value[i] < worse->value[k];
+    if (!*n) return PAIR_MISSING;
+    if (*wins == *n) return worse->edge ? PAIR_UNCLEAR : PAIR_HOLDS;
+    if (*wins == 0) return better->edge ? PAIR_UNCLEAR : PAIR_FAILS;
+    return PAIR_UNCLEAR;
 }

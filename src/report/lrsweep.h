@@ -1,4 +1,5 @@
-/* A learning-rate sweep, analysed: the runs of an experiment with an `lr` axis,
+/* A learning-rate sweep, analysed: the runs of an experiment with an `lr` axis (or `lr`
+ * as one part of a linked axis, e.g. `optimizer/lr`, giving each optimizer its own grid),
  * grouped into series (one per value of the other axes but seed, e.g. per optimizer)
  * and, within a series, by learning rate. Shared by the C02 verdict rule and the
  * learning-rate figures, so both judge by the same numbers.
@@ -50,5 +51,25 @@ typedef struct {
 /* ST_FAILED (with a message) when the experiment has no lr axis or no results. */
 Status lrsweep_build(LrSweep *w, const Experiment *x, const char *metric,
                      double diverge_fraction, double margin);
+
+/* A series at its best lr, seed by seed: for comparing series fairly, each at its own
+ * best rate, paired by seed (a seed fixes the initial weights and the batches). */
+typedef struct {
+    int n;                                         /* seeds at the best lr (0: no best) */
+    double seed[LR_MAX_SEEDS], value[LR_MAX_SEEDS]; /* the metric per seed */
+    bool edge;                                     /* the best lr is the grid's first or last */
+} LrBest;
+
+void lrsweep_best(LrBest *b, const Experiment *x, const LrSweep *w, const LrSeries *s);
+/* The mean of its values (NaN for none). */
+double lrbest_mean(const LrBest *b);
+
+/* Whether `better` has the lower metric than `worse` on every seed both have: holds when
+ * it does, fails when it does on none, unclear when the seeds disagree, missing without
+ * common seeds. A result that rests on a series tuned at its grid's edge losing is
+ * unclear (with a better rate it might not lose). *wins and *n: seeds won, compared. */
+typedef enum { PAIR_HOLDS, PAIR_FAILS, PAIR_UNCLEAR, PAIR_MISSING } PairClass;
+extern const char *const pair_names[4]; /* "holds", "fails", "seeds disagree", "no runs" */
+PairClass lrbest_beats(const LrBest *better, const LrBest *worse, int *wins, int *n);
 
 #endif

@@ -16,7 +16,7 @@ typedef struct {
     char machine[400];         /* "host, cpu" */
     char core[64];             /* the OpenBLAS kernels that ran */
     double ms, ms_lo, ms_hi;   /* median of the rounds' median steps; their range */
-    double fwd, bwd, peak;     /* medians over the rounds */
+    double fwd, bwd, opt, peak; /* medians over the rounds */
     double gflop, items;       /* work of a step (runs.tsv) */
 } BenchRow;
 
@@ -59,11 +59,13 @@ static void bench_collect(BenchSet *b, const Experiment *x)
                 int q = w->rounds++;
                 v[0][q] = table_getnum(&t, k, "ms_per_step"), v[1][q] = table_getnum(&t, k, "fwd_ms");
                 v[2][q] = table_getnum(&t, k, "bwd_ms"), v[3][q] = table_getnum(&t, k, "peak_gflops");
+                v[4][q] = table_getnum(&t, k, "opt_ms");
             }
             Stats s = stats_of(v[0], w->rounds);
             w->ms_lo = s.min, w->ms_hi = s.max;
             w->ms = stats_median(v[0], w->rounds), w->fwd = stats_median(v[1], w->rounds);
             w->bwd = stats_median(v[2], w->rounds), w->peak = stats_median(v[3], w->rounds);
+            w->opt = stats_median(v[4], w->rounds);
             w->gflop = table_getnum(&x->runs, r, "gflop_per_step");
             w->items = table_getnum(&x->runs, r, "items_per_step");
             int m = 0;
@@ -96,18 +98,18 @@ void throughput_tables(FILE *f, const Experiment *x, const char *page)
         fprintf(f, "**%s**", b->machine[m]);
         if (page) fprintf(f, " ([%s](%s.md))", page, page);
         fprintf(f, ": each run timed alone (`descent sweep` runs a benchmark one run at a time), the median over its rounds; the sgemm peak measured in the same run.\n\n"
-                   "| model | shape | number format | optimizer | kernels | threads | ms/step (range) | items/s | "
-                   "GFLOP/s | of sgemm peak | backward/forward |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+                   "| model | shape | number format | optimizer | kernels | threads | ms/step (range) | optimizer ms | items/s | "
+                   "GFLOP/s | of sgemm peak | backward/forward |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (int i = 0; i < b->n; i++) {
             const BenchRow *w = &b->row[i];
             if (strcmp(w->machine, b->machine[m])) continue;
-            char prec[256], a[32], lo[32], hi[32], g[32], pk[32], ratio[32];
+            char prec[256], a[32], lo[32], hi[32], om[32], g[32], pk[32], ratio[32];
             label_value(prec, sizeof prec, x, w->run, "precision/rounding/loss_scale");
             double gflops = w->gflop / (w->ms / 1e3);
-            fprintf(f, "| %s | %s | %s | %s | %s | %d | %s (%s–%s) | %.0f | %s | %s %% | %s |\n",
+            fprintf(f, "| %s | %s | %s | %s | %s | %d | %s (%s–%s) | %s | %.0f | %s | %s %% | %s |\n",
                     table_get(&x->runs, w->run, "model"), table_get(&x->runs, w->run, "shape"), prec,
                     table_get(&x->runs, w->run, "optimizer"), w->core, w->threads, stats_fmt(a, w->ms),
-                    stats_fmt(lo, w->ms_lo), stats_fmt(hi, w->ms_hi), w->items / (w->ms / 1e3), stats_fmt(g, gflops),
+                    stats_fmt(lo, w->ms_lo), stats_fmt(hi, w->ms_hi), stats_fmt(om, w->opt), w->items / (w->ms / 1e3), stats_fmt(g, gflops),
                     stats_fmt(pk, 100 * gflops / w->peak), stats_fmt(ratio, w->bwd / w->fwd));
         }
         fprintf(f, "\n");

@@ -113,11 +113,6 @@ static Status judge_lr_regimes(const Experiment *x, Judgement *j)
     return ST_OK;
 }
 
-static Status lr_figures(FigureSet *fs, const Experiment *x)
-{
-    return figures_lr_sweep(fs, x, exp_param(x, "metric", "final_val_loss"));
-}
-
 const VerdictRule verdict_rule_lr_regimes = {
     "lr_regimes",
     "per series: crawl / converge / zigzag / diverge regimes on the lr grid; the best lr (lowest "
@@ -126,5 +121,5 @@ const VerdictRule verdict_rule_lr_regimes = {
     "in [`adam_lo`, `adam_hi`]; seeds whose own best lrs differ by more than one grid step make a "
     "series inconclusive",
     judge_lr_regimes,
-    lr_figures,
+    figures_lr_sweep_metric,
 };

@@ -10,7 +10,15 @@
  * inconclusive with a best lr at the grid's edge; trajectories: confirmed, refuted
  * without a zig-zag, inconclusive when momentum never arrives), `gradcheck` on
  * hand-written tables (confirmed; refuted by one error over its bound; inconclusive
- * without a bound for a kind), and the GSL statistics against hand-computed values. */
+ * without a bound for a kind), `optim_memory` on hand-written tables (confirmed; refuted by
+ * an Adam with three buffers; inconclusive when an expected optimizer has no runs; failed
+ * without state_bytes), `optimizers` on hand-written tables (ordering and contenders
+ * confirmed, refuted by a swapped pair or a distant contender, inconclusive when seeds
+ * disagree or the loser was tuned at its grid's edge; decoupled decay confirmed and
+ * refuted; failed without state_bytes), `schedules` on hand-written tables (confirmed;
+ * refuted by warmup that widens nothing and a constant rate that wins; inconclusive when
+ * seeds disagree; failed without status), and the GSL statistics against
+ * hand-computed values. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -723,6 +731,303 @@ static void test_stats(void)
                "stats: log-log slope of y = 3/x is %.12g", slope);
 }
 
+/* A runs.tsv from rows "optimizer params state_bytes" (one seed); without_state leaves
+ * the state_bytes column out. */
+static void memory_table(const char *name, const char *rows, bool without_state)
+{
+    char dir[512];
+    FILE *f = runs_tsv(name, without_state ? "run_id\toptimizer\tseed\tstatus\tparams"
+                                           : "run_id\toptimizer\tseed\tstatus\tparams\tstate_bytes", dir, sizeof dir);
+    char buf[2048], opt[32];
+    snprintf(buf, sizeof buf, "%s", rows);
+    for (char *save, *l = strtok_r(buf, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+        long params, state;
+        if (sscanf(l, "%31s %ld %ld", opt, &params, &state) != 3) exit(99);
+        char id[13];
+        run_id(id, "optimizer", opt, (const char *)NULL);
+        fprintf(f, "%s\t%s\t1\tok\t%ld", id, opt, params);
+        if (!without_state) fprintf(f, "\t%ld", state);
+        fprintf(f, "\n");
+    }
+    fclose(f);
+}
+
+static const char *const memory_ini =
+    "[experiment]\ntitle = t\nclaims = C13\n[settings]\n[sweep]\noptimizer = sgd momentum adam shampoo\n"
+    "[verdict]\nrule = optim_memory\ntolerance = 0.01\nexpect_sgd = 0\nexpect_momentum = 1\nexpect_adam = 2\n%s\n";
+
+static void test_optim_memory(void)
+{
+    char ini[1024];
+    snprintf(ini, sizeof ini, memory_ini, "");
+    memory_table("m_ok", "sgd 1000 0\nmomentum 1000 4000\nadam 1000 8000\nshampoo 1000 20000\n", false);
+    Judgement j = judge("m_ok", ini);
+    CHECK_TRUE(j.verdict == VERDICT_CONFIRMED && strstr(j.key, "momentum 1×, adam 2×, shampoo 5×"),
+               "optim_memory: 0, 1 and 2 times the parameter bytes are %s (%s)", verdict_names[j.verdict], j.key);
+    CHECK_TRUE(strstr(j.text, "| shampoo | 1000 | 20000 | 5 | (reported) | – |") != NULL,
+               "optim_memory: shampoo is reported, not judged");
+    memory_table("m_three", "sgd 1000 0\nmomentum 1000 4000\nadam 1000 12000\nshampoo 1000 20000\n", false);
+    j = judge("m_three", ini);
+    CHECK_TRUE(j.verdict == VERDICT_REFUTED && strstr(j.text, "| adam | 1000 | 12000 | 3 | 2 | **no** |"),
+               "optim_memory: an Adam keeping three buffers is %s", verdict_names[j.verdict]);
+    snprintf(ini, sizeof ini, memory_ini, "expect_lion = 1");
+    j = judge("m_ok", ini);
+    CHECK_TRUE(j.verdict == VERDICT_INCONCLUSIVE && strstr(j.text, "No runs of lion"),
+               "optim_memory: an expected optimizer without runs is %s", verdict_names[j.verdict]);
+    memory_table("m_nostate", "sgd 1000 0\nmomentum 1000 4000\nadam 1000 8000\nshampoo 1000 20000\n", true);
+    static Judgement none;
+    Status st = judge_status("m_nostate", ini, &none);
+    CHECK_TRUE(st == ST_FAILED && strstr(err_msg(), "no state_bytes column"),
+               "optim_memory: results without state_bytes fail the rule (%s)", err_msg());
+}
+
+/* results/NAME for the GPT on kjv, 100 steps, from rows "optimizer lr weight_decay seed
+ * status loss"; each run's curve.tsv has validation losses 3 at step 0, 1.2 × loss at
+ * step 50 and loss at step 100. */
+static void optim_table(const char *name, const char *rows)
+{
+    char dir[512];
+    FILE *f = runs_tsv(name, "run_id\toptimizer/lr\tmodel\tdata\tsteps\toptimizer\tlr\tweight_decay\tseed\tstatus\t"
+                             "final_val_loss\tsteps_done\tparams\tstate_bytes", dir, sizeof dir);
+    static char buf[16384];
+    char opt[32], lr[32], wd[32], status[32], loss[32];
+    snprintf(buf, sizeof buf, "%s", rows);
+    for (char *save, *l = strtok_r(buf, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+        int seed;
+        if (sscanf(l, "%31s %31s %31s %d %31s %31s", opt, lr, wd, &seed, status, loss) != 6) exit(99);
+        char id[13], seed_text[16], path[800], curve[256];
+        snprintf(seed_text, sizeof seed_text, "%d", seed);
+        run_id(id, "model", "gpt", "data", "kjv", "steps", "100", "optimizer", opt, "lr", lr, "weight_decay", wd, "seed",
+               seed_text, (const char *)NULL);
+        fprintf(f, "%s\t%s/%s\tgpt\tkjv\t100\t%s\t%s\t%s\t%d\t%s\t%s\t100\t1000\t%d\n", id, opt, lr, opt, lr, wd, seed, status, loss,
+                strcmp(opt, "sgd") ? 8000 : 0);
+        snprintf(path, sizeof path, "%s/runs/%s", dir, id);
+        make_dirs(path);
+        snprintf(path, sizeof path, "%s/runs/%s/curve.tsv", dir, id);
+        double v = strtod(loss, NULL);
+        snprintf(curve, sizeof curve, "step\tval_loss\n0\t3\n50\t%.9g\n100\t%.9g\n", 1.2 * v, v);
+        write_file(path, curve);
+    }
+    fclose(f);
+}
+
+static const char *const optim_ini =
+    "[experiment]\ntitle = t\nclaims = C11\n[settings]\nmodel = gpt\ndata = kjv\nsteps = 100\nweight_decay = 0\n"
+    "[sweep]\noptimizer/lr = sgd/0.01 sgd/0.1 sgd/1 momentum/0.01 momentum/0.1 momentum/1\n"
+    "  adamw/0.0001 adamw/0.001 adamw/0.01 lion/1e-05 lion/0.0001 lion/0.001\nseed = 1 2\n"
+    "[verdict]\nrule = optimizers\nordering = sgd momentum adamw\nordering_on = gpt\nreference = adamw\n"
+    "contenders = lion\nmargin = 0.05\ntarget_fraction = 0.5\n";
+
+/* Every optimizer worst at its grid's ends and best in the middle at the given losses
+ * (seed 1, seed 2); `edge` moves sgd's best to its last lr. */
+static void optim_rows(char *out, size_t cap, const double best[4][2], bool edge)
+{
+    static const char *const opts[] = {"sgd", "momentum", "adamw", "lion"};
+    static const char *const lrs[4][3] = {{"0.01", "0.1", "1"}, {"0.01", "0.1", "1"}, {"0.0001", "0.001", "0.01"},
+                                          {"1e-05", "0.0001", "0.001"}};
+    size_t len = 0;
+    for (int o = 0; o < 4; o++)
+        for (int l = 0; l < 3; l++)
+            for (int seed = 1; seed <= 2; seed++) {
+                bool at_best = edge && o == 0 ? l == 2 : l == 1;
+                if (!at_best && l == 2) {
+                    len += (size_t)snprintf(out + len, cap - len, "%s %s 0 %d diverged nan\n", opts[o], lrs[o][l], seed);
+                    continue;
+                }
+                len += (size_t)snprintf(out + len, cap - len, "%s %s 0 %d ok %.4g\n", opts[o], lrs[o][l], seed,
+                                        at_best ? best[o][seed - 1] : best[o][seed - 1] + 0.5);
+            }
+}
+
+static const char *const decay_ini =
+    "[experiment]\ntitle = t\nclaims = C11\n[settings]\nmodel = gpt\ndata = kjv\nsteps = 100\n[sweep]\n"
+    "optimizer = adamw adam\nweight_decay = 0.01 0.1\nlr = 0.0001 0.001 0.01\nseed = 1 2\n"
+    "[verdict]\nrule = optimizers\ndecoupled = adamw adam\n";
+
+/* adamw and adam at decays 0.01 and 0.1, best at lr 0.001 with the given losses
+ * (optimizer, decay, seed). */
+static void decay_rows(char *out, size_t cap, const double best[2][2][2])
+{
+    static const char *const opts[] = {"adamw", "adam"}, *const wds[] = {"0.01", "0.1"};
+    static const char *const lrs[] = {"0.0001", "0.001", "0.01"};
+    size_t len = 0;
+    for (int o = 0; o < 2; o++)
+        for (int w = 0; w < 2; w++)
+            for (int l = 0; l < 3; l++)
+                for (int seed = 1; seed <= 2; seed++)
+                    len += (size_t)snprintf(out + len, cap - len, "%s %s %s %d ok %.4g\n", opts[o], lrs[l], wds[w], seed,
+                                            best[o][w][seed - 1] + (l == 1 ? 0 : 0.3));
+}
+
+static void test_optimizers(void)
+{
+    static char rows[16384];
+    /* sgd > momentum > adamw on both seeds; lion 2.5 % above adamw */
+    const double textbook[4][2] = {{2.4, 2.42}, {2.3, 2.31}, {2.0, 2.02}, {2.05, 2.07}};
+    optim_rows(rows, sizeof rows, textbook, false);
+    optim_table("opt_textbook", rows);
+    Judgement j = judge("opt_textbook", optim_ini);
+    CHECK_TRUE(j.verdict == VERDICT_CONFIRMED && strstr(j.key, "gpt: sgd 2.41 > momentum 2.305 > adamw 2.01") &&
+                   strstr(j.key, "lion gpt +2.5 %"),
+               "optimizers: sgd < momentum < adamw with lion within 5 %% is %s (%s)", verdict_names[j.verdict], j.key);
+    /* the target is adamw's loss at step 50: 1.2 × 2.01 = 2.412; sgd reaches it at step 100 on seed 1 only */
+    CHECK_TRUE(strstr(j.text, "target: validation loss 2.412") && strstr(j.text, "| 0.001 | 0.0001–0.01 (3) | 2.01 ± 0.01414 (2) | 2 2.02 | +0.00 % | 75 |") &&
+                   strstr(j.text, "not reached (1/2 seeds)"),
+               "optimizers: steps to the loss adamw reaches at half its steps");
+
+    /* momentum worse than sgd on both seeds */
+    const double swapped[4][2] = {{2.3, 2.31}, {2.4, 2.42}, {2.0, 2.02}, {2.05, 2.07}};
+    optim_rows(rows, sizeof rows, swapped, false);
+    optim_table("opt_swapped", rows);
+    j = judge("opt_swapped", optim_ini);
+    CHECK_TRUE(j.verdict == VERDICT_REFUTED && strstr(j.text, "| sgd < momentum | 0/2 | fails |"),
+               "optimizers: momentum losing to sgd on every seed is %s", verdict_names[j.verdict]);
+
+    /* momentum better than sgd on seed 1, worse on seed 2 */
+    const double noisy[4][2] = {{2.4, 2.42}, {2.3, 2.45}, {2.0, 2.02}, {2.05, 2.07}};
+    optim_rows(rows, sizeof rows, noisy, false);
+    optim_table("opt_noisy", rows);
+    j = judge("opt_noisy", optim_ini);
+    CHECK_TRUE(j.verdict == VERDICT_INCONCLUSIVE && strstr(j.text, "| sgd < momentum | 1/2 | seeds disagree |"),
+               "optimizers: seeds that disagree are %s", verdict_names[j.verdict]);
+
+    /* sgd loses but its best lr is its grid's largest: it may have been mistuned */
+    optim_rows(rows, sizeof rows, textbook, true);
+    optim_table("opt_edge", rows);
+    j = judge("opt_edge", optim_ini);
+    CHECK_TRUE(j.verdict == VERDICT_INCONCLUSIVE && strstr(j.text, "1 (grid edge)"),
+               "optimizers: a loser tuned at its grid's edge is %s", verdict_names[j.verdict]);
+
+    /* lion 10 % above adamw on both seeds */
+    const double far[4][2] = {{2.4, 2.42}, {2.3, 2.31}, {2.0, 2.02}, {2.2, 2.23}};
+    optim_rows(rows, sizeof rows, far, false);
+    optim_table("opt_far", rows);
+    j = judge("opt_far", optim_ini);
+    CHECK_TRUE(j.verdict == VERDICT_REFUTED && strstr(j.text, "| lion | +10.20 % | fails |"),
+               "optimizers: a contender 10 %% behind is %s", verdict_names[j.verdict]);
+
+    /* decoupled decay better at both decays, on both seeds */
+    const double decoupled[2][2][2] = {{{2.0, 2.01}, {1.9, 1.92}}, {{2.05, 2.06}, {2.1, 2.12}}};
+    decay_rows(rows, sizeof rows, decoupled);
+    optim_table("opt_decay", rows);
+    j = judge("opt_decay", decay_ini);
+    CHECK_TRUE(j.verdict == VERDICT_CONFIRMED && strstr(j.text, "| gpt, kjv | 0.1 | 1.91 | 2.11 | 2/2 | holds |"),
+               "optimizers: adamw beating adam at each decay is %s (%s)", verdict_names[j.verdict], j.key);
+    const double coupled[2][2][2] = {{{2.1, 2.11}, {2.2, 2.22}}, {{2.05, 2.06}, {2.1, 2.12}}};
+    decay_rows(rows, sizeof rows, coupled);
+    optim_table("opt_coupled", rows);
+    j = judge("opt_coupled", decay_ini);
+    CHECK_TRUE(j.verdict == VERDICT_REFUTED, "optimizers: adam beating adamw at each decay is %s",
+               verdict_names[j.verdict]);
+
+    /* results without state_bytes: the rule fails rather than judging half the table */
+    char path[700];
+    snprintf(path, sizeof path, "%s/results/opt_textbook/runs.tsv", root);
+    Table t;
+    if (table_read(&t, path) != ST_OK) exit(99);
+    FILE *f = fopen(path, "w");
+    if (!f) exit(99);
+    for (int r = -1; r < t.nrows; r++)
+        for (int c = 0; c < t.ncols; c++)
+            if (strcmp(t.head[c], "state_bytes"))
+                fprintf(f, "%s%s", r < 0 ? t.head[c] : t.cell[r][c], c + 1 < t.ncols - 1 ? "\t" : "\n");
+    fclose(f);
+    table_free(&t);
+    static Judgement none;
+    Status st = judge_status("opt_textbook", optim_ini, &none);
+    CHECK_TRUE(st == ST_FAILED && strstr(err_msg(), "no state_bytes column"),
+               "optimizers: results without state_bytes fail the rule (%s)", err_msg());
+}
+
+/* One schedule of a `schedules` fixture: its losses at the four peak lrs (NaN:
+ * diverged) on seed 1, and what seed 2 adds to them. */
+typedef struct {
+    const char *warmup, *schedule, *floor;
+    double loss[4], seed2;
+} SchedSpec;
+
+/* results/NAME for the GPT on kjv (100 steps) at peak lrs 1e-4 .. 0.1, seeds 1 and 2;
+ * without_status leaves the status column out. */
+static void sched_table(const char *name, const SchedSpec *spec, int n, bool without_status)
+{
+    static const char *const lrs[] = {"0.0001", "0.001", "0.01", "0.1"};
+    char dir[512];
+    FILE *f = runs_tsv(name, without_status ? "run_id\twarmup/schedule/lr_floor\tmodel\tdata\tsteps\twarmup\tschedule\t"
+                                              "lr_floor\tlr\tseed\tfinal_val_loss"
+                                            : "run_id\twarmup/schedule/lr_floor\tmodel\tdata\tsteps\twarmup\tschedule\t"
+                                              "lr_floor\tlr\tseed\tstatus\tfinal_val_loss",
+                       dir, sizeof dir);
+    for (int i = 0; i < n; i++)
+        for (int l = 0; l < 4; l++)
+            for (int seed = 1; seed <= 2; seed++) {
+                char id[13], seed_text[8];
+                snprintf(seed_text, sizeof seed_text, "%d", seed);
+                run_id(id, "model", "gpt", "data", "kjv", "steps", "100", "warmup", spec[i].warmup, "schedule",
+                       spec[i].schedule, "lr_floor", spec[i].floor, "lr", lrs[l], "seed", seed_text, (const char *)NULL);
+                double v = spec[i].loss[l] + (seed == 2 ? spec[i].seed2 : 0);
+                fprintf(f, "%s\t%s/%s/%s\tgpt\tkjv\t100\t%s\t%s\t%s\t%s\t%d\t", id, spec[i].warmup, spec[i].schedule,
+                        spec[i].floor, spec[i].warmup, spec[i].schedule, spec[i].floor, lrs[l], seed);
+                if (!without_status) fprintf(f, "%s\t", isfinite(v) ? "ok" : "diverged");
+                fprintf(f, "%.9g\n", v);
+            }
+    fclose(f);
+}
+
+static const char *const sched_ini =
+    "[experiment]\ntitle = t\nclaims = C12\n[settings]\nmodel = gpt\ndata = kjv\nsteps = 100\n[sweep]\n"
+    "warmup/schedule/lr_floor = 0/cosine/0.1 10/cosine/0.1 10/cosine/0.01 10/constant/0.1 10/step/0.1\n"
+    "lr = 0.0001 0.001 0.01 0.1\nseed = 1 2\n[verdict]\nrule = schedules\nusable = 0.1\ndecay = cosine\n";
+
+static void test_schedules(void)
+{
+    /* warmup makes 0.01 usable; both cosine floors beat constant, step reported */
+    SchedSpec textbook[] = {
+        {"0", "cosine", "0.1", {3.0, 2.0, NAN, NAN}, 0.01},
+        {"10", "cosine", "0.1", {3.0, 2.0, 2.1, NAN}, 0.01},
+        {"10", "cosine", "0.01", {3.0, 1.95, 2.05, NAN}, 0.01},
+        {"10", "constant", "0.1", {3.1, 2.2, 2.3, NAN}, 0.01},
+        {"10", "step", "0.1", {3.0, 2.1, 2.2, NAN}, 0.01},
+    };
+    sched_table("s_textbook", textbook, 5, false);
+    Judgement j = judge("s_textbook", sched_ini);
+    CHECK_TRUE(j.verdict == VERDICT_CONFIRMED && strstr(j.key, "usable peak lrs 1 without warmup, 2 with") &&
+                   strstr(j.key, "cosine to 1 %, warmup 10 -11.3 %"),
+               "schedules: warmup widening the usable rates and cosine beating constant is %s (%s)",
+               verdict_names[j.verdict], j.key);
+    CHECK_TRUE(strstr(j.text, "| step, warmup 10 | reported | -4.54 % | 2/2 | holds |") != NULL,
+               "schedules: step decay is reported against constant");
+
+    /* warmup changes nothing; constant beats both floors */
+    SchedSpec against[] = {
+        {"0", "cosine", "0.1", {3.0, 2.0, 2.1, NAN}, 0.01},
+        {"10", "cosine", "0.1", {3.0, 2.0, 2.1, NAN}, 0.01},
+        {"10", "cosine", "0.01", {3.0, 1.95, 2.05, NAN}, 0.01},
+        {"10", "constant", "0.1", {3.1, 1.9, 2.0, NAN}, 0.01},
+    };
+    sched_table("s_against", against, 4, false);
+    j = judge("s_against", sched_ini);
+    CHECK_TRUE(j.verdict == VERDICT_REFUTED && strstr(j.text, "| 2 / 2 | 0/2 | fails |"),
+               "schedules: warmup that widens nothing and a constant rate that wins are %s", verdict_names[j.verdict]);
+
+    /* cosine better than constant on seed 1, worse on seed 2 */
+    SchedSpec noisy[] = {
+        {"0", "cosine", "0.1", {3.0, 2.0, NAN, NAN}, 0.01},
+        {"10", "cosine", "0.1", {3.0, 2.0, 2.1, NAN}, 0.1},
+        {"10", "cosine", "0.01", {3.0, 2.0, 2.1, NAN}, 0.1},
+        {"10", "constant", "0.1", {3.1, 2.05, 2.15, NAN}, 0.01},
+    };
+    sched_table("s_noisy", noisy, 4, false);
+    j = judge("s_noisy", sched_ini);
+    CHECK_TRUE(j.verdict == VERDICT_INCONCLUSIVE && strstr(j.text, "| 1/2 | seeds disagree |"),
+               "schedules: seeds that disagree on cosine against constant are %s", verdict_names[j.verdict]);
+
+    sched_table("s_nostatus", textbook, 5, true);
+    static Judgement none;
+    Status st = judge_status("s_nostatus", sched_ini, &none);
+    CHECK_TRUE(st == ST_FAILED && strstr(err_msg(), "no status column"),
+               "schedules: results without status fail the rule (%s)", err_msg());
+}
+
 int main(void)
 {
     snprintf(root, sizeof root, "/tmp/descent-verdicts-XXXXXX");
@@ -740,6 +1045,9 @@ int main(void)
     test_isoflop();
     test_overfit();
     test_fits();
+    test_optim_memory();
+    test_optimizers();
+    test_schedules();
     char cmd[400];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
     if (system(cmd) != 0) printf("note: could not remove %s\n", root);
