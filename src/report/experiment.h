@@ -14,7 +14,7 @@
 #include "core/status.h"
 #include "core/table.h"
 
-enum { EXP_MAX_KV = 128, EXP_MAX_CLAIMS = 16, EXP_KEY = 64, EXP_VALUE = 1024 };
+enum { EXP_MAX_KV = 128, EXP_MAX_CLAIMS = 16, EXP_KEY = 64, EXP_VALUE = 4096 }; /* a value: an axis of 49 optimizer/lr pairs fits */
 
 typedef struct {
     char key[EXP_KEY];

@@ -345,6 +345,7 @@ static Status judge_optimizers(const Experiment *x, Judgement *j)
         char on[O_MAX_WL][64];
         int non = words_of(exp_param(x, "ordering_on", NULL), on, O_MAX_WL);
         Verdict vo = VERDICT_CONFIRMED;
+        int npairs = 0;
         judge_printf(j, "| ordering on | pair (worse < better) | better on seeds | judged |\n|---|---|---|---|\n");
         for (int wl = 0; wl < a.nwl; wl++) {
             bool judged = non == 0;
@@ -364,10 +365,11 @@ static Status judge_optimizers(const Experiment *x, Judgement *j)
                 PairClass p = lrbest_beats(e ? &e->b : NULL, w ? &w->b : NULL, &pos, &n);
                 judge_printf(j, "| %s | %s < %s | %d/%d | %s |\n", a.wl[wl].name, names[k - 1], names[k], pos, n,
                              pair_names[p]);
-                vo = verdict_worse(vo, of_class(p));
+                vo = verdict_worse(vo, of_class(p)), npairs++;
             }
         }
-        judge_printf(j, "\n- **ordering: %s**\n\n", verdict_names[vo]);
+        if (!npairs) vo = VERDICT_INCONCLUSIVE;
+        judge_printf(j, "\n- **ordering: %s**%s\n\n", verdict_names[vo], npairs ? "" : " (no workload to judge it on)");
         v = verdict_worse(v, vo), checks++;
     }
 
@@ -389,6 +391,7 @@ static Status judge_optimizers(const Experiment *x, Judgement *j)
                     snprintf(key + len, sizeof key - len, "%s%.60s %s %+.1f %%", len ? "; " : "", names[k], a.wl[wl].model,
                              100 * rel);
             }
+        if (!a.nwl) vc = VERDICT_INCONCLUSIVE;
         judge_printf(j, "\n- **contenders: %s**\n\n", verdict_names[vc]);
         v = verdict_worse(v, vc), checks++;
     }
