@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/check.h"
+#include "core/fpmode.h"
 
 enum { MAX_THREADS = 64, SPINS = 4000 };
 
@@ -102,6 +103,7 @@ void pool_shutdown(void)
 
 int pool_init(int nthreads)
 {
+    fpmode_flush_subnormals(); /* workers inherit it: pthread_create copies the mode */
     if (nthreads <= 0) nthreads = pool_default_threads();
     if (nthreads > MAX_THREADS) nthreads = MAX_THREADS;
     if (pool.nthreads > 1) pool_shutdown();

@@ -11,7 +11,8 @@
 typedef void (*PoolTask)(void *ctx, int task);
 
 /* Starts nthreads - 1 workers (nthreads <= 0: from the environment, see pool_default_threads).
- * Calling it again with another count restarts the pool. */
+ * Calling it again with another count restarts the pool. The caller and every worker
+ * flush subnormals to zero (core/fpmode.h): all arithmetic runs in one mode. */
 int pool_init(int nthreads);
 int pool_threads(void);
 /* Which pool thread is running: 0 for the thread that called pool_run, 1.. for workers. */

@@ -2,13 +2,16 @@
  * combinations, odd and tiny shapes, alpha/beta, row strides larger than the rows
  * (padding must stay untouched), beta = 0 over a NaN-filled C, K = 0, and shapes big
  * enough for mm() to split C into tiles over the pool (rows when M >= N, columns
- * otherwise). Then bitwise identity of mm() with 1, 2 and 3 threads. */
+ * otherwise). Then bitwise identity of mm() with 1, 2 and 3 threads, and the one
+ * floating-point mode of every pool thread: subnormals flushed to zero (core/fpmode.h). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/blas.h"
 #include "core/check.h"
+#include "core/fpmode.h"
+#include "core/pool.h"
 #include "core/rng.h"
 #include "harness.h"
 
@@ -113,6 +116,36 @@ static void check_threads(bool ta, bool tb, int M, int N, int K)
     free(A.v), free(B.v), free(C.v), free(c0), free(c1);
 }
 
+/* Each task records whether its thread flushes subnormals, and what a product whose
+ * IEEE result is subnormal (1e-20 · 1e-20 = 1e-40) gives there. */
+typedef struct {
+    int flushes[8];
+    float product[8];
+    volatile float small;
+} ModeJob;
+
+static void record_mode(void *ctx, int task)
+{
+    ModeJob *j = ctx;
+    for (volatile long spin = 0; spin < 2000000; spin++) {} /* long enough to spread over threads */
+    j->flushes[task] = fpmode_flushes_subnormals();
+    j->product[task] = j->small * j->small;
+}
+
+static void check_fpmode(void)
+{
+    CHECK(blas_init(2) == 2);
+    ModeJob j = {.small = 1e-20f};
+    pool_run(8, record_mode, &j);
+    int all = 1;
+    for (int t = 0; t < 8; t++) all &= j.flushes[t] && j.product[t] == 0.0f;
+    CHECK_TRUE(all, "every pool thread flushes subnormals: 1e-20f * 1e-20f gives 0 in all 8 tasks");
+    /* A subnormal input reads as zero (DAZ) in a product too: 1e-40 · 1e30 would be 1e-10. */
+    float a[4] = {1e-40f, 0, 0, 0}, b[4] = {1e30f, 0, 0, 0}, c[4] = {1, 1, 1, 1};
+    mm(false, false, 2, 2, 2, 1.0f, a, 2, b, 2, 0.0f, c, 2);
+    CHECK_TRUE(c[0] == 0.0f, "mm(): a subnormal input counts as zero (got %g)", (double)c[0]);
+}
+
 int main(void)
 {
     R = rng_stream(1, "blas_unit");
@@ -137,6 +170,7 @@ int main(void)
     static const int big[][3] = {{128, 256, 784}, {64, 515, 100}, {300, 300, 300}, {97, 61, 33}};
     for (int s = 0; s < 4; s++)
         for (int t = 0; t < 4; t++) check_threads(t & 1, t & 2, big[s][0], big[s][1], big[s][2]);
+    check_fpmode();
     gsl_rng_free(R);
     return th_done();
 }
