@@ -198,10 +198,12 @@ static void write_verdict(FILE *f, const Entry *e)
     if (e->j.nclaims) {
         fprintf(f, "**Verdict:");
         for (int k = 0; k < e->j.nclaims; k++)
-            fprintf(f, "%s %s %s", k ? "," : "", e->j.claim[k].id, verdict_names[e->j.claim[k].verdict]);
+            fprintf(f, "%s %s %s%s", k ? "," : "", e->j.claim[k].id, verdict_names[e->j.claim[k].verdict],
+                    stability_fragile(&e->stab, e->j.claim[k].id) ? " (fragile)" : "");
         fprintf(f, "**, by rule `%s`", e->rule->name);
     } else
-        fprintf(f, "**Verdict: %s**, by rule `%s`", verdict_names[e->j.verdict], e->rule->name);
+        fprintf(f, "**Verdict: %s%s**, by rule `%s`", verdict_names[e->j.verdict],
+                stability_fragile(&e->stab, "") ? " (fragile)" : "", e->rule->name);
     if (x->nparams) fprintf(f, " with");
     int shown = 0;
     for (int i = 0; i < x->nparams; i++) {
@@ -210,6 +212,7 @@ static void write_verdict(FILE *f, const Entry *e)
     }
     if (x->nparams && !shown) fprintf(f, " the claimed values below");
     fprintf(f, ". The rule %s.\n\n%s\n", e->rule->what, e->j.text);
+    stability_write(f, &e->stab, &e->j);
 }
 
 void page_experiment(FILE *f, const Entry *e, const FigureSet *fs)

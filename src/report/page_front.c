@@ -26,7 +26,7 @@ static void write_claims(FILE *f, Entry *const *es, int n)
                 const char *word, *key;
                 if (!entry_claim(es[i], claims[c].id, &word, &key)) continue;
                 fprintf(f, "%s", k++ ? "<br>" : " "); /* one line per experiment, aligned across the cells */
-                if (pass == 0) fprintf(f, "**%s**", word);
+                if (pass == 0) fprintf(f, "**%s**%s", word, entry_fragile(es[i], claims[c].id) ? " (fragile)" : "");
                 else if (pass == 1) md_cell(f, key);
                 else fprintf(f, "[%s](%s.md)", es[i]->x.name, es[i]->x.name);
                 found = k;

@@ -31,6 +31,14 @@ bool entry_claim(const Entry *e, const char *id, const char **word, const char *
     return true;
 }
 
+bool entry_fragile(const Entry *e, const char *id)
+{
+    if (!entry_judged(e)) return false;
+    for (int k = 0; k < e->j.nclaims; k++)
+        if (!strcmp(e->j.claim[k].id, id)) return stability_fragile(&e->stab, id);
+    return stability_fragile(&e->stab, "");
+}
+
 void md_cell(FILE *f, const char *s)
 {
     for (; *s; s++) {

@@ -9,11 +9,13 @@
 
 #include "report/experiment.h"
 #include "report/figures.h"
+#include "report/stability.h"
 #include "report/verdicts.h"
 
 typedef struct {
     Experiment x;
     Judgement j;
+    Stability stab;           /* the verdict with seeds left out and resampled */
     const VerdictRule *rule;
     int fig_first, fig_count; /* its figures in the FigureSet */
     char error[512];          /* a rule or figure that failed on these results */
@@ -26,6 +28,8 @@ bool entry_judged(const Entry *e);
 /* True when e tests claim `id`; then its verdict word and key number for that claim
  * ("–" as key when it has no verdict). */
 bool entry_claim(const Entry *e, const char *id, const char **word, const char **key);
+/* The verdict of claim id in e hangs on the seeds chosen (report/stability.h). */
+bool entry_fragile(const Entry *e, const char *id);
 
 /* Markdown table cells may not hold '|' or newlines. */
 void md_cell(FILE *f, const char *s);

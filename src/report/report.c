@@ -50,6 +50,8 @@ static Status judge(Entry *e, FigureSet *fs)
     Status st = ST_OK;
     if (e->rule && (st = e->rule->judge(x, &e->j)) != ST_OK)
         snprintf(e->error, sizeof e->error, "%s", err_msg());
+    else if (e->rule && (st = stability_judge(&e->stab, x, e->rule, &e->j)) != ST_OK)
+        return st;
     if (e->rule && e->rule->figures) st = e->rule->figures(fs, x);
     if (st == ST_OK && x->bench) st = throughput_figures(fs, x);
     e->fig_count = fs->n - e->fig_first;

@@ -65,7 +65,8 @@ typedef struct {
     double value[P_MAX_SEEDS]; /* NaN when diverged */
     double gap[P_MAX_SEEDS];   /* value - fp32's, +inf when diverged */
     Stats v, g;                /* of the values, of the finite gaps */
-    double rel;                /* mean gap / fp32's mean value */
+    double base;               /* fp32's mean value */
+    double rel;                /* mean gap / base */
     Class cls;
 } Comparison;
 
@@ -138,7 +139,8 @@ static void compare(Comparison *c, const double *base, const bool *diverged, int
     }
     c->v = stats_of(c->value, n);
     c->g = stats_of(c->gap, n);
-    c->rel = c->g.mean / stats_of(base, n).mean;
+    c->base = stats_of(base, n).mean;
+    c->rel = c->g.mean / c->base;
     if (c->g.n + ndiv == 0) c->cls = C_MISSING;
     else if (ndiv) c->cls = C_LOSES;
     else if (c->rel <= tolerance) c->cls = C_MATCHES;
@@ -339,6 +341,22 @@ static Status judge_precision(const Experiment *x, Judgement *j)
              gaps(p1, &r[M_BF16]), gaps(p2, &r[M_PURE_NEAREST]), gaps(p3, &r[M_PURE_STOCHASTIC]));
     snprintf(k19, sizeof k19, "gap to fp32 held-out/training: fp16 unscaled %s (zero gradients %s beyond fp32), "
              "scaled %s", gaps(p1, &r[M_FP16]), pct(p4, r[M_FP16].zero - r[M_FP32].zero), gaps(p2, &r[M_FP16_DYNAMIC]));
+    /* the power calculation: the gaps, relative to fp32's mean, of the modes the claims
+     * want to match fp32 (the ones whose gap must be resolved against the tolerance) */
+    j->resolve = tolerance;
+    j->spread_n = nseeds;
+    static const ModeId must_match[] = {M_BF16, M_PURE_STOCHASTIC, M_FP16_DYNAMIC};
+    for (int i = 0; i < 3; i++) {
+        ModeId m = must_match[i];
+        const Comparison *c[2] = {&r[m].held_out, &r[m].train};
+        for (int k = 0; k < 2; k++) {
+            double sd = c[k]->g.sd / fabs(c[k]->base);
+            if (c[k]->g.n >= 2 && isfinite(sd) && sd > j->spread) j->spread = sd;
+        }
+    }
+    snprintf(j->resolve_what, sizeof j->resolve_what, "the mean paired gap to fp32 (relative to fp32's mean) of "
+             "the modes that should match fp32 (bf16, stochastic rounding, scaled fp16) against `tolerance`, a "
+             "difference");
     set_claim(x, j, "C18", v18, k18);
     set_claim(x, j, "C19", v19, k19);
     j->verdict = verdict_worse(v18, v19);

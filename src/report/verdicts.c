@@ -7,10 +7,23 @@
 
 const char *const verdict_names[4] = {"not judged", "confirmed", "refuted", "inconclusive"};
 
-/* The registry: one word per rule; the rule itself is `verdict_rule_WORD`, defined in
- * its own file. */
-#define VERDICT_RULES(X) X(parabola) X(lr_regimes) X(precision) X(losses) X(bowl) X(gradcheck) X(isoflop) X(overfit) \
-    X(optim_memory) X(optimizers) X(schedules)
+/* The registry: one word per rule, one per line so that rules added side by side merge;
+ * the rule itself is `verdict_rule_WORD`, defined in its own file. */
+#define VERDICT_RULES(X) \
+    X(parabola) \
+    X(lr_regimes) \
+    X(precision) \
+    X(losses) \
+    X(bowl) \
+    X(gradcheck) \
+    X(isoflop) \
+    X(overfit) \
+    X(optim_memory) \
+    X(optimizers) \
+    X(schedules) \
+    X(escape) \
+    X(accum) \
+    X(seeds)
 
 #define DECLARE(word) extern const VerdictRule verdict_rule_##word;
 VERDICT_RULES(DECLARE)

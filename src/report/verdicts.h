@@ -34,6 +34,13 @@ typedef struct {
         Verdict verdict;
         char key[256];
     } claim[J_MAX_CLAIMS];
+    /* The power calculation (report/stability.h), for a rule that compares a per-seed
+     * quantity with a threshold: the smallest difference it must resolve, the standard
+     * deviation of that quantity over spread_n seeds (in the same units), and in words
+     * what the quantity is. resolve = 0: the rule states none. */
+    double resolve, spread;
+    int spread_n;
+    char resolve_what[512];
 } Judgement;
 
 typedef struct {

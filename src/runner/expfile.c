@@ -303,8 +303,12 @@ static Status take_experiment(ExpFile *x, const Entry *e, const char *where)
         }
         if (!n) return err_set(ST_USAGE, "%s: claims is empty (ids of docs/CLAIMS.md, e.g. C02)", where);
         snprintf(x->claims, sizeof x->claims, "%s", e->value);
+    } else if (!strcmp(e->key, "save")) {
+        if (strcmp(e->value, "on") && strcmp(e->value, "off"))
+            return err_set(ST_USAGE, "%s: save: '%s' is not on or off", where, e->value);
+        x->save = !strcmp(e->value, "on");
     } else {
-        return err_set(ST_USAGE, "%s: unknown key '%s' in [experiment] (keys: title, claims, description)",
+        return err_set(ST_USAGE, "%s: unknown key '%s' in [experiment] (keys: title, claims, description, save)",
                        where, e->key);
     }
     return ST_OK;

@@ -1,7 +1,8 @@
 /* An experiment file (experiments/NAME.ini, docs/EXPERIMENTS.md), read strictly with
  * inih and expanded into runs.
  *
- *   [experiment]  title, claims (ids of docs/CLAIMS.md), description
+ *   [experiment]  title, claims (ids of docs/CLAIMS.md), description, save (on: every
+ *                 run also writes model.safetensors, for rules that compare weights)
  *   [settings]    base settings: the keys and values of `descent train`
  *   [sweep]       axes: a key and a space-separated list of values, or the helpers
  *                 logspace(a, b, n) and linspace(a, b, n). A linked axis names several
@@ -62,6 +63,7 @@ typedef struct {
     ExpParam verdict[EXP_MAX_VERDICT]; /* [verdict] parameters other than rule */
     bool bench; /* a [bench] section: the runs are benchmarks */
     bool gradcheck; /* a [gradcheck] section: the runs are descent gradcheck */
+    bool save;      /* [experiment] save = on: train runs get --save */
     int bench_threads[EXP_MAX_THREADS], nbench_threads; /* [bench] threads, default 1 */
     int bench_steps, bench_warmup, bench_repeats, bench_peak_size; /* defaults 30, 10, 5, 2048 */
     int nruns;

@@ -163,8 +163,9 @@ char **sweep_train_argv(const ExpFile *x, const char *results, int i, const char
                               "--repeats", num[2], "--peak-size", num[3]};
         for (int k = 0; k < 12; k++) argv[n++] = strdup(tail[k]);
     } else {
-        const char *tail[] = {"--out", dir, "--threads", "1", "--quiet"};
-        for (int k = 0; k < 5; k++) argv[n++] = strdup(tail[k]);
+        const char *tail[] = {"--out", dir, "--threads", "1", "--quiet", "--save"};
+        int ntail = x->save && !x->gradcheck ? 6 : 5;
+        for (int k = 0; k < ntail; k++) argv[n++] = strdup(tail[k]);
     }
     for (int k = 0; k < n; k++)
         if (!argv[k]) return sweep_argv_free(argv), NULL;

@@ -9,7 +9,8 @@
 #include "core/table.h"
 #include "runner/sweep.h"
 
-const char *const verify_files[VERIFY_FILES] = {"summary.tsv", "curve.tsv", "layers.tsv", "gradcheck.tsv"};
+const char *const verify_files[VERIFY_FILES] = {"summary.tsv", "curve.tsv", "layers.tsv", "gradcheck.tsv",
+                                                 "starts.tsv"};
 
 bool verify_is_timing(const char *name)
 {

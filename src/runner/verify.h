@@ -20,8 +20,8 @@
 
 /* The result files a run may write (gradcheck runs write summary.tsv and gradcheck.tsv,
  * training runs the first three): those the committed run folder holds are compared. */
-enum { VERIFY_FILES = 4 };
-extern const char *const verify_files[VERIFY_FILES]; /* summary, curve, layers, gradcheck .tsv */
+enum { VERIFY_FILES = 5 };
+extern const char *const verify_files[VERIFY_FILES]; /* summary, curve, layers, gradcheck, starts .tsv */
 
 /* Whether column `name` is a timing (never compared). */
 bool verify_is_timing(const char *name);

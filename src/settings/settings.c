@@ -335,6 +335,9 @@ Status settings_validate(const Settings *s)
         NEED(s->kappa >= 1 && isfinite(s->kappa), "kappa: must be a finite number >= 1");
         NEED(isfinite(s->rotation), "rotation: must be finite");
         NEED(s->tolerance >= 0 && isfinite(s->tolerance), "tolerance: must be >= 0");
+        NEED(s->starts >= 0 && s->starts <= 100000, "starts: must be between 0 and 100000");
+        NEED(s->start_spread >= 0 && isfinite(s->start_spread), "start_spread: must be a finite number >= 0");
+        NEED(s->toy_noise >= 0 && isfinite(s->toy_noise), "toy_noise: must be a finite number >= 0");
         return ST_OK;
     }
     NEED(!strcmp(d, "fashion") || !strcmp(d, "spirals") || !strcmp(d, "markov") ||

@@ -132,7 +132,13 @@ const char *norm_position_name(int p);
     X(T_REAL, kappa, "toy", "1", NULL, NULL, "toy bowl: condition number (curvatures 1 and 1/kappa)")  \
     X(T_REAL, rotation, "toy", "0", NULL, NULL, "toy bowl: angle of its axes to the coordinates, degrees") \
     X(T_REAL, tolerance, "toy", "0", NULL, NULL,                                                   \
-      "toy: stop within this distance of the minimum (0: run every step)")
+      "toy: stop within this distance of the minimum (0: run every step)")                          \
+    X(T_INT, starts, "toy", "0", NULL, NULL,                                                       \
+      "toy: descents from this many starts drawn from the seed (0: the one start w0, w0_2)")        \
+    X(T_REAL, start_spread, "toy", "1", NULL, NULL,                                                \
+      "toy: starts are w0 + U(-start_spread, start_spread) in the first coordinate, w0_2 in the second") \
+    X(T_REAL, toy_noise, "toy", "0", NULL, NULL,                                                   \
+      "toy: std of Gaussian noise added to each gradient component, times the schedule's factor")
 
 #define SETTINGS_ENUM_CTYPE(ctype, names) ctype
 #define SETTINGS_ENUM_NAMES(ctype, names) names

@@ -41,4 +41,4 @@ static const double bowl_min[2] = {0, 0};
 
 const Landscape landscape_bowl = {
     "bowl", 2, bowl_loss, bowl_grad,
-    "0.5*((cos(th)*x+sin(th)*y)**2 + (-sin(th)*x+cos(th)*y)**2/kappa)", bowl_min};
+    "0.5*((cos(th)*x+sin(th)*y)**2 + (-sin(th)*x+cos(th)*y)**2/kappa)", bowl_min, 0, NULL};

@@ -21,4 +21,4 @@ static void chain_grad(double *g, const double *w, const LandscapeArgs *a)
 
 static const double chain_min[1] = {(double)CHAIN_Y / CHAIN_X};
 
-const Landscape landscape_chain = {"chain", 1, chain_loss, chain_grad, "(2*x-1)**2", chain_min};
+const Landscape landscape_chain = {"chain", 1, chain_loss, chain_grad, "(2*x-1)**2", chain_min, 0, NULL};

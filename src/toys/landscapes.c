@@ -13,7 +13,9 @@
     X(landscape_mse_simplex) \
     X(landscape_ce_simplex)  \
     X(landscape_mse_error)   \
-    X(landscape_ce_error)
+    X(landscape_ce_error)    \
+    X(landscape_bumps)       \
+    X(landscape_saddle)
 
 #define LANDSCAPE_DECLARE(t) extern const Landscape t;
 #define LANDSCAPE_ENTRY(t) &t,

@@ -90,11 +90,11 @@ static void ce_error_grad(double *g, const double *w, const LandscapeArgs *a)
 static const double mse_simplex_min[2] = {1, 0}, mse_error_min[1] = {0};
 
 const Landscape landscape_mse_simplex = {"mse_simplex", 2, mse_simplex_loss, mse_simplex_grad,
-                                         "((x-1)**2 + y**2 + (1-x-y)**2)/3", mse_simplex_min};
+                                         "((x-1)**2 + y**2 + (1-x-y)**2)/3", mse_simplex_min, 0, NULL};
 /* the cross-entropies have no minimum: they fall towards w1 = 1 and w → −∞ */
 const Landscape landscape_ce_simplex = {"ce_simplex", 2, ce_simplex_loss, ce_simplex_grad,
-                                        "-log(x)", NULL};
+                                        "-log(x)", NULL, 0, NULL};
 const Landscape landscape_mse_error = {"mse_error", 1, mse_error_loss, mse_error_grad, "x**2",
-                                       mse_error_min};
+                                       mse_error_min, 0, NULL};
 const Landscape landscape_ce_error = {"ce_error", 1, ce_error_loss, ce_error_grad, "log(1+exp(x))",
-                                      NULL};
+                                      NULL, 0, NULL};

@@ -15,4 +15,4 @@ static void parabola_grad(double *g, const double *w, const LandscapeArgs *a)
 
 static const double parabola_min[1] = {0};
 
-const Landscape landscape_parabola = {"parabola", 1, parabola_loss, parabola_grad, "x**2", parabola_min};
+const Landscape landscape_parabola = {"parabola", 1, parabola_loss, parabola_grad, "x**2", parabola_min, 0, NULL};

@@ -30,7 +30,7 @@ Status remove_flat_dir(const char *path)
  * stderr). */
 static const char *const run_files[] = {"summary.tsv", "provenance.tsv",    "curve.tsv",
                                         "layers.tsv",  "model.safetensors", "stderr.txt",
-                                        "gradcheck.tsv"};
+                                        "gradcheck.tsv", "starts.tsv"};
 enum { N_RUN_FILES = sizeof run_files / sizeof run_files[0] };
 
 /* Whether dir/provenance.tsv starts as descent writes it. */

@@ -14,7 +14,13 @@
  * With tolerance > 0 the run stops at the first step whose point lies within
  * `tolerance` of the landscape's minimum (Euclidean distance); tolerance_step is that
  * step, -1 if never.
- *   provenance.tsv as for the models */
+ *   provenance.tsv as for the models
+ *
+ * With starts = N > 0 it descends from N starts drawn from the seed's "init" stream at
+ * once (curve.tsv has at_global instead of the point; summary.tsv global_fraction,
+ * stay_fraction, stuck_fraction; starts.tsv one row per start: docs/FORMATS.md). With
+ * toy_noise > 0 every gradient component gets Gaussian noise (the "noise" stream) of
+ * standard deviation toy_noise times the schedule's factor. */
 #ifndef DESCENT_TRAIN_TOY_H
 #define DESCENT_TRAIN_TOY_H
 

@@ -18,6 +18,9 @@ expect_error 2 "unknown command 'trian'" -- trian
 expect_error 3 "/nonexistent/train-images-idx3-ubyte.gz" -- train --fashion_dir /nonexistent --out "$out"
 expect_error 2 "kappa: must be a finite number >= 1" -- train --model toy --landscape bowl --kappa 0.5 --out "$out"
 expect_error 2 "tolerance: landscape ce_error has no minimum" -- train --model toy --landscape ce_error --tolerance 0.1 --out "$out"
+expect_error 2 "starts: landscape parabola lists no minima" -- train --model toy --starts 10 --out "$out"
+expect_error 2 "toy_noise: must be a finite number >= 0" -- train --model toy --landscape bumps --toy_noise -1 --out "$out"
+expect_error 2 "tolerance: not with starts" -- train --model toy --landscape bumps --starts 10 --tolerance 0.1 --out "$out"
 check "no --out folder after failures" test ! -e "$out"
 
 # a truncated dataset: the real files with the training images cut short

@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "core/fs.h"
+#include "fixture.h"
 #include "harness.h"
 #include "report/experiment.h"
 #include "report/fits.h"
@@ -33,52 +34,6 @@
 #include "report/verdicts.h"
 #include "settings/settings.h"
 #include "train/toy.h"
-
-static char root[256];
-
-static void write_file(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "w");
-    if (!f) {
-        printf("FAIL: cannot write %s\n", path);
-        exit(99);
-    }
-    fputs(text, f);
-    fclose(f);
-}
-
-/* Writes experiments/NAME.ini and judges results/NAME by its rule: the rule's status. */
-static Status judge_status(const char *name, const char *ini, Judgement *j)
-{
-    char path[512], results[512];
-    snprintf(path, sizeof path, "%s/experiments/%s.ini", root, name);
-    write_file(path, ini);
-    snprintf(results, sizeof results, "%s/results", root);
-    static Experiment x;
-    memset(j, 0, sizeof *j);
-    if (experiment_load(&x, path, results) != ST_OK || !x.have_results) {
-        printf("FAIL: %s: cannot load (%s)\n", name, err_msg());
-        exit(99);
-    }
-    const VerdictRule *rule = verdict_rule_by_name(x.rule);
-    if (!rule) {
-        printf("FAIL: %s: no rule '%s'\n", name, x.rule);
-        exit(99);
-    }
-    Status st = rule->judge(&x, j);
-    experiment_free(&x);
-    return st;
-}
-
-static Judgement judge(const char *name, const char *ini)
-{
-    static Judgement j;
-    if (judge_status(name, ini, &j) != ST_OK) {
-        printf("FAIL: %s: the rule failed (%s)\n", name, err_msg());
-        exit(99);
-    }
-    return j;
-}
 
 /* Toy runs at the given learning rates into results/NAME, with runs.tsv as the runner
  * writes it (run_id, then the summary columns). */
@@ -150,35 +105,6 @@ static void test_parabola(void)
     CHECK_TRUE(j.verdict == VERDICT_INCONCLUSIVE, "parabola: four learning rates cannot place the "
                "boundaries: %s", verdict_names[j.verdict]);
     CHECK_TRUE(strstr(j.text, "grid too coarse") != NULL, "parabola: says the grid is too coarse");
-}
-
-/* Starts results/NAME/runs.tsv with the header line; dir gets results/NAME. */
-static FILE *runs_tsv(const char *name, const char *header, char *dir, size_t cap)
-{
-    char path[700];
-    snprintf(dir, cap, "%s/results/%s", root, name);
-    make_dirs(dir);
-    snprintf(path, sizeof path, "%s/runs.tsv", dir);
-    FILE *f = fopen(path, "w");
-    if (!f) exit(99);
-    fprintf(f, "%s\n", header);
-    return f;
-}
-
-/* The run id of the default MLP with these settings (pairs key, value, NULL ended):
- * the report accepts only rows that are runs of the experiment's matrix. */
-static void run_id(char id[13], ...)
-{
-    va_list ap;
-    va_start(ap, id);
-    SettingPairs p = {0};
-    for (const char *k; (k = va_arg(ap, const char *));) pairs_add(&p, k, va_arg(ap, const char *), "");
-    va_end(ap);
-    Settings s;
-    if (settings_from_pairs(&s, &p) != ST_OK || settings_run_id(&s, id) != ST_OK) {
-        printf("FAIL: a fixture's settings: %s\n", err_msg());
-        exit(99);
-    }
 }
 
 /* A runs.tsv from rows "optimizer lr seed status final_val_loss". */
