@@ -33,6 +33,7 @@ enum { E_MAX_LEVELS = 32, E_MAX_SEEDS = 256 };
 typedef struct {
     double noise;
     int n;                             /* seeds with a run here and at noise 0 */
+    int diverged;                      /* runs here that diverged (left out) */
     double global[E_MAX_SEEDS], gain[E_MAX_SEEDS], stay[E_MAX_SEEDS], stuck[E_MAX_SEEDS];
     Stats g, d, s, k;                  /* of global, gain, stay, stuck */
 } Level;
@@ -81,6 +82,7 @@ static void judge_group(const Experiment *x, const Cell *c, const char *axis, do
             int r = c->rows[i];
             if (table_getnum(&x->runs, r, axis) != v->noise) continue;
             double seed = table_getnum(&x->runs, r, "seed");
+            v->diverged += !strcmp(table_get(&x->runs, r, "status"), "diverged");
             int b = have0 ? find_run(x, c, axis, 0, seed) : -1;
             if (b < 0 || strcmp(table_get(&x->runs, r, "status"), "ok")) continue;
             int k = v->n++;
@@ -133,8 +135,8 @@ static Status judge_escape(const Experiment *x, Judgement *j)
     Group *groups = calloc((size_t)(cells.ncells ? cells.ncells : 1), sizeof *groups);
     if (!groups) return cells_free(&cells), ST_NOMEM;
     char h[128], a[32], b[32], c2[32], d[32], e[32], f[32];
-    judge_printf(j, "| group | %s | seeds | starts at a global minimum | gain over full batch (95 %% CI) | "
-                    "in the basin they started in | at no minimum |\n|---|---|---|---|---|---|---|\n",
+    judge_printf(j, "| group | %s | seeds | diverged | starts at a global minimum | gain over full batch (95 %% CI) | "
+                    "in the basin they started in | at no minimum |\n|---|---|---|---|---|---|---|---|\n",
                  label_key(h, sizeof h, axis));
     j->verdict = VERDICT_CONFIRMED;
     j->resolve = rise;
@@ -144,7 +146,8 @@ static Status judge_escape(const Experiment *x, Judgement *j)
         judge_group(x, &cells.cell[ci], axis, stay, rise, g);
         for (int l = 0; l < g->nlevels; l++) {
             const Level *v = &g->level[l];
-            judge_printf(j, "| %s | %g | %d | %s ± %s | ", cells.cell[ci].label, v->noise, v->n, stats_fmt(a, v->g.mean),
+            judge_printf(j, "| %s | %g | %d | %d | %s ± %s | ", cells.cell[ci].label, v->noise, v->n, v->diverged,
+                         stats_fmt(a, v->g.mean),
                          stats_fmt(b, v->g.sd));
             if (v->noise == 0) judge_printf(j, "baseline |");
             else judge_printf(j, "%s (%s to %s) |", stats_fmt(c2, v->d.mean), stats_fmt(d, v->d.ci_lo), stats_fmt(e, v->d.ci_hi));
@@ -160,7 +163,7 @@ static Status judge_escape(const Experiment *x, Judgement *j)
                                      stats_fmt(b, g->level[g->best].g.mean), g->level[g->best].noise);
     }
     judge_printf(j, "\nFractions are means over seeds (± standard deviation) of each run's starts; gains are paired "
-                    "by seed.\n\n");
+                    "by seed. A diverged run (mean loss above `diverge_factor` times its start) is left out.\n\n");
     for (int ci = 0; ci < cells.ncells; ci++)
         judge_printf(j, "- %s: **%s**: %s.\n", cells.cell[ci].label, verdict_names[groups[ci].verdict], groups[ci].why);
     judge_printf(j, "\n");
