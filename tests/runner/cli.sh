@@ -18,6 +18,7 @@ bad empty_axis 6 "axis 'lr' has no values" "$head[settings]\n[sweep]\nlr =\n"
 bad duplicate_key 7 "duplicate key 'lr' \(first at line 5\)" "$head[settings]\nlr = 0.1\nbatch = 3\nlr = 0.2\n"
 bad duplicate_value 6 "lr: value '1e-1' repeats '0.1'" "$head[settings]\n[sweep]\nlr = 0.1 1e-1\n"
 bad axis_and_setting 7 "'lr' is both an axis and a base setting \(line 5\)" "$head[settings]\nlr = 0.1\n[sweep]\nlr = 0.1 0.2\n"
+bad bad_save 4 "save: 'maybe' is not on or off" "${head}save = maybe\n[settings]\n"
 bad missing_experiment 1 "no \[experiment\] section" "[settings]\nlr = 0.1\n"
 bad missing_settings 5 "no \[settings\] section" "$head[sweep]\nlr = 0.1\n"
 bad unknown_section 4 "unknown section \[setings\]" "$head[setings]\nlr = 0.1\n"
@@ -60,6 +61,12 @@ check "nothing written after bad options" test ! -e results
 check "descent sweep --help" bash -c "'$DESCENT' sweep --help | grep -q usage"
 check "a good file sweeps (exit 0)" bash -c "'$DESCENT' sweep good.ini --results out >/dev/null"
 check "into out/good/runs.tsv" test -f out/good/runs.tsv
+
+# save = on: every run also writes model.safetensors
+printf '%b' "${head}save = on\n[settings]\ndata = spirals\nsteps = 2\n" >saved.ini
+check "save = on lists --save" bash -c "'$DESCENT' sweep saved.ini --results out --list | grep -q -- ' --save'"
+check "save = on sweeps" bash -c "'$DESCENT' sweep saved.ini --results out >/dev/null"
+check "and the run saved its weights" bash -c "ls out/saved/runs/*/model.safetensors >/dev/null"
 
 # a linked axis varies its settings together (2 runs, not 4) and is a column of runs.tsv
 printf '%b' "$head[settings]\ndata = spirals\nsteps = 2\n[sweep]\nprecision/rounding = bf16-pure/stochastic fp32/nearest\n" >linked.ini
