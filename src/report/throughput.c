@@ -8,24 +8,6 @@
 #include "report/labels.h"
 #include "report/stats.h"
 
-enum { MAX_ROWS = 4096, MAX_MACHINES = 16, MAX_ROUNDS = 256 };
-
-typedef struct {
-    int run;                   /* row of runs.tsv */
-    int threads, rounds;
-    char machine[400];         /* "host, cpu" */
-    char core[64];             /* the OpenBLAS kernels that ran */
-    double ms, ms_lo, ms_hi;   /* median of the rounds' median steps; their range */
-    double fwd, bwd, opt, peak; /* medians over the rounds */
-    double gflop, items;       /* work of a step (runs.tsv) */
-} BenchRow;
-
-typedef struct {
-    int n, nmachines;
-    BenchRow row[MAX_ROWS];
-    char machine[MAX_MACHINES][400];
-} BenchSet;
-
 static int row_cmp(const void *a, const void *b)
 {
     const BenchRow *r = a, *s = b;
@@ -36,15 +18,14 @@ static int row_cmp(const void *a, const void *b)
     return r->threads - s->threads;
 }
 
-/* Reads every run's bench.tsv into rows, sorted by machine, work, run, threads. */
-static void bench_collect(BenchSet *b, const Experiment *x)
+void bench_collect(BenchSet *b, const Experiment *x)
 {
     b->n = b->nmachines = 0;
     for (int r = 0; r < x->runs.nrows; r++) {
         Table t;
         if (exp_run_file(x, r, "bench.tsv", &t) != ST_OK) continue;
         bool *used = calloc((size_t)(t.nrows ? t.nrows : 1), sizeof *used);
-        for (int i = 0; used && i < t.nrows && b->n < MAX_ROWS; i++) {
+        for (int i = 0; used && i < t.nrows && b->n < BENCH_MAX_ROWS; i++) {
             if (used[i]) continue;
             BenchRow *w = &b->row[b->n++];
             memset(w, 0, sizeof *w);
@@ -52,25 +33,28 @@ static void bench_collect(BenchSet *b, const Experiment *x)
             w->threads = (int)table_getnum(&t, i, "threads");
             snprintf(w->machine, sizeof w->machine, "%s, %s", table_get(&t, i, "host"), table_get(&t, i, "cpu"));
             snprintf(w->core, sizeof w->core, "%s", table_get(&t, i, "blas_core"));
-            double v[5][MAX_ROUNDS];
-            for (int k = i; k < t.nrows && w->rounds < MAX_ROUNDS; k++) {
+            double v[5][BENCH_MAX_ROUNDS], ratio[BENCH_MAX_ROUNDS];
+            for (int k = i; k < t.nrows && w->rounds < BENCH_MAX_ROUNDS; k++) {
                 if ((int)table_getnum(&t, k, "threads") != w->threads) continue;
                 used[k] = true;
                 int q = w->rounds++;
                 v[0][q] = table_getnum(&t, k, "ms_per_step"), v[1][q] = table_getnum(&t, k, "fwd_ms");
                 v[2][q] = table_getnum(&t, k, "bwd_ms"), v[3][q] = table_getnum(&t, k, "peak_gflops");
                 v[4][q] = table_getnum(&t, k, "opt_ms");
+                ratio[q] = v[2][q] / v[1][q];
             }
             Stats s = stats_of(v[0], w->rounds);
             w->ms_lo = s.min, w->ms_hi = s.max;
             w->ms = stats_median(v[0], w->rounds), w->fwd = stats_median(v[1], w->rounds);
             w->bwd = stats_median(v[2], w->rounds), w->peak = stats_median(v[3], w->rounds);
             w->opt = stats_median(v[4], w->rounds);
+            Stats rs = stats_of(ratio, w->rounds);
+            w->ratio = stats_median(ratio, w->rounds), w->ratio_lo = rs.min, w->ratio_hi = rs.max;
             w->gflop = table_getnum(&x->runs, r, "gflop_per_step");
             w->items = table_getnum(&x->runs, r, "items_per_step");
             int m = 0;
             while (m < b->nmachines && strcmp(b->machine[m], w->machine)) m++;
-            if (m == b->nmachines && m < MAX_MACHINES) memcpy(b->machine[b->nmachines++], w->machine, sizeof w->machine);
+            if (m == b->nmachines && m < BENCH_MAX_MACHINES) memcpy(b->machine[b->nmachines++], w->machine, sizeof w->machine);
         }
         free(used);
         table_free(&t);
@@ -110,7 +94,7 @@ void throughput_tables(FILE *f, const Experiment *x, const char *page)
                     table_get(&x->runs, w->run, "model"), table_get(&x->runs, w->run, "shape"), prec,
                     table_get(&x->runs, w->run, "optimizer"), w->core, w->threads, stats_fmt(a, w->ms),
                     stats_fmt(lo, w->ms_lo), stats_fmt(hi, w->ms_hi), stats_fmt(om, w->opt), w->items / (w->ms / 1e3), stats_fmt(g, gflops),
-                    stats_fmt(pk, 100 * gflops / w->peak), stats_fmt(ratio, w->bwd / w->fwd));
+                    stats_fmt(pk, 100 * gflops / w->peak), stats_fmt(ratio, w->ratio));
         }
         fprintf(f, "\n");
     }
@@ -126,7 +110,7 @@ static const struct {
 static double panel_value(const BenchRow *w, int p)
 {
     double gflops = w->gflop / (w->ms / 1e3);
-    return p == 0 ? w->ms : p == 1 ? gflops : p == 2 ? gflops / w->peak : w->bwd / w->fwd;
+    return p == 0 ? w->ms : p == 1 ? gflops : p == 2 ? gflops / w->peak : w->ratio;
 }
 
 Status throughput_figures(FigureSet *fs, const Experiment *x)

@@ -15,6 +15,30 @@
 
 #include "report/figures.h"
 
+enum { BENCH_MAX_ROWS = 4096, BENCH_MAX_MACHINES = 16, BENCH_MAX_ROUNDS = 256 };
+
+/* One run at one thread count: medians over its rounds. */
+typedef struct {
+    int run;                    /* row of runs.tsv */
+    int threads, rounds;
+    char machine[400];          /* "host, cpu" */
+    char core[64];              /* the OpenBLAS kernels that ran */
+    double ms, ms_lo, ms_hi;    /* median of the rounds' median steps; their range */
+    double fwd, bwd, opt, peak; /* medians over the rounds */
+    double ratio, ratio_lo, ratio_hi; /* backward over forward time: median over rounds, range */
+    double gflop, items;        /* work of a step (runs.tsv) */
+} BenchRow;
+
+typedef struct {
+    int n, nmachines;
+    BenchRow row[BENCH_MAX_ROWS];
+    char machine[BENCH_MAX_MACHINES][400];
+} BenchSet;
+
+/* Reads every run's bench.tsv into rows, sorted by machine, work, run, threads; runs
+ * without one are left out. */
+void bench_collect(BenchSet *b, const Experiment *x);
+
 /* Per machine and model: ms/step, GFLOP/s, fraction of peak and backward/forward
  * against the work of a step (GFLOP, log axis), one line per number format, kernels
  * and thread count. */

@@ -23,7 +23,8 @@ const char *const verdict_names[4] = {"not judged", "confirmed", "refuted", "inc
     X(schedules) \
     X(escape) \
     X(accum) \
-    X(seeds)
+    X(seeds) \
+    X(backward_ratio)
 
 #define DECLARE(word) extern const VerdictRule verdict_rule_##word;
 VERDICT_RULES(DECLARE)

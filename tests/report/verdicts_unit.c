@@ -17,8 +17,9 @@
  * disagree or the loser was tuned at its grid's edge; decoupled decay confirmed and
  * refuted; failed without state_bytes), `schedules` on hand-written tables (confirmed;
  * refuted by warmup that widens nothing and a constant rate that wins; inconclusive when
- * seeds disagree; failed without status), and the GSL statistics against
- * hand-computed values. */
+ * seeds disagree; failed without status), `backward_ratio` on hand-written bench.tsv files
+ * (confirmed at ratio 2; refuted at 1; inconclusive when one of two shapes holds it and
+ * without timings), and the GSL statistics against hand-computed values. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -954,6 +955,61 @@ static void test_schedules(void)
                "schedules: results without status fail the rule (%s)", err_msg());
 }
 
+/* A benchmark of two MLP widths whose rounds time the backward at `ratio[w]` times the
+ * forward (±0.05 over three rounds, 2 threads); bench = no bench.tsv at all. */
+static void bench_table(const char *name, const double ratio[2], bool bench)
+{
+    char dir[512];
+    FILE *f = runs_tsv(name, "run_id\tmodel\tshape\twidths\tstatus\tgflop_per_step\titems_per_step\tfwd_mm_flop\t"
+                             "fwd_ew_flop\tbwd_mm_flop\tbwd_ew_flop", dir, sizeof dir);
+    const char *widths[2] = {"128", "512"};
+    for (int w = 0; w < 2; w++) {
+        char id[13], path[700];
+        run_id(id, "model", "mlp", "widths", widths[w], (const char *)NULL);
+        fprintf(f, "%s\tmlp\t784-%s-10,B=128\t%s\tok\t0.1\t128\t1e8\t0\t1.9e8\t1e7\n", id, widths[w], widths[w]);
+        if (!bench) continue;
+        snprintf(path, sizeof path, "%s/runs/%s", dir, id);
+        make_dirs(path);
+        snprintf(path, sizeof path, "%s/runs/%s/bench.tsv", dir, id);
+        FILE *b = fopen(path, "w");
+        if (!b) exit(99);
+        fprintf(b, "threads\tround\tsteps\tms_per_step\tms_min\tms_max\tfwd_ms\tbwd_ms\topt_ms\tpeak_gflops\thost\tcpu\t"
+                   "blas_core\tstart_s\tend_s\n");
+        for (int r = 0; r < 3; r++)
+            fprintf(b, "2\t%d\t20\t3\t3\t3\t1\t%g\t0.1\t100\th\tc\tHaswell\t0\t1\n", r + 1, ratio[w] + 0.05 * (r - 1));
+        fclose(b);
+    }
+    fclose(f);
+}
+
+static const char *const bench_ini =
+    "[experiment]\ntitle = t\nclaims = C08\n[settings]\nmodel = mlp\n[sweep]\nwidths = 128 512\n"
+    "[bench]\nthreads = 2\n[verdict]\nrule = backward_ratio\nratio = 2\ntolerance = 0.5\n";
+
+static void test_backward_ratio(void)
+{
+    bench_table("b_two", (const double[2]){1.9, 2.2}, true);
+    Judgement j = judge("b_two", bench_ini);
+    CHECK_TRUE(j.verdict == VERDICT_CONFIRMED && strstr(j.text, "| 1.9 |") && strstr(j.text, "1.85–1.95"),
+               "backward_ratio: ratios 1.9 and 2.2 against 2 ± 0.5 are %s (%s)", verdict_names[j.verdict], j.key);
+    CHECK_TRUE(strstr(j.text, "| 1.9 | 2 |") != NULL, "backward_ratio: the counted FLOP ratios 1.9 (products) and 2 (all)");
+    bench_table("b_one", (const double[2]){1.0, 1.1}, true);
+    j = judge("b_one", bench_ini);
+    CHECK_TRUE(j.verdict == VERDICT_REFUTED, "backward_ratio: ratios 1 and 1.1 are %s", verdict_names[j.verdict]);
+    bench_table("b_half", (const double[2]){1.0, 2.0}, true);
+    j = judge("b_half", bench_ini);
+    CHECK_TRUE(j.verdict == VERDICT_REFUTED, "backward_ratio: one of two shapes missing the band is %s (half miss it)",
+               verdict_names[j.verdict]);
+    bench_table("b_edge", (const double[2]){1.47, 2.0}, true);
+    j = judge("b_edge", bench_ini);
+    CHECK_TRUE(j.verdict == VERDICT_INCONCLUSIVE, "backward_ratio: rounds 1.42-1.52 straddling the band's edge is %s",
+               verdict_names[j.verdict]);
+    bench_table("b_none", (const double[2]){2, 2}, false);
+    j = judge("b_none", bench_ini);
+    CHECK_TRUE(j.verdict == VERDICT_INCONCLUSIVE && strstr(j.key, "no timings"), "backward_ratio: no bench.tsv is %s (%s)",
+               verdict_names[j.verdict], j.key);
+}
+
 int main(void)
 {
     snprintf(root, sizeof root, "/tmp/descent-verdicts-XXXXXX");
@@ -974,6 +1030,7 @@ int main(void)
     test_optim_memory();
     test_optimizers();
     test_schedules();
+    test_backward_ratio();
     char cmd[400];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
     if (system(cmd) != 0) printf("note: could not remove %s\n", root);
