@@ -39,7 +39,8 @@ typedef struct {
     int n;
     double u[MAXS], loss[MAXS], lfpt[MAXS], lne[MAXS]; /* log10 N, loss, log10 FLOPs/token, log10 N_ne */
     Parabola fit;
-    bool fitted, optimum;
+    bool fitted, optimum, inside; /* inside: the vertex lies within the sizes run */
+    int best;                     /* the size run with the lowest loss, -1 none */
     Verdict v;
     double n_opt, n_lo, n_hi, d_opt, ratio, ratio_lo, ratio_hi, ratio_ne;
 } Budget;
@@ -80,14 +81,18 @@ static void collect(const Experiment *x, Budget *b)
 
 static void analyse(Budget *b, int min_sizes)
 {
-    b->fitted = b->optimum = false;
+    b->fitted = b->optimum = b->inside = false;
+    b->best = -1;
+    for (int k = 0; k < b->n; k++)
+        if (b->best < 0 || b->loss[k] < b->loss[b->best]) b->best = k;
     b->n_opt = b->n_lo = b->n_hi = b->d_opt = b->ratio = b->ratio_lo = b->ratio_hi = b->ratio_ne = NAN;
     b->v = VERDICT_INCONCLUSIVE;
     if (b->n < min_sizes || b->n < 4 || fit_parabola(b->u, b->loss, b->n, &b->fit) != ST_OK) return;
     b->fitted = true;
     if (b->fit.curv_hi < 0) b->v = VERDICT_REFUTED;
     double us = b->fit.vertex, h = b->fit.t * b->fit.vertex_se;
-    b->optimum = b->fit.curv_lo > 0 && us >= b->u[0] && us <= b->u[b->n - 1];
+    b->inside = isfinite(us) && us >= b->u[0] && us <= b->u[b->n - 1];
+    b->optimum = b->fit.curv_lo > 0 && b->inside;
     if (b->optimum) b->v = VERDICT_CONFIRMED;
     if (!(b->fit.c[2] > 0) || !isfinite(us)) return;
     b->n_opt = pow(10, us), b->n_lo = pow(10, us - h), b->n_hi = pow(10, us + h);
@@ -139,25 +144,35 @@ static Status judge_isoflop(const Experiment *x, Judgement *j)
     Verdict v = nb >= min_budgets ? VERDICT_CONFIRMED : VERDICT_INCONCLUSIVE;
     judge_printf(j, "Per compute budget, a parabola in log10 N through the final validation loss of each size; "
                     "its vertex is the compute-optimal size N\\* (95 %% interval from the fit's covariance), "
-                    "D\\* = budget / FLOPs per token at N\\*:\n\n"
-                    "| budget (FLOPs) | sizes | curvature (95 %%) | N\\* (95 %%) | D\\* tokens | D\\*/N\\* (95 %%) | "
-                    "D\\*/N\\* without embeddings | optimum |\n|---|---|---|---|---|---|---|---|\n");
+                    "D\\* = budget / FLOPs per token at N\\* (shown when the vertex lies within the sizes run); "
+                    "beside it the size run with the lowest loss and its tokens per parameter:\n\n"
+                    "| budget (FLOPs) | sizes | lowest loss run: N (loss), D/N | curvature (95 %%) | N\\* (95 %%) | "
+                    "D\\* tokens | D\\*/N\\* (95 %%) | D\\*/N\\* without embeddings | optimum |\n"
+                    "|---|---|---|---|---|---|---|---|---|\n");
     char key[256] = "";
     for (int i = 0; i < nb; i++) {
         collect(x, &b[i]);
         analyse(&b[i], min_sizes);
         v = verdict_worse(v, b[i].v);
-        char s[10][32];
-        judge_printf(j, "| %.3g | %d | %s to %s | %s (%s to %s) | %s | %s (%s to %s) | %s | %s |\n", b[i].budget, b[i].n,
+        char s[13][32];
+        bool show = b[i].inside && b[i].fit.c[2] > 0;
+        int k = b[i].best;
+        double bn = k < 0 ? NAN : pow(10, b[i].u[k]), bl = k < 0 ? NAN : b[i].loss[k];
+        double br = k < 0 ? NAN : b[i].budget / pow(10, b[i].lfpt[k]) / bn;
+        judge_printf(j, "| %.3g | %d | %s (%s), %s | %s to %s | %s (%s to %s) | %s | %s (%s to %s) | %s | %s |\n",
+                     b[i].budget, b[i].n, stats_fmt(s[10], bn), stats_fmt(s[11], bl), stats_fmt(s[12], br),
                      stats_fmt(s[0], b[i].fitted ? b[i].fit.curv_lo : NAN),
-                     stats_fmt(s[1], b[i].fitted ? b[i].fit.curv_hi : NAN), stats_fmt(s[2], b[i].n_opt),
-                     stats_fmt(s[3], b[i].n_lo), stats_fmt(s[4], b[i].n_hi), stats_fmt(s[5], b[i].d_opt),
-                     stats_fmt(s[6], b[i].ratio), stats_fmt(s[7], b[i].ratio_lo), stats_fmt(s[8], b[i].ratio_hi),
-                     stats_fmt(s[9], b[i].ratio_ne),
+                     stats_fmt(s[1], b[i].fitted ? b[i].fit.curv_hi : NAN), stats_fmt(s[2], show ? b[i].n_opt : NAN),
+                     stats_fmt(s[3], show ? b[i].n_lo : NAN), stats_fmt(s[4], show ? b[i].n_hi : NAN),
+                     stats_fmt(s[5], show ? b[i].d_opt : NAN), stats_fmt(s[6], show ? b[i].ratio : NAN),
+                     stats_fmt(s[7], show ? b[i].ratio_lo : NAN), stats_fmt(s[8], show ? b[i].ratio_hi : NAN),
+                     stats_fmt(s[9], show ? b[i].ratio_ne : NAN),
                      b[i].optimum ? "inside the sizes" : b[i].v == VERDICT_REFUTED ? "**none (a maximum)**"
                                                                                    : "**not found**");
         size_t len = strlen(key);
-        snprintf(key + len, sizeof key - len, "%sD/N %s", i ? ", " : "", stats_fmt(s[2], b[i].ratio));
+        if (b[i].optimum) snprintf(key + len, sizeof key - len, "%sD/N %s", i ? ", " : "", stats_fmt(s[2], b[i].ratio));
+        else snprintf(key + len, sizeof key - len, "%sno optimum (best run N %s, D/N %s)", i ? ", " : "",
+                      stats_fmt(s[2], bn), stats_fmt(s[3], br));
     }
     Line l;
     char s[4][32];
@@ -232,14 +247,29 @@ static Status figures_isoflop(FigureSet *fs, const Experiment *x)
     char s[32];
     fprintf(f, "set logscale xy\nset xlabel 'compute C (FLOPs)'\nset ylabel 'optimal parameters N*'\n"
                "set format x '10^{%%L}'\nset format y '10^{%%L}'\n");
-    fprintf(f, "plot '-' using 1:2:3:4 with yerrorbars lc rgb '%s' pt 7 ps 1 title 'N* (95 %%)'", fig_colour(0));
+    /* the axes span the budgets and the sizes run, whether or not a budget has an optimum */
+    double nlo = INFINITY, nhi = 0;
+    int nopt = 0;
+    for (int i = 0; i < nb; i++) {
+        nopt += b[i].optimum;
+        if (b[i].n) nlo = fmin(nlo, pow(10, b[i].u[0])), nhi = fmax(nhi, pow(10, b[i].u[b[i].n - 1]));
+    }
+    if (nb && nhi > 0)
+        fprintf(f, "set xrange [%.6g:%.6g]\nset yrange [%.6g:%.6g]\n", b[0].budget / 2, b[nb - 1].budget * 2, nlo / 2,
+                nhi * 2);
+    if (!nopt) fprintf(f, "set label 1 'no budget has an optimum inside the sizes run' at graph 0.5, 0.5 center\n");
+    fprintf(f, "plot ");
+    if (nopt) fprintf(f, "'-' using 1:2:3:4 with yerrorbars lc rgb '%s' pt 7 ps 1 title 'N* (95 %%)'", fig_colour(0));
+    else fprintf(f, "1/0 notitle");
     if (have)
         fprintf(f, ", \\\n  10**(%.9g + %.9g*log10(x)) with lines lc rgb '%s' lw 1.5 title 'N* ∝ C^{%s}'", l.a, l.b,
                 fig_colour(1), stats_fmt(s, l.b));
     fprintf(f, "\n");
-    for (int i = 0; i < nb; i++)
-        if (b[i].optimum) fprintf(f, "%.6g %.6g %.6g %.6g\n", b[i].budget, b[i].n_opt, b[i].n_lo, b[i].n_hi);
-    fprintf(f, "e\n");
+    if (nopt) {
+        for (int i = 0; i < nb; i++)
+            if (b[i].optimum) fprintf(f, "%.6g %.6g %.6g %.6g\n", b[i].budget, b[i].n_opt, b[i].n_lo, b[i].n_hi);
+        fprintf(f, "e\n");
+    }
     return fig_close(f, name);
 }
 
