@@ -297,6 +297,9 @@ int cmd_bench(int argc, char **argv)
 
     long items = (long)B * m->items_per_row;
     double gflop = m->flops_per_item * items / 1e9;
+    StepFlops sf; /* executed FLOPs of each phase, for its rate */
+    double opt_mm, opt_ew;
+    step_flops(m, &opt, &h, B, &sf, &opt_mm, &opt_ew);
     char shape_desc[256];
     if (gpt)
         snprintf(shape_desc, sizeof shape_desc, "V=%d,T=%d,C=%d,L=%d,H=%d,B=%d", shape.classes, T,
@@ -307,7 +310,8 @@ int cmd_bench(int argc, char **argv)
         snprintf(shape_desc + len, sizeof shape_desc - len, "-%d,B=%d", shape.classes, B);
     }
     printf("model\tshape\toptimizer\tprecision\tblas_core\tthreads\trepeats\tms_per_step\tms_min\tms_max\tfwd_ms\tbwd_ms\topt_ms\t"
-           "bwd_fwd\titems_per_sec\tgflop_per_step\tgflops\tpeak_gflops\tpeak_fraction\n");
+           "bwd_fwd\titems_per_sec\tgflop_per_step\tgflops\tpeak_gflops\tpeak_fraction\tfwd_peak_fraction\t"
+           "bwd_peak_fraction\topt_peak_fraction\n");
     for (int k = 0; k < nthreads; k++) {
         const Round *rk = &rounds[k * repeats];
         double fwd, bwd, op, step, lo = rk[0].min, hi = rk[0].max;
@@ -319,10 +323,14 @@ int cmd_bench(int argc, char **argv)
         op = median(med, repeats);
         for (int i = 0; i < repeats; i++) med[i] = rk[i].step;
         step = median(med, repeats);
-        printf("%s\t%s\t%s\t%s\t%s\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.2f\t%.0f\t%.4f\t%.1f\t%.1f\t%.3f\n",
+        double peak = peaks[k] * 1e9;
+        printf("%s\t%s\t%s\t%s\t%s\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.2f\t%.0f\t%.4f\t%.1f\t%.1f\t%.3f\t%.3f\t"
+               "%.3f\t%.3f\n",
                model_kind_name(s.model), shape_desc, opt_type_name(s.optimizer),
                precision_name(s.precision), blas_core_name(), tlist[k], repeats, 1e3 * step, 1e3 * lo, 1e3 * hi, 1e3 * fwd,
-               1e3 * bwd, 1e3 * op, bwd / fwd, items / step, gflop, gflop / step, peaks[k], gflop / step / peaks[k]);
+               1e3 * bwd, 1e3 * op, bwd / fwd, items / step, gflop, gflop / step, peaks[k], gflop / step / peaks[k],
+               fwd > 0 ? (sf.fwd_mm + sf.fwd_ew) / fwd / peak : NAN, bwd > 0 ? (sf.bwd_mm + sf.bwd_ew) / bwd / peak : NAN,
+               op > 0 ? (opt_mm + opt_ew) / op / peak : NAN);
     }
     if (!out_dir) goto done;
 
