@@ -73,10 +73,12 @@ same_tsv() {
     [ -s "$1" ] && [ -s "$2" ] || { echo "    missing or empty: $1 or $2"; return 1; }
     cmp -s <(without_timing "$1") <(without_timing "$2") || { echo "    ${1##*/} differs"; return 1; }
 }
-# same_results DIR1 DIR2: every result file identical apart from timing columns.
+# same_results DIR1 DIR2: every result file identical apart from timing columns
+# (layer_stats.tsv when either has one: toy runs write none).
 same_results() {
     local f
-    for f in curve.tsv layers.tsv summary.tsv; do
+    for f in curve.tsv layers.tsv layer_stats.tsv summary.tsv; do
+        [ "$f" = layer_stats.tsv ] && [ ! -e "$1/$f" ] && [ ! -e "$2/$f" ] && continue
         same_tsv "$1/$f" "$2/$f" || return 1
     done
 }

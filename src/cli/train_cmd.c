@@ -16,7 +16,7 @@ static void usage(FILE *f)
             "usage: descent train [--SETTING VALUE ...] [--out DIR] [--save] [--threads N] [--quiet]\n"
             "\n"
             "Trains one model and prints its result. With --out DIR, writes DIR/curve.tsv,\n"
-            "DIR/layers.tsv, DIR/summary.tsv and DIR/provenance.tsv (and DIR/model.safetensors\n"
+            "DIR/layers.tsv, DIR/layer_stats.tsv, DIR/summary.tsv and DIR/provenance.tsv (and DIR/model.safetensors\n"
             "with --save), all at once when the run ends. Same settings and seed give the\n"
             "same bits whatever --threads is.\n"
             "\n"

@@ -50,6 +50,8 @@ typedef struct {
     bool post, residual, tied;
     Act act;
     float p_drop;
+    bool dropped;                    /* the last forward applied dropout */
+    int rows;                        /* B of the last forward */
     int wte, wpe, lnfw, lnfb, lmw;
     GptBlock *blocks;                /* (L) */
     int *inp, *tgt;                  /* (N) input and target tokens */
@@ -276,12 +278,15 @@ static void fwd_rows_task(void *ctx, int t)
     else head_rows(j->m, r0, n);
 }
 
-/* Logits (N,V) of tok (B,T) into m->logits; dropout only when training. */
-static void forward(Gpt *m, const int *tok, int B, int T, bool train)
+/* Logits (N,V) of tok (B,T) into m->logits; train keeps what backward needs, drop applies
+ * dropout (training only). */
+static void forward(Gpt *m, const int *tok, int B, int T, bool train, bool drop)
 {
     int C = m->C, N = B * T;
     long nc = (long)N * C;
-    bool drop = train && m->p_drop > 0;
+    drop = drop && train && m->p_drop > 0;
+    m->dropped = drop;
+    m->rows = B;
     for (long i = 0; i < (long)N; i++) CHECK(tok[i] >= 0 && tok[i] < m->V);
     embedding_forward(m->x0, tok, P(m, m->wte), P(m, m->wpe), B, T, C);
     if (drop) { /* every mask of the step, in the order the layers use them */
@@ -324,7 +329,7 @@ static void mlp_bwd_task(void *ctx, int t)
     int C = m->C, r0 = t * FROWS, n = j->N - r0 < FROWS ? j->N - r0 : FROWS;
     long o = (long)r0 * C, cnt = (long)n * C;
     const float *dz = j->dz;
-    if (k->mmask) {
+    if (m->dropped) {
         for (long i = o; i < o + cnt; i++) m->s2[i] = j->dz[i] * k->mmask[i];
         dz = m->s2;
     }
@@ -346,7 +351,7 @@ static void mlp_bwd(Gpt *m, GptBlock *k, float *dx, bool add, const float *dz, c
     int C = m->C;
     MlpBwdJob j = {.m = m, .k = k, .dx = dx, .dz = dz, .add = add, .N = N};
     pool_run((N + FROWS - 1) / FROWS, mlp_bwd_task, &j);
-    if (k->mmask) dz = m->s2;
+    if (m->dropped) dz = m->s2;
     linear_backward(NULL, G(m, k->mprojw), G(m, k->mprojb), dz, k->fca, P(m, k->mprojw), N,
                     4 * C, C);
     linear_backward(NULL, G(m, k->fcw), G(m, k->fcb), m->dfc, x, P(m, k->fcw), N, C, 4 * C);
@@ -358,7 +363,7 @@ static void attn_bwd(Gpt *m, GptBlock *k, float *dx, bool add, const float *dy, 
                      int B, int T)
 {
     int C = m->C, N = B * T;
-    if (k->amask) {
+    if (m->dropped) {
         for (long i = 0; i < (long)N * C; i++) m->s2[i] = dy[i] * k->amask[i];
         dy = m->s2;
     }
@@ -413,7 +418,7 @@ static void backward(Gpt *m, const int *tok, int B, int T, float dloss)
         }
     }
     const float *dx0 = g;
-    if (m->emask) {
+    if (m->dropped) {
         for (long i = 0; i < nc; i++) m->s2[i] = g[i] * m->emask[i];
         dx0 = m->s2;
     }
@@ -438,8 +443,49 @@ static double gpt_forward(Model *base, const Batch *b)
     Gpt *m = (Gpt *)base;
     int N = b->rows * m->T;
     split_tokens(m, b);
-    forward(m, m->inp, b->rows, m->T, true);
+    forward(m, m->inp, b->rows, m->T, true, true);
     return loss_sum(m, N) / N;
+}
+
+static double gpt_probe(Model *base, const Batch *b)
+{
+    Gpt *m = (Gpt *)base;
+    int N = b->rows * m->T;
+    split_tokens(m, b);
+    forward(m, m->inp, b->rows, m->T, true, false);
+    return loss_sum(m, N) / N;
+}
+
+/* The first tensor of block l (its first norm, or its qkv without norms). */
+static int block_first(const Gpt *m, int l)
+{
+    const GptBlock *k = &m->blocks[l];
+    return k->ln1w >= 0 ? k->ln1w : k->qkvw;
+}
+
+/* "embedding" (wte + wpe, its output x0), "h.l" (block l's output, its tensors) and
+ * "head" (logits; ln_f and lm_head, which is wte when tied). */
+static int gpt_layers(const Model *base, LayerView *v, int cap)
+{
+    const Gpt *m = (const Gpt *)base;
+    int n = m->L + 2, head0 = m->L ? m->blocks[m->L - 1].mprojw + 2 : m->wpe + 1;
+    long nc = (long)m->rows * m->T * m->C;
+    for (int i = 0; i < n && i < cap; i++) {
+        int l = i - 1;
+        if (i == 0) {
+            v[i] = (LayerView){.out = m->x0, .numel = nc, .p0 = m->wte, .p1 = m->wpe + 1};
+            snprintf(v[i].name, sizeof v[i].name, "embedding");
+        } else if (l < m->L) {
+            v[i] = (LayerView){.out = block_out(m, l), .numel = nc, .p0 = block_first(m, l),
+                               .p1 = l + 1 < m->L ? block_first(m, l + 1) : head0};
+            snprintf(v[i].name, sizeof v[i].name, "h.%d", l);
+        } else {
+            v[i] = (LayerView){.out = m->logits, .numel = (long)m->rows * m->T * m->V, .p0 = head0,
+                               .p1 = base->params.n};
+            snprintf(v[i].name, sizeof v[i].name, "head");
+        }
+    }
+    return n;
 }
 
 static void gpt_backward(Model *base, const Batch *b, float dloss)
@@ -453,7 +499,7 @@ static double gpt_eval(Model *base, const Batch *b, long *correct)
     Gpt *m = (Gpt *)base;
     int N = b->rows * m->T;
     split_tokens(m, b);
-    forward(m, m->inp, b->rows, m->T, false);
+    forward(m, m->inp, b->rows, m->T, false, false);
     *correct += argmax_correct(m->logits, m->tgt, N, m->V);
     return loss_sum(m, N);
 }
@@ -462,7 +508,7 @@ const float *gpt_logits(Model *base, const int *tok, int B, int T)
 {
     Gpt *m = (Gpt *)base;
     CHECK(B >= 1 && B <= m->maxB && T >= 1 && T <= m->T);
-    forward(m, tok, B, T, false);
+    forward(m, tok, B, T, false, false);
     return m->logits;
 }
 
@@ -492,7 +538,7 @@ static void gpt_free(Model *base)
     free(m);
 }
 
-static const ModelOps gpt_ops = {"gpt", gpt_forward, gpt_backward, gpt_eval, gpt_free};
+static const ModelOps gpt_ops = {"gpt", gpt_forward, gpt_backward, gpt_eval, gpt_probe, gpt_layers, gpt_free};
 
 /* base.flops: one sequence of T tokens through forward and backward as they run
  * (every linear layer computes its input gradient: the first feeds the embeddings). */

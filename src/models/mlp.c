@@ -40,6 +40,8 @@ typedef struct {
     bool post;
     Act act;
     float p_drop;
+    bool dropped;                  /* the last forward applied dropout */
+    int rows;                      /* rows of the last forward */
     Block *blocks;                 /* (n_hidden) */
     int head_w, head_b, nf_w, nf_b; /* nf: final norm (pre-norm only), else -1 */
     float *xf, *f_mean, *f_rstd;   /* (B,C) final norm output, (B) statistics */
@@ -81,6 +83,8 @@ static void forward(Mlp *m, const float *x, int B, bool train)
 {
     bool post = m->norm != NORM_NONE && m->post;
     const float *in = x;
+    m->dropped = train && m->p_drop > 0;
+    m->rows = B;
     for (int i = 0; i < m->n_hidden; i++) {
         Block *k = &m->blocks[i];
         long n = (long)B * k->dout;
@@ -120,7 +124,7 @@ static void block_backward(Mlp *m, int i, float *dx, const float *in, int B)
     if (k->residual && dx)
         for (long j = 0; j < n; j++) dx[j] += ds[j];
     /* t2 = d act output = ds · mask; then t1 = dz = t2 · act'(z) */
-    if (k->mask)
+    if (m->dropped)
         for (long j = 0; j < n; j++) m->t2[j] = ds[j] * k->mask[j];
     else
         memcpy(m->t2, ds, (size_t)n * sizeof(float));
@@ -181,6 +185,32 @@ static double mlp_eval(Model *base, const Batch *b, long *correct)
     return crossentropy_forward(m->probs, m->logits, b->y, b->rows, m->classes);
 }
 
+static double mlp_probe(Model *base, const Batch *b)
+{
+    Mlp *m = (Mlp *)base;
+    CHECK(b->rows <= base->max_rows);
+    forward(m, b->x, b->rows, false);
+    return crossentropy_forward(m->probs, m->logits, b->y, b->rows, m->classes) / b->rows;
+}
+
+/* Hidden block i is "layers.i" (its output, tensors from its weight up to the next
+ * block's); the head is "layers.{n_hidden}" (logits; the final norm and the head). */
+static int mlp_layers(const Model *base, LayerView *v, int cap)
+{
+    const Mlp *m = (const Mlp *)base;
+    int n = m->n_hidden + 1, head0 = m->nf_w >= 0 ? m->nf_w : m->head_w;
+    for (int i = 0; i < n && i < cap; i++) {
+        bool head = i == m->n_hidden;
+        const Block *k = head ? NULL : &m->blocks[i];
+        snprintf(v[i].name, sizeof v[i].name, "layers.%d", i);
+        v[i].out = head ? m->logits : k->out;
+        v[i].numel = (long)m->rows * (head ? m->classes : k->dout);
+        v[i].p0 = head ? head0 : k->w;
+        v[i].p1 = head ? base->params.n : i + 1 < m->n_hidden ? m->blocks[i + 1].w : head0;
+    }
+    return n;
+}
+
 static void mlp_free(Model *base)
 {
     Mlp *m = (Mlp *)base;
@@ -197,7 +227,7 @@ static void mlp_free(Model *base)
     free(m);
 }
 
-static const ModelOps mlp_ops = {"mlp", mlp_forward, mlp_backward, mlp_eval, mlp_free};
+static const ModelOps mlp_ops = {"mlp", mlp_forward, mlp_backward, mlp_eval, mlp_probe, mlp_layers, mlp_free};
 
 /* base.flops: one row through forward and backward as mlp_forward and mlp_backward
  * run it (the first layer computes no input gradient). */

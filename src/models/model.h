@@ -14,6 +14,15 @@
 
 typedef struct Model Model;
 
+/* One layer as the per-layer statistics see it (layer_stats.tsv): its output of the last
+ * forward and its parameter tensors, a run of the table. */
+typedef struct {
+    char name[32];    /* "layers.3" (mlp), "embedding", "h.2", "head" (gpt) */
+    const float *out; /* (numel) the layer's output */
+    long numel;
+    int p0, p1;       /* its tensors: params.spec[p0 .. p1) */
+} LayerView;
+
 typedef struct {
     const char *name;
     /* Training forward of one micro-batch (dropout on), keeping what backward needs.
@@ -25,6 +34,12 @@ typedef struct {
     /* Forward only, dropout off. Returns the SUM of per-item losses; adds the number of
      * correct predictions (argmax) to *correct. */
     double (*eval)(Model *m, const Batch *b, long *correct);
+    /* A training forward with dropout off and no random draw, for measurements: backward
+     * after it gives the gradient of the loss itself. Returns the mean loss. */
+    double (*probe)(Model *m, const Batch *b);
+    /* The layers in order, input side first, as the last forward left them: fills up to
+     * cap views and returns how many the model has. */
+    int (*layers)(const Model *m, LayerView *v, int cap);
     void (*free)(Model *m);
 } ModelOps;
 

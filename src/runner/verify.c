@@ -9,8 +9,8 @@
 #include "core/table.h"
 #include "runner/sweep.h"
 
-const char *const verify_files[VERIFY_FILES] = {"summary.tsv", "curve.tsv", "layers.tsv", "gradcheck.tsv",
-                                                 "starts.tsv"};
+const char *const verify_files[VERIFY_FILES] = {"summary.tsv", "curve.tsv", "layers.tsv", "layer_stats.tsv",
+                                                 "gradcheck.tsv", "starts.tsv"};
 
 bool verify_is_timing(const char *name)
 {

@@ -3,7 +3,7 @@
  * Runs of an experiment with committed results (status ok, stopped or diverged) are
  * chosen at random with a seed (or the quickest by their recorded wall_s), rerun
  * exactly as the sweep ran them into a scratch results folder, and their result files
- * (summary.tsv, curve.tsv and layers.tsv; gradcheck.tsv for gradient checks) compared
+ * (summary.tsv, curve.tsv, layers.tsv, layer_stats.tsv; gradcheck.tsv for gradient checks) compared
  * with the committed files: every column but the
  * timings (names ending in _s: wall_s, step_s, items_per_s) and locations
  * (fashion_dir), cell for cell as text, which for numbers written to 9 digits is the
@@ -19,9 +19,9 @@
 #include "runner/expfile.h"
 
 /* The result files a run may write (gradcheck runs write summary.tsv and gradcheck.tsv,
- * training runs the first three): those the committed run folder holds are compared. */
-enum { VERIFY_FILES = 5 };
-extern const char *const verify_files[VERIFY_FILES]; /* summary, curve, layers, gradcheck, starts .tsv */
+ * training runs the first four): those the committed run folder holds are compared. */
+enum { VERIFY_FILES = 6 };
+extern const char *const verify_files[VERIFY_FILES]; /* summary, curve, layers, layer_stats, gradcheck, starts .tsv */
 
 /* Whether column `name` is a timing (never compared). */
 bool verify_is_timing(const char *name);

@@ -313,13 +313,16 @@ Status settings_validate(const Settings *s)
     NEED(s->spirals_noise >= 0, "spirals_noise: must be >= 0");
     NEED(s->layers >= 0, "layers: must be >= 0");
     NEED(s->width >= 1 && s->heads >= 1, "width, heads: must be >= 1");
-    NEED(s->width % s->heads == 0, "heads: %d does not divide width %d", s->heads, s->width);
+    NEED(s->model != MODEL_GPT || s->width % s->heads == 0, "heads: %d does not divide width %d", s->heads,
+         s->width); /* the mlp's width (with depth) has no heads */
     NEED(s->context >= 1, "context: must be >= 1");
     NEED(s->vocab >= 0 && s->vocab <= 65536, "vocab: must be in [0, 65536]");
     NEED(s->markov_order >= 1 && s->markov_order <= 4, "markov_order: must be in [1, 4]");
     NEED(s->markov_alphabet >= 2 && s->markov_alphabet <= 64, "markov_alphabet: must be in [2, 64]");
     NEED(s->markov_alpha > 0, "markov_alpha: must be > 0");
     NEED(s->val_tokens >= 1, "val_tokens: must be >= 1");
+    NEED(s->depth >= 0 && s->depth <= MAX_WIDTHS, "depth: must be in [0, %d]", MAX_WIDTHS);
+    NEED(s->depth == 0 || s->model == MODEL_MLP, "depth: is for model mlp (the gpt's depth is layers)");
     NEED(s->init != INIT_GPT2 || s->model == MODEL_GPT,
          "init: gpt2 is for model gpt (mlp takes he, xavier or normal)");
     if (strcmp(s->loss_scale, "none") && strcmp(s->loss_scale, "dynamic")) {
@@ -485,6 +488,23 @@ Status pairs_add(SettingPairs *p, const char *key, const char *value, const char
     return ST_OK;
 }
 
+/* depth > 0 (mlp): widths becomes depth copies of width, so summary.tsv and the model
+ * see the layers as a list; a widths pair that says otherwise is an error. */
+static Status expand_depth(Settings *s, const SettingPairs *p)
+{
+    if (s->depth <= 0 || s->depth > MAX_WIDTHS || s->model != MODEL_MLP) return ST_OK;
+    bool same = s->n_widths == s->depth;
+    for (int i = 0; same && i < s->depth; i++) same = s->widths[i] == s->width;
+    for (int i = 0; i < p->n && !same; i++)
+        if (!strcmp(p->item[i].key, "widths"))
+            return err_set(ST_USAGE, "%s%swidths: %s is not depth %d of width %d (give one or the other)",
+                           p->item[i].where, p->item[i].where[0] ? ": " : "", p->item[i].value,
+                           s->depth, s->width);
+    for (int i = 0; i < s->depth; i++) s->widths[i] = s->width;
+    s->n_widths = s->depth;
+    return ST_OK;
+}
+
 Status settings_from_pairs(Settings *s, const SettingPairs *p)
 {
     /* an unknown model gets mlp's defaults here and its error when the pair is set */
@@ -500,7 +520,7 @@ Status settings_from_pairs(Settings *s, const SettingPairs *p)
             return err_set(ST_USAGE, "%s: %s", p->item[i].where, msg);
         }
     }
-    return settings_validate(s);
+    return expand_depth(s, p) != ST_OK ? ST_USAGE : settings_validate(s);
 }
 
 void settings_print_help(FILE *f)

@@ -18,7 +18,7 @@
 #include "nn/activation.h"
 #include "nn/norm.h"
 
-enum { MAX_WIDTHS = 32, STR_LEN = 512 };
+enum { MAX_WIDTHS = 64, STR_LEN = 512 };
 
 typedef enum { T_INT, T_REAL, T_BOOL, T_ENUM, T_STR, T_INTLIST } SettingType;
 
@@ -95,6 +95,8 @@ const char *norm_position_name(int p);
     X(T_REAL, decay_frac, "schedule", "0.2", NULL, NULL, "wsd: fraction of the run spent decaying") \
     X(T_INT, inputs, "mlp", "0", NULL, NULL, "input features (0: from the data, which any other value must equal)")                  \
     X(T_INTLIST, widths, "mlp", "256,128", NULL, NULL, "hidden layer widths, comma-separated")      \
+    X(T_INT, depth, "mlp", "0", NULL, NULL,                                                        \
+      "hidden layers of width units each, written into widths (0: widths gives them)")            \
     X(T_INT, classes, "mlp", "0", NULL, NULL, "output classes (0: from the data, which any other value must equal)")                 \
     X(T_ENUM, act, "model", "relu", "gelu", (Act, act_name), "hidden activation")                  \
     X(T_ENUM, init, "model", "he", "gpt2", (InitKind, init_kind_name),                             \
@@ -110,7 +112,7 @@ const char *norm_position_name(int p);
     X(T_INT, spirals_points, "data", "1000", NULL, NULL, "spirals: training points per class")     \
     X(T_REAL, spirals_noise, "data", "0.05", NULL, NULL, "spirals: standard deviation of the noise") \
     X(T_INT, layers, "gpt", "2", NULL, NULL, "transformer blocks")                                  \
-    X(T_INT, width, "gpt", "64", NULL, NULL, "channels C")                                          \
+    X(T_INT, width, "gpt", "64", NULL, NULL, "channels C (mlp: units per hidden layer with depth)") \
     X(T_INT, heads, "gpt", "4", NULL, NULL, "attention heads H (must divide width)")               \
     X(T_INT, context, "gpt", "64", NULL, NULL, "context length T")                                 \
     X(T_INT, vocab, "gpt", "0", NULL, NULL, "vocabulary size (0: the data's; with data, must equal it)")    \

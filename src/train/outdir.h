@@ -31,8 +31,8 @@ void outdir_abort(OutDir *o);
 
 /* ST_OK when dir does not exist, is an empty folder, or holds a descent run folder and
  * nothing else: a provenance.tsv of descent, a summary.tsv, and no file but the ones a
- * run or a sweep's failure record writes (curve.tsv, layers.tsv, summary.tsv,
- * provenance.tsv, model.safetensors, stderr.txt). Otherwise ST_USAGE naming dir and
+ * run or a sweep's failure record writes (curve.tsv, layers.tsv, layer_stats.tsv,
+ * summary.tsv, provenance.tsv, model.safetensors, stderr.txt). Otherwise ST_USAGE naming dir and
  * what is in the way. */
 Status outdir_check(const char *dir);
 

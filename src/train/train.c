@@ -64,7 +64,7 @@ static int cmp_double(const void *a, const void *b)
 }
 
 typedef struct {
-    FILE *curve, *layers;
+    FILE *curve, *layers, *stats;
     bool markov, text;
 } Files;
 
@@ -77,6 +77,36 @@ static void curve_header(const Files *f)
     if (f->markov) fprintf(f->curve, "\tentropy_rate\tgap");
     fprintf(f->curve, "\twall_s\n");
     if (f->layers) fprintf(f->layers, "step\ttensor\tgrad_norm\tweight_norm\n");
+    if (f->stats) fprintf(f->stats, "step\tindex\tlayer\tact_mean\tact_var\tgrad_norm\n");
+}
+
+/* Rows of layer_stats.tsv for the model as it stands (docs/FORMATS.md): on the probe
+ * batch, the first validation batch (the same at every evaluation, so no stream is
+ * drawn from), a forward with dropout off and a backward into the gradient buffer (the
+ * last step's gradient is spent: the next step zeroes it first); per layer the mean and
+ * variance of its output over every element, in double in a fixed order, and the norm
+ * of its tensors' gradient, before any clipping. */
+static void layer_stats_rows(FILE *f, long step, Model *m, Data *d, int rows, LayerView *v, int cap)
+{
+    Batch b;
+    if (!f || d->ops->eval_batch(d, SPLIT_VAL, 0, rows, &b) <= 0) return;
+    Params *p = &m->params;
+    params_zero_grad(p);
+    m->ops->probe(m, &b);
+    m->ops->backward(m, &b, 1.0f);
+    int n = m->ops->layers(m, v, cap);
+    for (int i = 0; i < n && i < cap; i++) {
+        double sum = 0, ss = 0, gg = 0;
+        for (long j = 0; j < v[i].numel; j++) sum += v[i].out[j];
+        double mean = sum / (double)v[i].numel;
+        for (long j = 0; j < v[i].numel; j++) ss += (v[i].out[j] - mean) * (v[i].out[j] - mean);
+        for (int t = v[i].p0; t < v[i].p1; t++) {
+            double g = norm_of(p->g + p->spec[t].offset, p->spec[t].numel);
+            gg += g * g;
+        }
+        fprintf(f, "%ld\t%d\t%s\t%.9g\t%.9g\t%.9g\n", step, i, v[i].name, mean,
+                ss / (double)v[i].numel, sqrt(gg));
+    }
 }
 
 /* One row of curve.tsv (see docs/FORMATS.md). */
@@ -139,6 +169,7 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
     Files files = {0};
     float *w_before = NULL;
     double *step_times = NULL;
+    LayerView *views = NULL;
     Mixed mx = {0};
     Status st;
     double t_start = now_s(); /* the run's wall time counts setup: a dataset can take seconds */
@@ -174,7 +205,9 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
     long eval_every = s->eval_every ? s->eval_every : (total >= 20 ? total / 20 : 1);
     w_before = buf_floats((size_t)m->params.numel);
     step_times = buf_doubles((size_t)(total > 0 ? total : 1));
-    if (!w_before || !step_times) {
+    int nviews = m->ops->layers(m, NULL, 0);
+    views = calloc((size_t)nviews, sizeof *views);
+    if (!w_before || !step_times || !views) {
         st = ST_NOMEM;
         goto fail;
     }
@@ -182,6 +215,10 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
     if ((st = run_files_begin(&rf, o->out_dir)) != ST_OK) goto fail;
     files.curve = rf.curve;
     files.layers = rf.layers;
+    if (o->out_dir && !(files.stats = outdir_open(&rf.out, "layer_stats.tsv"))) {
+        st = ST_IO;
+        goto fail;
+    }
     files.markov = isfinite(d->entropy_rate);
     files.text = s->model == MODEL_GPT;
     curve_header(&files);
@@ -220,6 +257,7 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
                             norm_of(p->g + p->spec[i].offset, p->spec[i].numel),
                             norm_of(p->w + p->spec[i].offset, p->spec[i].numel));
             }
+            layer_stats_rows(files.stats, step, m, d, s->batch, views, nviews);
             if (!o->quiet)
                 fprintf(stderr, "%sstep %ld/%ld  train %.4f  val %.4f  acc %.4f  lr %.3g\n",
                         o->progress ? "\r\033[K" : "", step, total, tl, ev.loss, ev.acc, lr_now);
@@ -346,7 +384,9 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
                           nparams - m->embedding_params, sf.fwd_mm, sf.fwd_ew, sf.bwd_mm, sf.bwd_ew, opt_mm,
                           opt_ew, step_total * (double)r->steps_done, items_per_step * r->steps_done,
                           r->wall_s, r->step_s, r->items_per_s);
-        if ((st = run_files_close(&rf, s)) != ST_OK) goto fail;
+        st = fclose(files.stats) == 0 ? ST_OK : err_set(ST_IO, "%s: write failed", rf.out.tmp);
+        files.stats = NULL;
+        if (st != ST_OK || (st = run_files_close(&rf, s)) != ST_OK) goto fail;
         if (o->save) {
             char path[8192];
             outdir_path(&rf.out, "model.safetensors", path, sizeof path);
@@ -356,10 +396,12 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
     }
     st = ST_OK;
 fail:
+    if (files.stats) fclose(files.stats);
     run_files_abort(&rf);
     mixed_free(&mx);
     buf_free(w_before);
     buf_free(step_times);
+    free(views);
     optimizer_free(&opt);
     model_free(m);
     data_free(d);
