@@ -31,6 +31,8 @@ static const struct {
     {"activation_bytes", "activation bytes"},
     {"weight_decay", "weight decay"},
     {"widths", "hidden widths"},
+    {"residual/norm/norm_position", "residual, norm, position"},
+    {"clip", "clipping at"},
     {"act", "activation"},
     {"init", "initialisation"},
     {"warmup", "warmup steps"},
@@ -54,6 +56,12 @@ static const struct {
     {"loss_scale", "none", NULL, NULL, ""},
     {"loss_scale", "dynamic", NULL, NULL, "dynamic loss scaling"},
     {"loss_scale", "static", NULL, NULL, "static loss scaling"},
+    {"norm", "none", NULL, NULL, "no norm"},
+    {"norm", "layer", NULL, NULL, "LayerNorm"},
+    {"norm", "rms", NULL, NULL, "RMSNorm"},
+    {"norm_position", "pre", "norm", "none", ""},
+    {"norm_position", "pre", NULL, NULL, "pre-norm"},
+    {"norm_position", "post", NULL, NULL, "post-norm"},
 };
 
 const char *label_key(char *out, size_t cap, const char *key)

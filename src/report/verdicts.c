@@ -24,7 +24,11 @@ const char *const verdict_names[4] = {"not judged", "confirmed", "refuted", "inc
     X(escape) \
     X(accum) \
     X(seeds) \
-    X(backward_ratio)
+    X(backward_ratio) \
+    X(vanishing) \
+    X(clipping) \
+    X(depth) \
+    X(init)
 
 #define DECLARE(word) extern const VerdictRule verdict_rule_##word;
 VERDICT_RULES(DECLARE)

@@ -19,7 +19,10 @@
  * refuted by warmup that widens nothing and a constant rate that wins; inconclusive when
  * seeds disagree; failed without status), `backward_ratio` on hand-written bench.tsv files
  * (confirmed at ratio 2; refuted at 1; inconclusive when one of two shapes holds it and
- * without timings), and the GSL statistics against hand-computed values. */
+ * without timings), the depth rules on hand-written tables and layer_stats.tsv files
+ * (`vanishing`, `clipping`, `depth`, `init`: confirmed, refuted, inconclusive, and failed
+ * when a run lacks its layer_stats.tsv or runs.tsv a column), and the GSL statistics
+ * against hand-computed values. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -641,6 +644,228 @@ static void test_fits(void)
                "fits: weighted line slope %.12g, se %.6g", l.b, l.b_se);
 }
 
+/* results/NAME/runs/ID/layer_stats.tsv for `layers` layers (the last the head) at steps 0
+ * and 10: act_var = var_growth^i going forward, grad_norm = grad_back^(layers − 1 − i)
+ * going back from the head (the factor per layer going back is grad_back). */
+static void layer_stats_file(const char *dir, const char *id, int layers, double var_growth, double grad_back)
+{
+    char path[800];
+    snprintf(path, sizeof path, "%s/runs/%s", dir, id);
+    make_dirs(path);
+    snprintf(path, sizeof path, "%s/runs/%s/layer_stats.tsv", dir, id);
+    FILE *f = fopen(path, "w");
+    if (!f) exit(99);
+    fprintf(f, "step\tindex\tlayer\tact_mean\tact_var\tgrad_norm\n");
+    for (int step = 0; step <= 10; step += 10)
+        for (int i = 0; i < layers; i++)
+            fprintf(f, "%d\t%d\tlayers.%d\t0\t%.9g\t%.9g\n", step, i, i, pow(var_growth, i),
+                    pow(grad_back, layers - 1 - i));
+    fclose(f);
+}
+
+/* C14: rows "act seed factor" (factor: the gradient's per-layer factor going back; a
+ * negative factor writes no layer_stats.tsv). */
+static void vanishing_table(const char *name, const char *rows)
+{
+    char dir[512], buf[2048], act[32];
+    FILE *f = runs_tsv(name, "run_id\tact\tseed\tstatus\tfinal_val_loss", dir, sizeof dir);
+    snprintf(buf, sizeof buf, "%s", rows);
+    for (char *save, *l = strtok_r(buf, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+        int seed;
+        double factor;
+        if (sscanf(l, "%31s %d %lf", act, &seed, &factor) != 3) exit(99);
+        char id[13], seed_text[16];
+        snprintf(seed_text, sizeof seed_text, "%d", seed);
+        run_id(id, "act", act, "seed", seed_text, (const char *)NULL);
+        fprintf(f, "%s\t%s\t%d\tok\t0.5\n", id, act, seed);
+        if (factor > 0) layer_stats_file(dir, id, 8, 1, factor);
+    }
+    fclose(f);
+}
+
+static const char *const vanishing_ini =
+    "[experiment]\ntitle = t\nclaims = C14\n[settings]\n[sweep]\nact = sigmoid relu\nseed = 1 2\n"
+    "[verdict]\nrule = vanishing\nvanishing = sigmoid\nflowing = relu\nvanish_below = 0.7\nflat_low = 0.8\n"
+    "flat_high = 1.25\n";
+
+static void test_vanishing(void)
+{
+    vanishing_table("v_ok", "sigmoid 1 0.3\nsigmoid 2 0.35\nrelu 1 1\nrelu 2 1.05\n");
+    Judgement j = judge("v_ok", vanishing_ini);
+    CHECK_TRUE(j.verdict == VERDICT_CONFIRMED && strstr(j.key, "sigmoid 0.325") && strstr(j.key, "relu 1.025"),
+               "vanishing: sigmoid shrinking by 0.3 and relu flat is %s (%s)", verdict_names[j.verdict], j.key);
+    CHECK_TRUE(strstr(j.text, "| textbook | 1.0 | 0.45 |") && strstr(j.text, "| measured | 1 | 0.3") != NULL,
+               "vanishing: the textbook's picture beside the measured one");
+    vanishing_table("v_flat", "sigmoid 1 0.95\nsigmoid 2 1\nrelu 1 1\nrelu 2 1.05\n");
+    j = judge("v_flat", vanishing_ini);
+    CHECK_TRUE(j.verdict == VERDICT_REFUTED, "vanishing: a sigmoid that does not shrink is %s", verdict_names[j.verdict]);
+    vanishing_table("v_mixed", "sigmoid 1 0.5\nsigmoid 2 0.9\nrelu 1 1\nrelu 2 1.05\n");
+    j = judge("v_mixed", vanishing_ini);
+    CHECK_TRUE(j.verdict == VERDICT_INCONCLUSIVE, "vanishing: seeds on both sides are %s", verdict_names[j.verdict]);
+    vanishing_table("v_missing", "sigmoid 1 0.3\nsigmoid 2 -1\nrelu 1 1\nrelu 2 1.05\n");
+    CHECK_TRUE(judge_status("v_missing", vanishing_ini, &j) != ST_OK && strstr(err_msg(), "layer_stats.tsv"),
+               "vanishing: a run without layer_stats.tsv fails (%s)", err_msg());
+}
+
+/* C15: rows "lr clip seed status diverged_step final_val_loss". */
+static void clipping_table(const char *name, const char *rows, bool with_status)
+{
+    char dir[512], buf[2048], status[32], loss[32];
+    FILE *f = runs_tsv(name, with_status ? "run_id\tlr\tclip\tseed\tstatus\tdiverged_step\tfinal_val_loss"
+                                         : "run_id\tlr\tclip\tseed\tdiverged_step\tfinal_val_loss", dir, sizeof dir);
+    snprintf(buf, sizeof buf, "%s", rows);
+    for (char *save, *l = strtok_r(buf, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+        double lr, clip;
+        int seed, dstep;
+        if (sscanf(l, "%lf %lf %d %31s %d %31s", &lr, &clip, &seed, status, &dstep, loss) != 6) exit(99);
+        char id[13], t[3][32];
+        snprintf(t[0], 32, "%g", lr), snprintf(t[1], 32, "%g", clip), snprintf(t[2], 32, "%d", seed);
+        run_id(id, "lr", t[0], "clip", t[1], "seed", t[2], (const char *)NULL);
+        if (with_status) fprintf(f, "%s\t%s\t%s\t%d\t%s\t%d\t%s\n", id, t[0], t[1], seed, status, dstep, loss);
+        else fprintf(f, "%s\t%s\t%s\t%d\t%d\t%s\n", id, t[0], t[1], seed, dstep, loss);
+    }
+    fclose(f);
+}
+
+static const char *const clipping_ini =
+    "[experiment]\ntitle = t\nclaims = C15\n[settings]\n[sweep]\nlr = 0.01 0.1 1\nclip = 0 1\nseed = 1 2\n"
+    "[verdict]\nrule = clipping\nclip = 1\ntrains_below = 2\nmin_drop = 0.25\n";
+
+static void test_clipping(void)
+{
+    const char *ok = "0.01 0 1 ok -1 0.5\n0.01 0 2 ok -1 0.5\n0.01 1 1 ok -1 0.5\n0.01 1 2 ok -1 0.5\n"
+                     "0.1 0 1 diverged 7 nan\n0.1 0 2 ok -1 0.6\n0.1 1 1 ok -1 0.5\n0.1 1 2 ok -1 0.5\n"
+                     "1 0 1 diverged 3 nan\n1 0 2 diverged 4 nan\n1 1 1 ok -1 0.9\n1 1 2 ok -1 1.1\n";
+    clipping_table("c_ok", ok, true);
+    Judgement j = judge("c_ok", clipping_ini);
+    CHECK_TRUE(j.verdict == VERDICT_CONFIRMED && strstr(j.key, "diverged 3/6 runs without clipping, 0/6 with; 1 rate rescued"),
+               "clipping: clipping that rescues lr 1 is %s (%s)", verdict_names[j.verdict], j.key);
+    CHECK_TRUE(strstr(j.text, "| 1 | 2/2 | 3.5 (3–4) |") != NULL, "clipping: the first non-finite steps per rate");
+    clipping_table("c_bad", "0.01 0 1 ok -1 0.5\n0.01 0 2 ok -1 0.5\n0.01 1 1 ok -1 0.5\n0.01 1 2 ok -1 0.5\n"
+                            "0.1 0 1 ok -1 0.5\n0.1 0 2 ok -1 0.6\n0.1 1 1 ok -1 0.5\n0.1 1 2 ok -1 0.5\n"
+                            "1 0 1 diverged 3 nan\n1 0 2 diverged 4 nan\n1 1 1 diverged 5 nan\n1 1 2 diverged 5 nan\n", true);
+    j = judge("c_bad", clipping_ini);
+    CHECK_TRUE(j.verdict == VERDICT_REFUTED, "clipping: clipped runs diverging as often are %s", verdict_names[j.verdict]);
+    clipping_table("c_calm", "0.01 0 1 ok -1 0.5\n0.01 0 2 ok -1 0.5\n0.01 1 1 ok -1 0.5\n0.01 1 2 ok -1 0.5\n", true);
+    j = judge("c_calm", clipping_ini);
+    CHECK_TRUE(j.verdict == VERDICT_INCONCLUSIVE && strstr(j.text, "no exploding regime"),
+               "clipping: nothing diverging without clipping is %s", verdict_names[j.verdict]);
+    clipping_table("c_nostatus", ok, false);
+    CHECK_TRUE(judge_status("c_nostatus", clipping_ini, &j) != ST_OK && strstr(err_msg(), "status"),
+               "clipping: a runs.tsv without status fails (%s)", err_msg());
+}
+
+/* C16: rows "depth combo seed status final_val_loss" (combo residual/norm/norm_position). */
+static void depth_table(const char *name, const char *rows, bool with_loss)
+{
+    char dir[512], buf[2048], combo[64], status[32], loss[32];
+    FILE *f = runs_tsv(name, with_loss ? "run_id\tdepth\twidths\tresidual/norm/norm_position\tresidual\tnorm\t"
+                                         "norm_position\tseed\tstatus\tfinal_val_loss"
+                                       : "run_id\tdepth\twidths\tresidual/norm/norm_position\tresidual\tnorm\t"
+                                         "norm_position\tseed\tstatus", dir, sizeof dir);
+    snprintf(buf, sizeof buf, "%s", rows);
+    for (char *save, *l = strtok_r(buf, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+        int depth, seed;
+        if (sscanf(l, "%d %63s %d %31s %31s", &depth, combo, &seed, status, loss) != 5) exit(99);
+        char id[13], t[2][16], part[3][16], widths[256] = "";
+        snprintf(t[0], 16, "%d", depth), snprintf(t[1], 16, "%d", seed);
+        if (sscanf(combo, "%15[^/]/%15[^/]/%15s", part[0], part[1], part[2]) != 3) exit(99);
+        for (int i = 0; i < depth; i++) strcat(widths, i ? ",64" : "64");
+        run_id(id, "depth", t[0], "residual", part[0], "norm", part[1], "norm_position", part[2], "seed", t[1],
+               (const char *)NULL);
+        fprintf(f, "%s\t%d\t%s\t%s\t%s\t%s\t%s\t%d\t%s", id, depth, widths, combo, part[0], part[1], part[2], seed, status);
+        fprintf(f, with_loss ? "\t%s\n" : "\n", loss);
+    }
+    fclose(f);
+}
+
+static const char *const depth_ini =
+    "[experiment]\ntitle = t\nclaims = C16\n[settings]\n[sweep]\ndepth = 2 8\n"
+    "residual/norm/norm_position = off/none/pre on/layer/pre\nseed = 1 2\n"
+    "[verdict]\nrule = depth\nplain = off/none/pre\nbest = on/layer/pre\ntrains_below = 1\n";
+
+static void test_depth(void)
+{
+    const char *ok = "2 off/none/pre 1 ok 0.5\n2 off/none/pre 2 ok 0.55\n8 off/none/pre 1 ok 2.3\n"
+                     "8 off/none/pre 2 diverged nan\n2 on/layer/pre 1 ok 0.5\n2 on/layer/pre 2 ok 0.5\n"
+                     "8 on/layer/pre 1 ok 0.6\n8 on/layer/pre 2 ok 0.62\n";
+    depth_table("d_ok", ok, true);
+    Judgement j = judge("d_ok", depth_ini);
+    CHECK_TRUE(j.verdict == VERDICT_CONFIRMED && strstr(j.key, "plain 8, on/layer/pre trains at every depth"),
+               "depth: a plain stack failing at 8 beside a residual pre-norm one is %s (%s)", verdict_names[j.verdict], j.key);
+    depth_table("d_plain", "2 off/none/pre 1 ok 0.5\n2 off/none/pre 2 ok 0.55\n8 off/none/pre 1 ok 0.7\n"
+                           "8 off/none/pre 2 ok 0.8\n2 on/layer/pre 1 ok 0.5\n2 on/layer/pre 2 ok 0.5\n"
+                           "8 on/layer/pre 1 ok 0.6\n8 on/layer/pre 2 ok 0.62\n", true);
+    j = judge("d_plain", depth_ini);
+    CHECK_TRUE(j.verdict == VERDICT_REFUTED, "depth: a plain stack training at every depth is %s", verdict_names[j.verdict]);
+    depth_table("d_mixed", "2 off/none/pre 1 ok 0.5\n2 off/none/pre 2 ok 0.55\n8 off/none/pre 1 ok 0.7\n"
+                           "8 off/none/pre 2 ok 2.2\n2 on/layer/pre 1 ok 0.5\n2 on/layer/pre 2 ok 0.5\n"
+                           "8 on/layer/pre 1 ok 0.6\n8 on/layer/pre 2 ok 0.62\n", true);
+    j = judge("d_mixed", depth_ini);
+    CHECK_TRUE(j.verdict == VERDICT_INCONCLUSIVE, "depth: seeds disagreeing at the plain stack's depth is %s",
+               verdict_names[j.verdict]);
+    depth_table("d_noloss", ok, false);
+    CHECK_TRUE(judge_status("d_noloss", depth_ini, &j) != ST_OK && strstr(err_msg(), "final_val_loss"),
+               "depth: a runs.tsv without final_val_loss fails (%s)", err_msg());
+}
+
+/* C17: rows "act init seed var_growth grad_back" (a negative var_growth writes no
+ * layer_stats.tsv). */
+static void init_table(const char *name, const char *rows)
+{
+    char dir[512], buf[4096], act[32], init[32];
+    FILE *f = runs_tsv(name, "run_id\tact\tinit\tseed\tstatus\tfinal_val_loss", dir, sizeof dir);
+    snprintf(buf, sizeof buf, "%s", rows);
+    for (char *save, *l = strtok_r(buf, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+        int seed;
+        double vg, gb;
+        if (sscanf(l, "%31s %31s %d %lf %lf", act, init, &seed, &vg, &gb) != 5) exit(99);
+        char id[13], t[16];
+        snprintf(t, sizeof t, "%d", seed);
+        run_id(id, "act", act, "init", init, "seed", t, (const char *)NULL);
+        fprintf(f, "%s\t%s\t%s\t%d\tok\t0.5\n", id, act, init, seed);
+        if (vg > 0) layer_stats_file(dir, id, 8, vg, gb);
+    }
+    fclose(f);
+}
+
+static const char *const init_ini =
+    "[experiment]\ntitle = t\nclaims = C17\n[settings]\n[sweep]\nact = relu tanh\ninit = he xavier normal\nseed = 1 2\n"
+    "[verdict]\nrule = init\nmatched = relu/he tanh/xavier\nnaive = normal\nstable_low = 0.8\nstable_high = 1.25\n"
+    "unstable_low = 0.5\nunstable_high = 2\n";
+
+static void init_rows(char *out, size_t cap, double matched_seed2, double naive_tanh, double missing)
+{
+    snprintf(out, cap,
+             "relu he 1 1 1\nrelu he 2 %g 1\nrelu xavier 1 0.5 0.7\nrelu xavier 2 0.5 0.7\n"
+             "relu normal 1 32 32\nrelu normal 2 31 30\ntanh he 1 1.3 1.2\ntanh he 2 1.3 1.2\n"
+             "tanh xavier 1 0.95 0.9\ntanh xavier 2 0.9 0.92\ntanh normal 1 1 %g\ntanh normal 2 %g %g\n",
+             matched_seed2, naive_tanh, missing, naive_tanh);
+}
+
+static void test_init(void)
+{
+    char rows[1024];
+    init_rows(rows, sizeof rows, 1.02, 0.1, 1);
+    init_table("n_ok", rows);
+    Judgement j = judge("n_ok", init_ini);
+    CHECK_TRUE(j.verdict == VERDICT_CONFIRMED && strstr(j.key, "relu/normal variance ×31.5 per layer"),
+               "init: matched pairs stable, normal exploding or vanishing is %s (%s)", verdict_names[j.verdict], j.key);
+    CHECK_TRUE(strstr(j.text, "| relu | xavier | (not judged) |") != NULL, "init: other pairs are shown, not judged");
+    init_rows(rows, sizeof rows, 1.02, 1, 1);
+    init_table("n_calm", rows);
+    j = judge("n_calm", init_ini);
+    CHECK_TRUE(j.verdict == VERDICT_REFUTED, "init: a stable N(0, 1) tanh stack is %s", verdict_names[j.verdict]);
+    init_rows(rows, sizeof rows, 3, 0.1, 1);
+    init_table("n_mixed", rows);
+    j = judge("n_mixed", init_ini);
+    CHECK_TRUE(j.verdict == VERDICT_INCONCLUSIVE, "init: a matched pair whose seeds disagree is %s", verdict_names[j.verdict]);
+    init_rows(rows, sizeof rows, 1.02, 0.1, -1);
+    init_table("n_missing", rows);
+    CHECK_TRUE(judge_status("n_missing", init_ini, &j) != ST_OK && strstr(err_msg(), "layer_stats.tsv"),
+               "init: a run without layer_stats.tsv fails (%s)", err_msg());
+}
+
 static void test_stats(void)
 {
     const double x[] = {1, 2, 3, 4, NAN};
@@ -1031,6 +1256,10 @@ int main(void)
     test_optimizers();
     test_schedules();
     test_backward_ratio();
+    test_vanishing();
+    test_clipping();
+    test_depth();
+    test_init();
     char cmd[400];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
     if (system(cmd) != 0) printf("note: could not remove %s\n", root);

@@ -1,0 +1,101 @@
+/* Per-layer statistics of runs (see layerstats.h). */
+#include "report/layerstats.h"
+
+#include <gsl/gsl_fit.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/labels.h"
+
+Status ls_profile(const Experiment *x, int row, long step, const char *col, double *v, int *n)
+{
+    Table t;
+    *n = 0;
+    const char *id = table_get(&x->runs, row, "run_id");
+    if (exp_run_file(x, row, "layer_stats.tsv", &t) != ST_OK)
+        return err_set(ST_IO, "%s: run %s has no layer_stats.tsv", x->name, id);
+    int cs = table_col(&t, "step"), ci = table_col(&t, "index"), cv = table_col(&t, col);
+    if (cs < 0 || ci < 0 || cv < 0) {
+        table_free(&t);
+        return err_set(ST_IO, "%s: run %s: layer_stats.tsv has no column '%s'", x->name, id,
+                       cv < 0 ? col : cs < 0 ? "step" : "index");
+    }
+    for (int r = 0; r < t.nrows; r++) {
+        int i = (int)table_num(&t, r, ci);
+        if (table_num(&t, r, cs) != (double)step || i < 0 || i >= LS_MAX_LAYERS) continue;
+        v[i] = table_num(&t, r, cv);
+        if (i + 1 > *n) *n = i + 1;
+    }
+    table_free(&t);
+    if (*n == 0) return err_set(ST_IO, "%s: run %s: layer_stats.tsv has no rows at step %ld", x->name, id, step);
+    return ST_OK;
+}
+
+double ls_factor(const double *v, int from, int to)
+{
+    if (to - from < 1) return NAN;
+    bool inf = false, zero = false, nan = false;
+    for (int i = from; i <= to; i++) {
+        inf |= isinf(v[i]) && v[i] > 0;
+        zero |= v[i] == 0;
+        nan |= isnan(v[i]) || v[i] < 0;
+    }
+    if (inf) return INFINITY;
+    if (nan) return NAN;
+    if (zero) return 0;
+    int k = to - from + 1;
+    double *lx = malloc(sizeof *lx * (size_t)k), *ly = malloc(sizeof *ly * (size_t)k);
+    if (!lx || !ly) return free(lx), free(ly), NAN;
+    for (int i = 0; i < k; i++) lx[i] = from + i, ly[i] = log10(v[from + i]);
+    double c0, c1, cov00, cov01, cov11, sumsq;
+    gsl_fit_linear(lx, 1, ly, 1, (size_t)k, &c0, &c1, &cov00, &cov01, &cov11, &sumsq);
+    free(lx), free(ly);
+    return pow(10, c1);
+}
+
+Status ls_figure(FigureSet *fs, const Experiment *x, const Cells *c, const bool *pick, long step,
+                 const char *col, const char *suffix, const char *title, const char *ylabel,
+                 const char *caption)
+{
+    char name[160];
+    snprintf(name, sizeof name, "%s_%s", x->name, suffix);
+    FILE *f = fig_open(fs, name, title, caption);
+    if (!f) return ST_IO;
+    fprintf(f, "set xlabel 'layer index (0: the input side)'\nset ylabel ");
+    gp_quote(f, ylabel);
+    fprintf(f, "\nset logscale y\nset format y '10^{%%L}'\n");
+    bool any = false;
+    for (int i = 0; i < c->ncells; i++) {
+        if (pick && !pick[i]) continue;
+        /* the geometric mean over seeds, layer by layer */
+        double sum[LS_MAX_LAYERS] = {0};
+        int cnt[LS_MAX_LAYERS] = {0}, layers = 0;
+        for (int k = 0; k < c->cell[i].nrows; k++) {
+            double v[LS_MAX_LAYERS];
+            int n;
+            if (ls_profile(x, c->cell[i].rows[k], step, col, v, &n) != ST_OK) continue;
+            for (int l = 0; l < n; l++)
+                if (isfinite(v[l]) && v[l] > 0) sum[l] += log10(v[l]), cnt[l]++;
+            if (n > layers) layers = n;
+        }
+        fprintf(f, "$c%d << EOD\n# layer %s (geometric mean over seeds)\n", i, col);
+        for (int l = 0; l < layers; l++)
+            if (cnt[l]) fprintf(f, "%d %.6g\n", l, pow(10, sum[l] / cnt[l])), any = true;
+        fprintf(f, "EOD\n");
+    }
+    fprintf(f, "plot ");
+    int drawn = 0;
+    for (int i = 0; i < c->ncells; i++) {
+        if (pick && !pick[i]) continue;
+        char label[512];
+        label_run(label, sizeof label, x, c->cell[i].rows[0], c);
+        fprintf(f, "%s$c%d using 1:2 with linespoints lc rgb '%s' pt %d ps 0.6 lw 2 title ", drawn ? ", \\\n  " : "",
+                i, fig_colour(drawn), 5 + drawn % 4 * 2);
+        gp_quote(f, label);
+        drawn++;
+    }
+    if (!any) fprintf(f, "%s1/0 notitle", drawn ? ", " : "");
+    fprintf(f, "\n");
+    return fig_close(f, name);
+}
