@@ -26,8 +26,8 @@ check "the sweep runs" bash -c "'$DESCENT' sweep demo.ini --results r -j 2 >/dev
 tar -cf before.tar r
 "$DESCENT" verify demo.ini --results r -n 0 -j 2 >out.txt 2>err.txt; rc=$?
 check "verify -n 0: exit 0 (stderr: $(head -c 300 err.txt))" test "$rc" -eq 0
-check "... a table row per run and file (12)" test "$(grep -cE '^[0-9a-f]{12}  (summary|curve|layers)\.tsv +[0-9]+ +[0-9]+  identical$' out.txt)" -eq 12
-check "... says all are identical" grep -qE '^demo: 4 runs, 12 files, [0-9]+ values: identical' out.txt
+check "... a table row per run and file (16)" test "$(grep -cE '^[0-9a-f]{12}  (summary|curve|layers|layer_stats)\.tsv +[0-9]+ +[0-9]+  identical$' out.txt)" -eq 16
+check "... says all are identical" grep -qE '^demo: 4 runs, 16 files, [0-9]+ values: identical' out.txt
 check "... the committed results untouched" bash -c "tar -cf after.tar r && cmp -s before.tar after.tar"
 check "... the scratch folder removed" test -z "$(ls scratch)"
 
