@@ -18,6 +18,7 @@
  * 3 seeds in a group. The measured spread is the noise floor other comparisons on the
  * same settings should use: the page states it per group. */
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,19 +64,27 @@ static Status judge_group(const Experiment *x, const Cell *c, const char *metric
     memset(g, 0, sizeof *g);
     double loss[S_MAX_SEEDS], *w[S_MAX_SEEDS] = {0};
     long len[S_MAX_SEEDS];
+    const char *id[S_MAX_SEEDS];
     Status st = ST_OK;
     for (int i = 0; i < c->nrows && g->n < S_MAX_SEEDS && st == ST_OK; i++) {
         int r = c->rows[i];
         if (strcmp(table_get(&x->runs, r, "status"), "ok")) continue;
         loss[g->n] = table_getnum(&x->runs, r, metric);
+        id[g->n] = table_get(&x->runs, r, "run_id");
         st = load_weights(x, r, &w[g->n], &len[g->n]);
         if (st == ST_OK) g->n++;
     }
-    int npairs = g->n * (g->n - 1) / 2, k = 0;
+    int npairs = g->n * (g->n - 1) / 2, k = 0, distinct = 0;
+    for (int a = 0; a < g->n; a++) {
+        bool seen = false;
+        for (int b = 0; b < a && !seen; b++) seen = !strcmp(id[a], id[b]);
+        distinct += !seen;
+    }
     double *d = malloc(sizeof *d * (size_t)(npairs ? npairs : 1));
     if (st == ST_OK && !d) st = ST_NOMEM;
     for (int a = 0; st == ST_OK && a < g->n; a++)
         for (int b = a + 1; st == ST_OK && b < g->n; b++) {
+            if (!strcmp(id[a], id[b])) continue; /* a seed drawn twice (a bootstrap resample) is no pair */
             if (len[a] != len[b]) {
                 st = err_set(ST_FAILED, "%s: runs of one setting saved weights of different sizes", x->dir);
                 break;
@@ -93,7 +102,7 @@ static Status judge_group(const Experiment *x, const Cell *c, const char *metric
     free(d);
     for (int i = 0; i < S_MAX_SEEDS; i++) free(w[i]);
     if (st != ST_OK) return st;
-    if (g->n < 3) g->verdict = VERDICT_INCONCLUSIVE, g->why = "fewer than 3 seeds";
+    if (distinct < 3) g->verdict = VERDICT_INCONCLUSIVE, g->why = "fewer than 3 seeds";
     else if (!(g->rel_sd <= loss_spread)) g->verdict = VERDICT_REFUTED, g->why = "the final loss spreads more than `loss_spread`";
     else if (!(g->dist.min >= distance)) g->verdict = VERDICT_REFUTED, g->why = "two seeds end nearer than `distance`";
     else g->verdict = VERDICT_CONFIRMED, g->why = "nearly the same loss, far-apart weights";

@@ -263,6 +263,15 @@ static void test_seeds(void)
     Judgement j = judge("s_confirmed", seeds_rule_ini);
     CHECK_TRUE(j.verdict == VERDICT_CONFIRMED, "seeds: equal losses, far-apart weights confirm: %s (%s)",
                verdict_names[j.verdict], j.key);
+    static Experiment x, sub;
+    Judgement jd = {0};
+    load(&x, "s_confirmed", seeds_rule_ini);
+    Status st = stab_subset(&sub, &x, (const double[]){1, 1, 2, 3}, 4);
+    if (st == ST_OK) st = verdict_rule_by_name("seeds")->judge(&sub, &jd);
+    CHECK_TRUE(st == ST_OK && jd.verdict == VERDICT_CONFIRMED,
+               "seeds: a seed drawn twice in a resample is not a pair of seeds 0 apart: %s", verdict_names[jd.verdict]);
+    stab_subset_free(&sub);
+    experiment_free(&x);
     seeds_table("s_same", (const double[]){0.300, 0.302, 0.299}, false, 3);
     j = judge("s_same", seeds_rule_ini);
     CHECK_TRUE(j.verdict == VERDICT_REFUTED && strstr(j.text, "nearer"), "seeds: one minimum for every seed refutes: %s",
