@@ -55,6 +55,22 @@ static void classify_train_batch(Data *d, int rows, Batch *out)
     *out = (Batch){.rows = rows, .x = c->bx, .y = c->by, .tokens = NULL};
 }
 
+/* Rows drawn uniformly with replacement from the training split with rng; the
+ * epoch's permutation and position stay as they were. */
+static void classify_sample_batch(Data *d, gsl_rng *rng, int rows, Batch *out)
+{
+    Classify *c = (Classify *)d;
+    const Dataset *tr = &c->sp.train;
+    CHECK(rows > 0 && rows <= c->max_batch);
+    size_t dim = (size_t)tr->dim;
+    for (int r = 0; r < rows; r++) {
+        long i = (long)gsl_rng_uniform_int(rng, (unsigned long)tr->n);
+        memcpy(c->bx + (size_t)r * dim, tr->x + (size_t)i * dim, dim * sizeof(float));
+        c->by[r] = tr->y[i];
+    }
+    *out = (Batch){.rows = rows, .x = c->bx, .y = c->by, .tokens = NULL};
+}
+
 static int classify_eval_batch(Data *d, Split split, int i, int rows, Batch *out)
 {
     const Dataset *ds = split_of((Classify *)d, split);
@@ -83,6 +99,7 @@ static void classify_free(Data *d)
 static const DataOps classify_ops = {
     .name = "classify",
     .train_batch = classify_train_batch,
+    .sample_batch = classify_sample_batch,
     .eval_batch = classify_eval_batch,
     .free = classify_free,
 };

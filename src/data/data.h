@@ -18,6 +18,10 @@ typedef struct {
     const char *name;
     /* The next training batch of `rows` rows (at most the batch size given at open). */
     void (*train_batch)(Data *d, int rows, Batch *out);
+    /* A batch of `rows` training rows (at most the batch size given at open) drawn
+     * independently and uniformly, with replacement, from r alone: the source's own
+     * order and stream stay as they were (measurements beside training, train/gradnoise). */
+    void (*sample_batch)(Data *d, gsl_rng *r, int rows, Batch *out);
     /* Evaluation batch i of a split, up to `rows` rows; returns its rows, 0 past the end. */
     int (*eval_batch)(Data *d, Split split, int i, int rows, Batch *out);
     void (*free)(Data *d);

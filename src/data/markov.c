@@ -157,14 +157,17 @@ static void chain_sample(const Chain *c, int *out, long n, gsl_rng *r)
     }
 }
 
-static void markov_train_batch(Data *d, int rows, Batch *out)
+/* Fresh windows of the chain drawn with rng: training batches use the "data" stream. */
+static void markov_sample_batch(Data *d, gsl_rng *rng, int rows, Batch *out)
 {
     TokenData *td = (TokenData *)d;
     if (rows > td->max_rows) rows = td->max_rows;
     for (int r = 0; r < rows; r++)
-        chain_sample(td->extra, td->batch + (long)r * (td->T + 1), td->T + 1, d->stream);
+        chain_sample(td->extra, td->batch + (long)r * (td->T + 1), td->T + 1, rng);
     *out = (Batch){.rows = rows, .tokens = td->batch};
 }
+
+static void markov_train_batch(Data *d, int rows, Batch *out) { markov_sample_batch(d, d->stream, rows, out); }
 
 static void chain_free(TokenData *td)
 {
@@ -176,7 +179,8 @@ static void chain_free(TokenData *td)
     }
 }
 
-static const DataOps markov_ops = {"markov", markov_train_batch, tokens_eval_batch, tokens_free};
+static const DataOps markov_ops = {"markov", markov_train_batch, markov_sample_batch, tokens_eval_batch,
+                                   tokens_free};
 
 Status markov_open(Data **out, const Settings *s)
 {

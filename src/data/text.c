@@ -67,20 +67,23 @@ void tokens_free(Data *d)
     free(td);
 }
 
-static void text_train_batch(Data *d, int rows, Batch *out)
+/* Windows drawn with r: training batches use the run's "data" stream. */
+static void text_sample_batch(Data *d, gsl_rng *rng, int rows, Batch *out)
 {
     TokenData *td = (TokenData *)d;
     if (rows > td->max_rows) rows = td->max_rows;
     int T = td->T;
     unsigned long starts = (unsigned long)(td->n_train - T); /* windows of T+1 that fit */
     for (int r = 0; r < rows; r++) {
-        long s = (long)gsl_rng_uniform_int(d->stream, starts);
+        long s = (long)gsl_rng_uniform_int(rng, starts);
         memcpy(td->batch + (long)r * (T + 1), td->train + s, sizeof(int) * (size_t)(T + 1));
     }
     *out = (Batch){.rows = rows, .tokens = td->batch};
 }
 
-static const DataOps text_ops = {"text", text_train_batch, tokens_eval_batch, tokens_free};
+static void text_train_batch(Data *d, int rows, Batch *out) { text_sample_batch(d, d->stream, rows, out); }
+
+static const DataOps text_ops = {"text", text_train_batch, text_sample_batch, tokens_eval_batch, tokens_free};
 
 /* Reads the whole file into *buf (malloc'd), its length into *n. */
 static Status read_file(const char *path, const char *what, unsigned char **buf, long *n)

@@ -279,9 +279,12 @@ Status settings_validate(const Settings *s)
     NEED(s->accum >= 1, "accum: must be >= 1");
     NEED(s->eval_every >= 0, "eval_every: must be >= 0");
     NEED(s->train_every >= 0, "train_every: must be >= 0");
+    NEED(s->noise_every >= 0, "noise_every: must be >= 0");
+    NEED(s->noise_small >= 0 && s->noise_big >= 0, "noise_small, noise_big: must be >= 0");
     NEED(s->patience >= 0, "patience: must be >= 0");
     NEED(s->train_subset >= 0, "train_subset: must be >= 0");
     NEED(s->flop_budget >= 0 && isfinite(s->flop_budget), "flop_budget: must be >= 0");
+    NEED(s->target_loss >= 0 && isfinite(s->target_loss), "target_loss: must be a finite number >= 0");
     NEED(s->diverge_factor > 1, "diverge_factor: must be > 1");
     NEED(s->fault_at_step >= 0, "fault_at_step: must be >= 0");
     NEED(s->lr >= 0, "lr: must be >= 0");
@@ -334,6 +337,8 @@ Status settings_validate(const Settings *s)
     const char *d = s->data;
     if (s->model == MODEL_TOY) {
         NEED(!strcmp(d, "none"), "data: model toy takes data none, not '%s'", d);
+        NEED(s->noise_every == 0 && !s->noise_full,
+             "noise_every: model toy has no batches to measure gradient noise with");
         NEED(s->steps >= 1, "steps: model toy needs steps >= 1");
         NEED(s->kappa >= 1 && isfinite(s->kappa), "kappa: must be a finite number >= 1");
         NEED(isfinite(s->rotation), "rotation: must be finite");
@@ -346,9 +351,19 @@ Status settings_validate(const Settings *s)
     NEED(!strcmp(d, "fashion") || !strcmp(d, "spirals") || !strcmp(d, "markov") ||
              !strcmp(d, "kjv") || !strncmp(d, "text:", 5),
          "data: '%s' is not one of fashion, spirals, markov, kjv, text:PATH", d);
+    if (s->noise_every > 0) {
+        int small = s->noise_small ? s->noise_small : s->batch;
+        int big = s->noise_big ? s->noise_big : 16 * small;
+        NEED(small <= s->batch, "noise_small: %d is more than batch %d (the model holds batch rows)",
+             small, s->batch);
+        NEED(big > small && big % small == 0, "noise_big: %d is not a multiple of noise_small %d above it",
+             big, small);
+    }
     bool images = !strcmp(d, "fashion") || !strcmp(d, "spirals");
     NEED(images == (s->model == MODEL_MLP), "data: %s is not a dataset for model %s", d,
          model_kind_name(s->model));
+    NEED(!s->noise_full || (s->noise_every > 0 && images),
+         "noise_full: needs noise_every > 0 and classification data (fashion, spirals)");
 #undef NEED
     return ST_OK;
 }

@@ -56,8 +56,18 @@ const char *norm_position_name(int p);
       "train on the first N training examples (fashion) or characters (kjv, text) only (0: all)")  \
     X(T_REAL, flop_budget, "run", "0", NULL, NULL,                                                 \
       "train floor(budget / executed FLOPs of a step) steps, in place of steps and epochs (0: off)") \
+    X(T_INT, noise_every, "run", "0", NULL, NULL,                                                  \
+      "evaluations between gradient-noise measurements (0: never; 1: at every evaluation)")       \
+    X(T_INT, noise_small, "run", "0", NULL, NULL,                                                  \
+      "gradient noise: the small batch B_small (0: the run's batch; at most batch)")             \
+    X(T_INT, noise_big, "run", "0", NULL, NULL,                                                    \
+      "gradient noise: the big batch B_big, a multiple of B_small (0: 16 B_small)")              \
+    X(T_BOOL, noise_full, "run", "off", NULL, NULL,                                                \
+      "gradient noise: also the full-batch gradient, to hold the big batch's mean against (fashion, spirals)") \
     X(T_INT, patience, "run", "0", NULL, NULL,                                                     \
       "stop after this many evaluations without a better val loss (0: never)")                    \
+    X(T_REAL, target_loss, "run", "0", NULL, NULL,                                                 \
+      "stop at the first evaluation whose val loss is at or below this (0: never)")              \
     X(T_REAL, diverge_factor, "run", "4", NULL, NULL,                                              \
       "a train loss above this times the initial loss counts as diverged")                         \
     X(T_INT, fault_at_step, "run", "0", NULL, NULL, "testing only: abort at this step (0: never)")   \

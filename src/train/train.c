@@ -12,6 +12,7 @@
 #include "models/model.h"
 #include "optim/optim.h"
 #include "optim/schedule.h"
+#include "train/gradnoise.h"
 #include "train/mixed.h"
 #include "train/run.h"
 
@@ -65,7 +66,7 @@ static int cmp_double(const void *a, const void *b)
 
 typedef struct {
     FILE *curve, *layers, *stats;
-    bool markov, text;
+    bool markov, text, noise, noise_full;
 } Files;
 
 static void curve_header(const Files *f)
@@ -75,6 +76,8 @@ static void curve_header(const Files *f)
                       "\tlost_updates\tgrad_zero\tloss_scale\tskipped_steps");
     if (f->text) fprintf(f->curve, "\tval_bpc");
     if (f->markov) fprintf(f->curve, "\tentropy_rate\tgap");
+    if (f->noise) fprintf(f->curve, "\tgrad_sq_norm\tgrad_noise_trace\tnoise_scale");
+    if (f->noise_full) fprintf(f->curve, "\tfull_sq_norm\tmean_sq_error");
     fprintf(f->curve, "\twall_s\n");
     if (f->layers) fprintf(f->layers, "step\ttensor\tgrad_norm\tweight_norm\n");
     if (f->stats) fprintf(f->stats, "step\tindex\tlayer\tact_mean\tact_var\tgrad_norm\n");
@@ -116,7 +119,10 @@ typedef struct {
     double lost_updates, grad_zero, loss_scale;
     long skipped_steps;
     double wall_s;
+    NoiseEstimate noise; /* NaN where there was no measurement */
 } CurveRow;
+
+static const NoiseEstimate no_noise = {NAN, NAN, NAN, NAN, NAN};
 
 static void curve_row(const Files *f, const CurveRow *c, double entropy_rate)
 {
@@ -126,6 +132,9 @@ static void curve_row(const Files *f, const CurveRow *c, double entropy_rate)
             c->lost_updates, c->grad_zero, c->loss_scale, c->skipped_steps);
     if (f->text) fprintf(f->curve, "\t%.9g", c->val_loss / log(2.0));
     if (f->markov) fprintf(f->curve, "\t%.9g\t%.9g", entropy_rate, c->val_loss - entropy_rate);
+    if (f->noise)
+        fprintf(f->curve, "\t%.9g\t%.9g\t%.9g", c->noise.sq_norm, c->noise.trace, c->noise.scale);
+    if (f->noise_full) fprintf(f->curve, "\t%.9g\t%.9g", c->noise.full_sq_norm, c->noise.mean_sq_error);
     fprintf(f->curve, "\t%.3f\n", c->wall_s);
 }
 
@@ -171,6 +180,7 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
     double *step_times = NULL;
     LayerView *views = NULL;
     Mixed mx = {0};
+    GradNoise gnoise = {0};
     Status st;
     double t_start = now_s(); /* the run's wall time counts setup: a dataset can take seconds */
 
@@ -181,6 +191,7 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
     if ((st = optimizer_init(&opt, opt_type_at(s->optimizer), &m->params, &hyper)) != ST_OK)
         goto fail;
     if ((st = mixed_init(&mx, s, &m->params, m->max_operand)) != ST_OK) goto fail;
+    if (s->noise_every > 0 && (st = gradnoise_init(&gnoise, s, m)) != ST_OK) goto fail;
     long rows_per_step = (long)s->batch * s->accum;
     long total = s->steps;
     if (total == 0) total = (long)s->epochs * (d->train_rows / rows_per_step);
@@ -221,11 +232,13 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
     }
     files.markov = isfinite(d->entropy_rate);
     files.text = s->model == MODEL_GPT;
+    files.noise = s->noise_every > 0;
+    files.noise_full = s->noise_full;
     curve_header(&files);
 
     Params *p = &m->params;
     double t0 = now_s(), initial_loss = NAN, train_sum = 0, gnorm_sum = 0, last_train = NAN;
-    long since_eval = 0, gn_count = 0, bad_evals = 0, step = 0;
+    long since_eval = 0, gn_count = 0, bad_evals = 0, step = 0, evals = 0;
     /* the running means of a training-loss row (train_every), apart from the evaluation's */
     double row_train_sum = 0, row_gnorm_sum = 0;
     long row_steps = 0, row_gn = 0;
@@ -247,10 +260,6 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
             double tl = since_eval ? train_sum / since_eval : NAN;
             double gn = gn_count ? gnorm_sum / gn_count : NAN;
             double lr_now = s->lr * schedule_factor(&sched, step > 0 ? step - 1 : 0);
-            CurveRow row = {step, (double)step * rows_per_step / d->train_rows, lr_now, tl, ev.loss,
-                            ev.acc, gn, update_ratio, lost_updates, grad_zero, mx.scale, mx.skipped,
-                            now_s() - t0};
-            curve_row(&files, &row, d->entropy_rate);
             if (files.layers) {
                 for (int i = 0; step > 0 && i < p->n; i++)
                     fprintf(files.layers, "%ld\t%s\t%.9g\t%.9g\n", step, p->spec[i].name,
@@ -258,6 +267,16 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
                             norm_of(p->w + p->spec[i].offset, p->spec[i].numel));
             }
             layer_stats_rows(files.stats, step, m, d, s->batch, views, nviews);
+            /* after layers.tsv and layer_stats.tsv have used the gradient buffer: the
+             * measurement overwrites it */
+            NoiseEstimate noise = no_noise;
+            if (gnoise.k && isfinite(ev.loss) && (evals % s->noise_every == 0 || last))
+                noise = gradnoise_measure(&gnoise, m, d);
+            evals++;
+            CurveRow row = {step, (double)step * rows_per_step / d->train_rows, lr_now, tl, ev.loss,
+                            ev.acc, gn, update_ratio, lost_updates, grad_zero, mx.scale, mx.skipped,
+                            now_s() - t0, noise};
+            curve_row(&files, &row, d->entropy_rate);
             if (!o->quiet)
                 fprintf(stderr, "%sstep %ld/%ld  train %.4f  val %.4f  acc %.4f  lr %.3g\n",
                         o->progress ? "\r\033[K" : "", step, total, tl, ev.loss, ev.acc, lr_now);
@@ -272,6 +291,10 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
             if (!isfinite(ev.loss) && step > 0) diverged = true;
             if (!diverged && s->patience > 0 && bad_evals >= s->patience && !last) {
                 snprintf(r->status, sizeof r->status, "stopped");
+                break;
+            }
+            if (!diverged && s->target_loss > 0 && ev.loss <= s->target_loss && !last) {
+                snprintf(r->status, sizeof r->status, "target");
                 break;
             }
         }
@@ -304,7 +327,7 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
             last_train = loss;
             CurveRow row = {step, (double)step * rows_per_step / d->train_rows,
                             s->lr * schedule_factor(&sched, step - 1), loss, NAN, NAN, gn, NAN, NAN,
-                            grad_zero, mx.scale, mx.skipped, now_s() - t0};
+                            grad_zero, mx.scale, mx.skipped, now_s() - t0, no_noise};
             curve_row(&files, &row, d->entropy_rate);
             break;
         }
@@ -329,7 +352,7 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
             /* a training-loss row: the mean since the previous row, no evaluation */
             CurveRow row = {step, (double)step * rows_per_step / d->train_rows, hyper.lr, row_train_sum / row_steps,
                             NAN, NAN, row_gn ? row_gnorm_sum / row_gn : NAN, NAN, NAN, NAN, mx.scale, mx.skipped,
-                            now_s() - t0};
+                            now_s() - t0, no_noise};
             curve_row(&files, &row, d->entropy_rate);
             row_train_sum = row_gnorm_sum = 0;
             row_steps = row_gn = 0;
@@ -399,6 +422,7 @@ fail:
     if (files.stats) fclose(files.stats);
     run_files_abort(&rf);
     mixed_free(&mx);
+    gradnoise_free(&gnoise);
     buf_free(w_before);
     buf_free(step_times);
     free(views);

@@ -31,7 +31,7 @@ typedef struct {
 } TrainOptions;
 
 typedef struct {
-    char status[16]; /* ok, diverged, stopped */
+    char status[16]; /* ok, diverged, stopped, target */
     long steps_done, diverged_step;
     double final_train_loss, final_val_loss, best_val_loss, val_acc;
     double test_loss, test_acc;

@@ -2,7 +2,8 @@
 # the result files. clip: the update is lr·clip and the clipped gradient's norm (layers.tsv)
 # is clip while the curve keeps the norm before clipping; accum: 2 micro-batches of 32
 # give the step of one batch of 64; patience: a run that stops improving stops
-# (status stopped) after that many evaluations; divergence: a loss above diverge_factor
+# (status stopped) after that many evaluations; target_loss: a run stops at the first
+# evaluation at or below it (status target), the one before it above; divergence: a loss above diverge_factor
 # times the first validation loss, or a non-finite one, ends the run as a result
 # (status diverged, the step, exit 0, no final validation numbers).
 . "$(dirname "$0")/../lib.sh"
@@ -58,6 +59,14 @@ check "patience 2: stopped at the second evaluation without improvement (step 20
     test "$(col "$TMP/patience/summary.tsv" steps_done)" = 20
 must "$DESCENT" train "${sgd[@]}" --steps 100 --eval_every 10 --lr 1e-12 --out "$TMP/nopatience" >/dev/null
 check "patience 0: runs every step" test "$(col "$TMP/nopatience/summary.tsv" steps_done)" = 100
+
+# ---- target_loss: the full run's first evaluation at or below 0.9, where the run stops
+must "$DESCENT" train "${sgd[@]}" --steps 100 --eval_every 5 --lr 0.1 --out "$TMP/full" >/dev/null
+want=$(awk -F'\t' 'NR > 1 && $5 <= 0.9 { print $1; exit }' "$TMP/full/curve.tsv")
+must "$DESCENT" train "${sgd[@]}" --steps 100 --eval_every 5 --lr 0.1 --target_loss 0.9 --out "$TMP/target" >/dev/null
+check "target_loss 0.9: status target" test "$(col "$TMP/target/summary.tsv" status)" = target
+check "target_loss 0.9: stopped at the first evaluation at or below it (step $want of 100)" \
+    test -n "$want" -a "$want" != 100 -a "$(col "$TMP/target/summary.tsv" steps_done)" = "$want"
 
 # ---- divergence
 must "$DESCENT" train "${sgd[@]}" --steps 100 --lr 1e4 --out "$TMP/div" >/dev/null
