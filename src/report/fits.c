@@ -73,3 +73,16 @@ Status fit_line(const double *x, const double *y, const double *sd, int n, Line 
     l->b_lo = c1 - q * l->b_se, l->b_hi = c1 + q * l->b_se;
     return ST_OK;
 }
+
+Status fit_loglog(const double *x, const double *y, int n, Line *l)
+{
+    double *lx = malloc(sizeof *lx * (size_t)(n > 0 ? n : 1)), *ly = malloc(sizeof *ly * (size_t)(n > 0 ? n : 1));
+    if (!lx || !ly) return free(lx), free(ly), ST_NOMEM;
+    int k = 0;
+    for (int i = 0; i < n; i++)
+        if (x[i] > 0 && y[i] > 0 && isfinite(x[i]) && isfinite(y[i])) lx[k] = log10(x[i]), ly[k] = log10(y[i]), k++;
+    Status st = fit_line(lx, ly, NULL, k, l);
+    free(lx);
+    free(ly);
+    return st;
+}

@@ -32,5 +32,8 @@ typedef struct {
  * with the residuals' scale and t quantiles at n − 2 (gsl_fit_linear). ST_FAILED with
  * fewer than 2 points (3 unweighted) or an sd that is not positive. */
 Status fit_line(const double *x, const double *y, const double *sd, int n, Line *l);
+/* Unweighted fit_line of log10 y against log10 x over the points where both are
+ * positive and finite (a power law y ∝ x^b); n counts those points. */
+Status fit_loglog(const double *x, const double *y, int n, Line *l);
 
 #endif

@@ -28,7 +28,9 @@ const char *const verdict_names[4] = {"not judged", "confirmed", "refuted", "inc
     X(vanishing) \
     X(clipping) \
     X(depth) \
-    X(init)
+    X(init) \
+    X(grad_variance) \
+    X(batch_scaling)
 
 #define DECLARE(word) extern const VerdictRule verdict_rule_##word;
 VERDICT_RULES(DECLARE)

@@ -21,8 +21,12 @@
  * (confirmed at ratio 2; refuted at 1; inconclusive when one of two shapes holds it and
  * without timings), the depth rules on hand-written tables and layer_stats.tsv files
  * (`vanishing`, `clipping`, `depth`, `init`: confirmed, refuted, inconclusive, and failed
- * when a run lacks its layer_stats.tsv or runs.tsv a column), and the GSL statistics
- * against hand-computed values. */
+ * when a run lacks its layer_stats.tsv or runs.tsv a column), `grad_variance` on hand-written measurements (confirmed;
+ * refuted by a variance ∝ b^-0.5 and by a biased batch mean; inconclusive on seeds a
+ * factor 3 apart; an error without measurements), `batch_scaling` on hand-written
+ * curves (both claims confirmed; C04 refuted by steps rising with the batch; both
+ * inconclusive with best lrs at the grid's edge; an error without a curve), and the GSL
+ * statistics against hand-computed values. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -642,6 +646,154 @@ static void test_fits(void)
     /* weighted: var(b) = 1 / Σ w (x − x̄)² = 0.01 / 2 */
     CHECK_TRUE(st == ST_OK && fabs(l.b - 2) < 1e-12 && fabs(l.b_se - sqrt(0.005)) < 1e-12,
                "fits: weighted line slope %.12g, se %.6g", l.b, l.b_se);
+    /* log10 y = 1, 3, 2, 5 at log10 x = 0..3 (x = 0 and NaN left out): slope 5.5/5 = 1.1,
+     * intercept 2.75 − 1.1 · 1.5 = 1.1, residual variance 2.7/2, so the slope's 95 % half-width is
+     * t(0.975, 2) sqrt(1.35/5) */
+    const double px[] = {1, 10, 100, 1000, 0, NAN}, py[] = {10, 1000, 100, 1e5, 7, 7};
+    Line f;
+    double hw = 4.302652729749464 * sqrt(1.35 / 5);
+    st = fit_loglog(px, py, 6, &f);
+    CHECK_TRUE(st == ST_OK && f.n == 4 && fabs(f.b - 1.1) < 1e-12 && fabs(f.a - 1.1) < 1e-12 &&
+                   fabs(f.b_lo - (1.1 - hw)) < 1e-9 && fabs(f.b_hi - (1.1 + hw)) < 1e-9,
+               "fits: log-log slope %.6g (1.1), intercept %.6g, 95%% interval %.6g..%.6g over 4 positive points",
+               f.b, f.a, f.b_lo, f.b_hi);
+}
+
+/* Writes results/NAME/runs/ID/curve.tsv with the given header and text. */
+static void curve_file(const char *dir, const char *id, const char *header, const char *rows)
+{
+    char path[900];
+    snprintf(path, sizeof path, "%s/runs/%s", dir, id);
+    make_dirs(path);
+    snprintf(path, sizeof path, "%s/runs/%s/curve.tsv", dir, id);
+    FILE *f = fopen(path, "w");
+    if (!f) exit(99);
+    fprintf(f, "%s\n%s", header, rows);
+    fclose(f);
+}
+
+/* grad_variance fixtures: per run (b = 1, 4, 16, 64, 256; seeds 1, 2) measurements at
+ * steps 0 and 10 with tr(Σ) = 50 b^(1 + p) (variance ∝ b^p; seed 2 at jitter × that),
+ * |G_B − G|² = bias × tr(Σ)/B, B = 16 b. A run without noise columns when broken. */
+static void variance_table(const char *name, double p, double jitter, double bias, bool broken)
+{
+    char dir[512];
+    FILE *f = runs_tsv(name, "run_id\tnoise_small/noise_big\tbatch\tnoise_every\tnoise_full\tnoise_small\tnoise_big\tseed\tstatus",
+                       dir, sizeof dir);
+    for (int b = 1; b <= 256; b *= 4)
+        for (int seed = 1; seed <= 2; seed++) {
+            char id[13], small[16], big[16], sd[8], rows[512];
+            snprintf(small, sizeof small, "%d", b), snprintf(big, sizeof big, "%d", 16 * b);
+            snprintf(sd, sizeof sd, "%d", seed);
+            run_id(id, "batch", "1024", "noise_every", "1", "noise_full", "on", "noise_small", small, "noise_big",
+                   big, "seed", sd, (const char *)NULL);
+            fprintf(f, "%s\t%d/%d\t1024\t1\ton\t%d\t%d\t%d\tok\n", id, b, 16 * b, b, 16 * b, seed);
+            double rows_tr[2];
+            for (int k = 0; k < 2; k++) rows_tr[k] = (k ? 20 : 50) * pow(b, 1 + p) * (seed == 2 ? jitter : 1);
+            snprintf(rows, sizeof rows, "0\t2.3\t0.5\t%.9g\t%.9g\t0.5\t%.9g\n10\t1.0\t0.1\t%.9g\t%.9g\t0.1\t%.9g\n",
+                     rows_tr[0], rows_tr[0] / 0.5, bias * rows_tr[0] / (16 * b), rows_tr[1], rows_tr[1] / 0.1,
+                     bias * rows_tr[1] / (16 * b));
+            curve_file(dir, id,
+                       broken && b == 16 ? "step\tval_loss\tgrad_sq_norm"
+                                         : "step\tval_loss\tgrad_sq_norm\tgrad_noise_trace\tnoise_scale\tfull_sq_norm\tmean_sq_error",
+                       rows);
+        }
+    fclose(f);
+}
+
+static const char *const variance_ini =
+    "[experiment]\ntitle = t\nclaims = C04\n[settings]\nbatch = 1024\nnoise_every = 1\nnoise_full = on\n"
+    "[sweep]\nnoise_small/noise_big = 1/16 4/64 16/256 64/1024 256/4096\nseed = 1 2\n"
+    "[verdict]\nrule = grad_variance\nslope = -1\nslope_tol = 0.1\nbias_tol = 0.2\n";
+
+static void test_grad_variance(void)
+{
+    variance_table("gv_good", -1, 1.01, 1, false);
+    Judgement j = judge("gv_good", variance_ini);
+    CHECK_TRUE(j.verdict == VERDICT_CONFIRMED, "grad_variance: variance ∝ 1/b, unbiased mean: %s (%s)",
+               verdict_names[j.verdict], j.key);
+    CHECK_TRUE(strstr(j.key, "step 0: variance ∝ b^-1 ") && strstr(j.key, "B_simple 100.5") &&
+                   strstr(j.key, "step 10: variance ∝ b^-1 ") && strstr(j.key, "B_simple 201"),
+               "grad_variance: key gives the slope and B_simple per step (%s)", j.key);
+    variance_table("gv_sqrt", -0.5, 1.01, 1, false);
+    j = judge("gv_sqrt", variance_ini);
+    CHECK_TRUE(j.verdict == VERDICT_REFUTED, "grad_variance: variance ∝ b^-0.5 is %s", verdict_names[j.verdict]);
+    variance_table("gv_bias", -1, 1.01, 2, false);
+    j = judge("gv_bias", variance_ini);
+    CHECK_TRUE(j.verdict == VERDICT_REFUTED && strstr(j.text, "is 2 (") != NULL,
+               "grad_variance: |G_B − G|² twice tr(Σ)/B (a biased mean) is %s", verdict_names[j.verdict]);
+    variance_table("gv_noisy", -1, 3, 1, false);
+    j = judge("gv_noisy", variance_ini);
+    CHECK_TRUE(j.verdict == VERDICT_INCONCLUSIVE, "grad_variance: seeds a factor 3 apart give %s (%s)",
+               verdict_names[j.verdict], j.key);
+    variance_table("gv_missing", -1, 1.01, 1, true);
+    Status st = judge_status("gv_missing", variance_ini, &j);
+    CHECK_TRUE(st != ST_OK && strstr(err_msg(), "no gradient-noise measurements"),
+               "grad_variance: a run without measurements is an error (%s)", err_msg());
+}
+
+/* batch_scaling fixtures: momentum at batches 16..512, lrs 0.005..0.16 (×2), seeds 1, 2.
+ * At batch B the best lr is best(B) and reaches the target 0.5 after steps(B) (seed 2:
+ * 4 % more); lrs one grid step away take twice as long, the others never arrive (the
+ * curve stays at 1.0). A missing curve.tsv when broken. */
+static void scaling_table(const char *name, double (*steps)(double), double (*best)(double), bool broken)
+{
+    char dir[512];
+    FILE *f = runs_tsv(name, "run_id\toptimizer\ttarget_loss\tbatch\tlr\tseed\tstatus", dir, sizeof dir);
+    for (int b = 16; b <= 512; b *= 2)
+        for (double lr = 0.005; lr < 0.2; lr *= 2)
+            for (int seed = 1; seed <= 2; seed++) {
+                char id[13], bt[16], lt[32], sd[8], rows[256];
+                snprintf(bt, sizeof bt, "%d", b), snprintf(lt, sizeof lt, "%g", lr), snprintf(sd, sizeof sd, "%d", seed);
+                run_id(id, "optimizer", "momentum", "target_loss", "0.5", "batch", bt, "lr", lt, "seed", sd,
+                       (const char *)NULL);
+                fprintf(f, "%s\tmomentum\t0.5\t%d\t%s\t%d\tok\n", id, b, lt, seed);
+                double r = lr / best(b), s = steps(b) * (seed == 2 ? 1.04 : 1);
+                if (fabs(r - 1) < 1e-6) snprintf(rows, sizeof rows, "0\t2.3\n%.6f\t0.5\n", s);
+                else if (r > 0.4 && r < 2.1) snprintf(rows, sizeof rows, "0\t2.3\n%.6f\t0.5\n", 2 * s);
+                else snprintf(rows, sizeof rows, "0\t2.3\n%.6f\t1.0\n", 4 * s);
+                if (!(broken && b == 64)) curve_file(dir, id, "step\tval_loss", rows);
+            }
+    fclose(f);
+}
+
+static double s_hyperbola(double b) { return 100 + 6400 / b; } /* S_min 100, E_min 6400: B_crit 64 */
+static double s_rising(double b) { return 100 - 800 / b; }     /* bigger batches take more steps */
+static double lr_linear_bend(double b) { return b <= 128 ? 0.01 * b / 16 : 0.08; }
+static double lr_flat(double b) { (void)b; return 0.02; }
+static double lr_edge(double b) { (void)b; return 0.16; }
+
+static const char *const scaling_ini =
+    "[experiment]\ntitle = t\nclaims = C04 C06\n[settings]\noptimizer = momentum\ntarget_loss = 0.5\n"
+    "[sweep]\nbatch = 16 32 64 128 256 512\nlr = 0.005 0.01 0.02 0.04 0.08 0.16\nseed = 1 2\n"
+    "[verdict]\nrule = batch_scaling\nlr_slope = 1\nlr_slope_tol = 0.25\n";
+
+static void test_batch_scaling(void)
+{
+    scaling_table("bs_good", s_hyperbola, lr_linear_bend, false);
+    Judgement j = judge("bs_good", scaling_ini);
+    CHECK_TRUE(claim_verdict(&j, "C04") == VERDICT_CONFIRMED && claim_verdict(&j, "C06") == VERDICT_CONFIRMED,
+               "batch_scaling: S = 100 + 6400/B and lr ∝ B up to 128: C04 %s, C06 %s (%s)",
+               verdict_names[claim_verdict(&j, "C04")], verdict_names[claim_verdict(&j, "C06")], j.key);
+    CHECK_TRUE(strstr(j.claim[0].key, "momentum B_crit 6") && strstr(j.claim[1].key, "momentum slope 1 ") &&
+                   strstr(j.claim[1].key, "bend at 128"),
+               "batch_scaling: keys give B_crit near 64, slope 1 and the bend (%s | %s)", j.claim[0].key, j.claim[1].key);
+    CHECK_TRUE(strstr(j.text, "| momentum | 6 | 102 (102 – 102) | 6528 (6528 – 6528) | 64 (64 – 64) | – | confirmed") != NULL,
+               "batch_scaling: the C04 row gives S_min, E_min, B_crit and no noise scale (none measured)");
+    scaling_table("bs_bad", s_rising, lr_flat, false);
+    j = judge("bs_bad", scaling_ini);
+    CHECK_TRUE(claim_verdict(&j, "C04") == VERDICT_REFUTED && claim_verdict(&j, "C06") == VERDICT_INCONCLUSIVE,
+               "batch_scaling: steps rising with B refute C04 (%s); a best lr flat from the first batch leaves "
+               "nothing to fit: C06 %s",
+               verdict_names[claim_verdict(&j, "C04")], verdict_names[claim_verdict(&j, "C06")]);
+    scaling_table("bs_edge", s_hyperbola, lr_edge, false);
+    j = judge("bs_edge", scaling_ini);
+    CHECK_TRUE(claim_verdict(&j, "C04") == VERDICT_INCONCLUSIVE && claim_verdict(&j, "C06") == VERDICT_INCONCLUSIVE,
+               "batch_scaling: best lrs at the grid's edge leave both inconclusive (%s, %s)",
+               verdict_names[claim_verdict(&j, "C04")], verdict_names[claim_verdict(&j, "C06")]);
+    scaling_table("bs_missing", s_hyperbola, lr_linear_bend, true);
+    Status st = judge_status("bs_missing", scaling_ini, &j);
+    CHECK_TRUE(st != ST_OK, "batch_scaling: a run without curve.tsv is an error (%s)", err_msg());
 }
 
 /* results/NAME/runs/ID/layer_stats.tsv for `layers` layers (the last the head) at steps 0
@@ -1260,6 +1412,8 @@ int main(void)
     test_clipping();
     test_depth();
     test_init();
+    test_grad_variance();
+    test_batch_scaling();
     char cmd[400];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
     if (system(cmd) != 0) printf("note: could not remove %s\n", root);
