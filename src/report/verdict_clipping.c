@@ -84,9 +84,9 @@ static Status judge_clipping(const Experiment *x, Judgement *j)
         double med = stats_median(q->steps, q->nsteps);
         char a[32], b[32], c[32], d[128] = "–", e[32];
         if (q->nsteps) snprintf(d, sizeof d, "%s (%s–%s)", stats_fmt(a, med), stats_fmt(b, st.min), stats_fmt(c, st.max));
-        judge_printf(j, "| %g | %d/%d | %s | %d/%d | %d/%d | %s |%s\n", q->lr, q->diverged[0], q->n[0], d,
-                     q->diverged[1], q->n[1], q->trained[1], q->n[1], stats_fmt(e, stats_of(q->loss[1], q->nloss[1]).mean),
-                     rescue ? " rescued by clipping" : "");
+        judge_printf(j, "| %g | %d/%d | %s | %d/%d | %d/%d%s | %s |\n", q->lr, q->diverged[0], q->n[0], d,
+                     q->diverged[1], q->n[1], q->trained[1], q->n[1], rescue ? " (rescued by clipping)" : "",
+                     stats_fmt(e, stats_of(q->loss[1], q->nloss[1]).mean));
     }
     double f0 = tot[0] ? (double)div[0] / tot[0] : NAN, f1 = tot[1] ? (double)div[1] / tot[1] : NAN;
     Verdict v;
