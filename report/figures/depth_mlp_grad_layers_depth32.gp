@@ -1,0 +1,385 @@
+# depth_mlp_grad_layers_depth32.gp: depth_mlp: gradient norm per layer at initialisation, depth 32
+# Written by `descent report` from results/; regenerate it rather than edit it.
+# Run from report/figures: gnuplot depth_mlp_grad_layers_depth32.gp
+set terminal svg size 800,500 dynamic enhanced font 'sans,12' background '#ffffff'
+set output 'depth_mlp_grad_layers_depth32.svg'
+set encoding utf8
+set border 3 lc rgb '#404040'
+set tics nomirror textcolor rgb '#202020'
+set grid lc rgb '#e0e0e0' lw 1 dt 1
+set key outside below center horizontal Left reverse noenhanced nobox maxcols 2 height 1
+set title 'depth_mlp: gradient norm per layer at initialisation, depth 32' noenhanced
+set xlabel 'layer index (0: the input side)'
+set ylabel 'gradient norm'
+set logscale y
+set format y '10^{%L}'
+$c40 << EOD
+# layer grad_norm (geometric mean over seeds)
+0 5.406
+1 1.89338
+2 2.61743
+3 2.3008
+4 2.48235
+5 2.34053
+6 2.34447
+7 2.3189
+8 2.42851
+9 3.21586
+10 3.14718
+11 2.97722
+12 3.29494
+13 2.6628
+14 2.25908
+15 2.24588
+16 2.80131
+17 2.76414
+18 3.50509
+19 3.05433
+20 3.20748
+21 3.34624
+22 3.84502
+23 3.27382
+24 3.57339
+25 3.46312
+26 3.71125
+27 3.68968
+28 4.19609
+29 3.91783
+30 3.24108
+31 3.25385
+32 2.94599
+EOD
+$c41 << EOD
+# layer grad_norm (geometric mean over seeds)
+0 8.40557e+07
+1 1.59204e+07
+2 2.04259e+07
+3 2.11592e+07
+4 2.45032e+07
+5 2.29535e+07
+6 2.61767e+07
+7 2.54854e+07
+8 2.40765e+07
+9 2.7194e+07
+10 2.6001e+07
+11 2.84589e+07
+12 3.10639e+07
+13 3.0668e+07
+14 2.94633e+07
+15 2.69448e+07
+16 2.95904e+07
+17 2.55905e+07
+18 2.94231e+07
+19 2.61181e+07
+20 2.86624e+07
+21 2.81843e+07
+22 3.08562e+07
+23 3.17832e+07
+24 3.69557e+07
+25 3.72184e+07
+26 4.0073e+07
+27 4.3216e+07
+28 6.0738e+07
+29 6.11733e+07
+30 6.22897e+07
+31 7.42102e+07
+32 1.41435e+08
+EOD
+$c42 << EOD
+# layer grad_norm (geometric mean over seeds)
+0 2220.94
+1 557.994
+2 465.71
+3 346.669
+4 295.341
+5 235.737
+6 186.01
+7 150.839
+8 134.963
+9 108.704
+10 83.3492
+11 69.4357
+12 58.123
+13 48.2912
+14 40.1564
+15 34.1806
+16 27.554
+17 20.8351
+18 16.2811
+19 12.9121
+20 11.1658
+21 9.41094
+22 7.41578
+23 5.95529
+24 4.88918
+25 3.89359
+26 3.23069
+27 2.52014
+28 2.08966
+29 1.67899
+30 1.4138
+31 1.1461
+32 1.0289
+EOD
+$c43 << EOD
+# layer grad_norm (geometric mean over seeds)
+0 11.7925
+1 2.09121
+2 1.58162
+3 1.24085
+4 1.11716
+5 1.0768
+6 0.890109
+7 0.827195
+8 0.792729
+9 0.68461
+10 0.657551
+11 0.636498
+12 0.619994
+13 0.577369
+14 0.549814
+15 0.514346
+16 0.509792
+17 0.491203
+18 0.469919
+19 0.451672
+20 0.438654
+21 0.44555
+22 0.395381
+23 0.439847
+24 0.374624
+25 0.358862
+26 0.376234
+27 0.379859
+28 0.371613
+29 0.325546
+30 0.335664
+31 0.349338
+32 1.81128
+EOD
+$c44 << EOD
+# layer grad_norm (geometric mean over seeds)
+0 2224.98
+1 554.144
+2 457.889
+3 343.936
+4 294.108
+5 232.304
+6 184.027
+7 151.268
+8 133.536
+9 107.378
+10 82.8431
+11 68.6734
+12 57.4698
+13 48.0074
+14 39.9853
+15 33.9503
+16 27.2076
+17 20.5573
+18 16.123
+19 12.8012
+20 11.118
+21 9.31707
+22 7.27513
+23 5.90839
+24 4.84627
+25 3.86158
+26 3.20326
+27 2.51424
+28 2.06784
+29 1.66541
+30 1.39628
+31 1.16784
+32 0.96629
+EOD
+$c45 << EOD
+# layer grad_norm (geometric mean over seeds)
+0 54.9048
+1 8.88404
+2 8.49815
+3 7.2634
+4 6.58271
+5 5.96963
+6 5.68964
+7 5.05775
+8 4.64558
+9 4.5309
+10 3.92583
+11 3.73866
+12 3.31506
+13 3.02462
+14 2.66696
+15 2.49611
+16 2.22856
+17 2.06536
+18 1.91853
+19 1.8135
+20 1.6144
+21 1.5505
+22 1.43867
+23 1.31257
+24 1.21695
+25 1.10429
+26 1.05375
+27 0.989859
+28 0.939962
+29 0.829326
+30 0.780623
+31 0.806252
+32 1.07191
+EOD
+$c46 << EOD
+# layer grad_norm (geometric mean over seeds)
+0 2.72802
+1 0.758112
+2 1.00895
+3 0.876298
+4 0.901602
+5 0.764983
+6 0.717676
+7 0.717829
+8 0.690896
+9 0.851669
+10 0.877564
+11 0.820664
+12 0.97061
+13 0.976573
+14 0.928399
+15 0.801023
+16 0.963721
+17 0.949226
+18 1.10357
+19 1.12992
+20 1.27799
+21 1.46969
+22 1.99827
+23 1.88946
+24 2.18781
+25 2.58605
+26 2.85827
+27 3.22533
+28 4.14669
+29 3.85697
+30 3.31983
+31 3.67527
+32 3.67928
+EOD
+$c47 << EOD
+# layer grad_norm (geometric mean over seeds)
+0 0.683033
+1 0.171769
+2 0.159704
+3 0.15587
+4 0.160608
+5 0.144271
+6 0.152922
+7 0.152279
+8 0.18684
+9 0.177018
+10 0.147295
+11 0.171569
+12 0.158774
+13 0.134019
+14 0.127629
+15 0.135849
+16 0.130021
+17 0.149461
+18 0.142501
+19 0.147106
+20 0.155741
+21 0.135969
+22 0.139656
+23 0.149218
+24 0.15002
+25 0.145641
+26 0.149314
+27 0.131989
+28 0.11417
+29 0.159229
+30 0.149369
+31 0.159
+32 3.04863
+EOD
+$c48 << EOD
+# layer grad_norm (geometric mean over seeds)
+0 2.73036
+1 0.763834
+2 1.00853
+3 0.875195
+4 0.90555
+5 0.760483
+6 0.715487
+7 0.71862
+8 0.693352
+9 0.854937
+10 0.877632
+11 0.81645
+12 0.974684
+13 0.970444
+14 0.926978
+15 0.808601
+16 0.960652
+17 0.957442
+18 1.09929
+19 1.13515
+20 1.27784
+21 1.48381
+22 2.00805
+23 1.8918
+24 2.18732
+25 2.6138
+26 2.86462
+27 3.24664
+28 4.15096
+29 3.86819
+30 3.26958
+31 3.70801
+32 3.61256
+EOD
+$c49 << EOD
+# layer grad_norm (geometric mean over seeds)
+0 0.0115863
+1 0.00275568
+2 0.00382458
+3 0.00437412
+4 0.00572279
+5 0.00675239
+6 0.0105475
+7 0.0118073
+8 0.014951
+9 0.0202564
+10 0.0249687
+11 0.0299644
+12 0.0374033
+13 0.0388542
+14 0.0544457
+15 0.0607215
+16 0.0874738
+17 0.100853
+18 0.135231
+19 0.146418
+20 0.207506
+21 0.250226
+22 0.337895
+23 0.373587
+24 0.454326
+25 0.562218
+26 0.688627
+27 0.8721
+28 1.20633
+29 1.36872
+30 1.41833
+31 1.69983
+32 2.82907
+EOD
+plot $c40 using 1:2 with linespoints lc rgb '#0072b2' pt 5 ps 0.6 lw 2 title 'depth 32, residual off, no norm', \
+  $c41 using 1:2 with linespoints lc rgb '#d55e00' pt 7 ps 0.6 lw 2 title 'depth 32, residual on, no norm', \
+  $c42 using 1:2 with linespoints lc rgb '#009e73' pt 9 ps 0.6 lw 2 title 'depth 32, residual off, LayerNorm, pre-norm', \
+  $c43 using 1:2 with linespoints lc rgb '#cc79a7' pt 11 ps 0.6 lw 2 title 'depth 32, residual on, LayerNorm, pre-norm', \
+  $c44 using 1:2 with linespoints lc rgb '#e69f00' pt 5 ps 0.6 lw 2 title 'depth 32, residual off, LayerNorm, post-norm', \
+  $c45 using 1:2 with linespoints lc rgb '#56b4e9' pt 7 ps 0.6 lw 2 title 'depth 32, residual on, LayerNorm, post-norm', \
+  $c46 using 1:2 with linespoints lc rgb '#000000' pt 9 ps 0.6 lw 2 title 'depth 32, residual off, RMSNorm, pre-norm', \
+  $c47 using 1:2 with linespoints lc rgb '#999999' pt 11 ps 0.6 lw 2 title 'depth 32, residual on, RMSNorm, pre-norm', \
+  $c48 using 1:2 with linespoints lc rgb '#0072b2' pt 5 ps 0.6 lw 2 title 'depth 32, residual off, RMSNorm, post-norm', \
+  $c49 using 1:2 with linespoints lc rgb '#d55e00' pt 7 ps 0.6 lw 2 title 'depth 32, residual on, RMSNorm, post-norm'

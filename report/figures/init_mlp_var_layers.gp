@@ -1,0 +1,237 @@
+# init_mlp_var_layers.gp: init_mlp: output variance per layer at initialisation
+# Written by `descent report` from results/; regenerate it rather than edit it.
+# Run from report/figures: gnuplot init_mlp_var_layers.gp
+set terminal svg size 800,500 dynamic enhanced font 'sans,12' background '#ffffff'
+set output 'init_mlp_var_layers.svg'
+set encoding utf8
+set border 3 lc rgb '#404040'
+set tics nomirror textcolor rgb '#202020'
+set grid lc rgb '#e0e0e0' lw 1 dt 1
+set key outside below center horizontal Left reverse noenhanced nobox maxcols 2 height 1
+set title 'init_mlp: output variance per layer at initialisation' noenhanced
+set xlabel 'layer index (0: the input side)'
+set ylabel 'variance of the layer''s output'
+set logscale y
+set format y '10^{%L}'
+$c0 << EOD
+# layer act_var (geometric mean over seeds)
+0 0.632289
+1 0.758065
+2 0.608803
+3 0.639871
+4 0.479231
+5 0.465416
+6 0.514633
+7 0.5507
+8 0.875347
+9 0.907653
+10 0.741904
+11 0.789339
+12 0.722391
+13 0.625878
+14 0.626948
+15 0.78417
+16 0.641629
+17 0.712206
+18 0.674288
+19 0.760704
+20 0.687705
+21 0.866527
+22 0.754014
+23 0.830381
+24 1.04846
+25 1.11891
+26 1.29011
+27 1.65449
+28 1.4216
+29 1.51061
+30 1.57629
+31 1.3803
+32 3.34585
+EOD
+$c1 << EOD
+# layer act_var (geometric mean over seeds)
+0 0.584569
+1 0.350426
+2 0.140714
+3 0.0739474
+4 0.0276914
+5 0.0134466
+6 0.00743427
+7 0.00397764
+8 0.00316126
+9 0.00163897
+10 0.000669835
+11 0.000356331
+12 0.000163054
+13 7.0635e-05
+14 3.53779e-05
+15 2.21248e-05
+16 9.05158e-06
+17 5.02361e-06
+18 2.37808e-06
+19 1.34142e-06
+20 6.06349e-07
+21 3.82008e-07
+22 1.66203e-07
+23 9.15183e-08
+24 5.77764e-08
+25 3.08293e-08
+26 1.77733e-08
+27 1.13966e-08
+28 4.89617e-09
+29 2.60138e-09
+30 1.35724e-09
+31 5.94241e-10
+32 1.24579e-09
+EOD
+$c2 << EOD
+# layer act_var (geometric mean over seeds)
+0 247.857
+1 9509.17
+2 244378
+3 8.21918e+06
+4 1.96984e+08
+5 6.12177e+09
+6 2.16613e+11
+7 7.41739e+12
+8 3.77282e+14
+9 1.25186e+16
+10 3.27441e+17
+11 1.11481e+19
+12 3.26481e+20
+13 9.0516e+21
+14 2.90146e+23
+15 1.1613e+25
+16 3.04067e+26
+17 1.08004e+28
+18 3.27213e+29
+19 1.18128e+31
+20 3.41734e+32
+21 1.3779e+34
+22 3.83676e+35
+23 1.35211e+37
+24 5.46306e+38
+25 1.86564e+40
+26 6.88355e+41
+27 2.82487e+43
+28 7.76715e+44
+29 2.64113e+46
+30 8.81902e+47
+31 2.4712e+49
+32 1.91687e+51
+EOD
+$c3 << EOD
+# layer act_var (geometric mean over seeds)
+0 0.502634
+1 0.40386
+2 0.356007
+3 0.336398
+4 0.317562
+5 0.315406
+6 0.313674
+7 0.313211
+8 0.305721
+9 0.291205
+10 0.301425
+11 0.295509
+12 0.296026
+13 0.299626
+14 0.29244
+15 0.298408
+16 0.292526
+17 0.301643
+18 0.309712
+19 0.306715
+20 0.296765
+21 0.306089
+22 0.30689
+23 0.310778
+24 0.309616
+25 0.315754
+26 0.319959
+27 0.307472
+28 0.311048
+29 0.307163
+30 0.305269
+31 0.323264
+32 0.58569
+EOD
+$c4 << EOD
+# layer act_var (geometric mean over seeds)
+0 0.48878
+1 0.277935
+2 0.1874
+3 0.143138
+4 0.10924
+5 0.0925942
+6 0.0785377
+7 0.070165
+8 0.0606623
+9 0.0486786
+10 0.0436194
+11 0.0369021
+12 0.0330256
+13 0.0298525
+14 0.026539
+15 0.0257608
+16 0.0224685
+17 0.0222115
+18 0.0213271
+19 0.0204818
+20 0.0187325
+21 0.0174035
+22 0.0157321
+23 0.0157798
+24 0.0153579
+25 0.0156445
+26 0.0164752
+27 0.0159065
+28 0.0151256
+29 0.0141547
+30 0.0139924
+31 0.0158971
+32 0.0225033
+EOD
+$c5 << EOD
+# layer act_var (geometric mean over seeds)
+0 0.967453
+1 0.899464
+2 0.891313
+3 0.894471
+4 0.892384
+5 0.896155
+6 0.89645
+7 0.897172
+8 0.894397
+9 0.89679
+10 0.897544
+11 0.896989
+12 0.894881
+13 0.897564
+14 0.893542
+15 0.897116
+16 0.888321
+17 0.893773
+18 0.893311
+19 0.894348
+20 0.892263
+21 0.899374
+22 0.895706
+23 0.898292
+24 0.894858
+25 0.89599
+26 0.893365
+27 0.894695
+28 0.892012
+29 0.894145
+30 0.893969
+31 0.894096
+32 59.0307
+EOD
+plot $c0 using 1:2 with linespoints lc rgb '#0072b2' pt 5 ps 0.6 lw 2 title 'relu, he', \
+  $c1 using 1:2 with linespoints lc rgb '#d55e00' pt 7 ps 0.6 lw 2 title 'relu, xavier', \
+  $c2 using 1:2 with linespoints lc rgb '#009e73' pt 9 ps 0.6 lw 2 title 'relu, normal', \
+  $c3 using 1:2 with linespoints lc rgb '#cc79a7' pt 11 ps 0.6 lw 2 title 'tanh, he', \
+  $c4 using 1:2 with linespoints lc rgb '#e69f00' pt 5 ps 0.6 lw 2 title 'tanh, xavier', \
+  $c5 using 1:2 with linespoints lc rgb '#56b4e9' pt 7 ps 0.6 lw 2 title 'tanh, normal'
