@@ -17,7 +17,8 @@
  * relative error; 95 % intervals from the scatter, n − 2 degrees of freedom). The
  * critical batch B_crit = E_min / S_min (interval by the delta method). Beside it the
  * measured noise scale B_simple = Σ tr(Σ) / Σ |G|² over the gradient-noise measurements
- * (noise_every) that the best runs made up to the target. Per series: confirmed when
+ * (noise_every) that the best runs made up to the target, and over those in the second
+ * half of their steps to it (near the target: B_simple grows as the loss falls). Per series: confirmed when
  * S_min and E_min are both positive (intervals above 0: a bigger batch saves steps, up
  * to a floor) and B_crit lies within the swept batch sizes, with no best lr at a grid
  * edge; refuted when E_min's interval lies below 0 (bigger batches never save steps);
@@ -62,7 +63,8 @@ typedef struct {
     LrPoint lr[BS_LR];
     bool edge;     /* the best lr is the grid's smallest or largest */
     double S, S_lo, S_hi; /* steps at the best lr: mean, min and max over seeds */
-    double tr, sq;        /* sums of the best runs' noise measurements up to the target */
+    double noise[4];      /* the best runs' sums of tr(Σ) and |G|² estimates up to the target,
+                           * and of those in the second half of the steps to it */
 } BatchPoint;
 
 typedef struct {
@@ -70,7 +72,8 @@ typedef struct {
     int nb;
     BatchPoint b[BS_BATCH]; /* ascending batch */
     /* C04 */
-    double s_min, s_min_lo, s_min_hi, e_min, e_min_lo, e_min_hi, b_crit, b_crit_lo, b_crit_hi, b_simple;
+    double s_min, s_min_lo, s_min_hi, e_min, e_min_lo, e_min_hi, b_crit, b_crit_lo, b_crit_hi;
+    double b_simple, b_simple_late; /* Σ tr(Σ) / Σ |G|²: up to the target, near it */
     int nfit;
     Verdict v04;
     const char *why04;
@@ -87,25 +90,33 @@ typedef struct {
     Series s[BS_SERIES];
 } Scaling;
 
-/* Steps to the target from curve.tsv's evaluation rows; the noise sums up to it. */
-static Status steps_to_target(const Experiment *x, int row, double target, double *steps, double *tr,
-                              double *sq)
+/* Steps to the target from curve.tsv's evaluation rows; noise (may be NULL) adds the
+ * sums of the gradient-noise estimates up to it: tr(Σ) and |G|² over every measurement,
+ * then over those in the second half of the steps (the noise scale grows as the loss
+ * falls, and the first measurements, where |G|² is largest, dominate a sum over all). */
+static Status steps_to_target(const Experiment *x, int row, double target, double *steps, double *noise)
 {
     Table c;
     Status st = exp_run_file(x, row, "curve.tsv", &c);
     if (st != ST_OK) return st;
-    *steps = INFINITY, *tr = *sq = 0;
+    *steps = INFINITY;
     double s0 = NAN, v0 = NAN;
+    int end = c.nrows - 1;
     for (int k = 0; k < c.nrows; k++) {
         double v = table_getnum(&c, k, "val_loss"), s = table_getnum(&c, k, "step");
         if (!isfinite(v)) continue;
-        double t = table_getnum(&c, k, "grad_noise_trace"), q = table_getnum(&c, k, "grad_sq_norm");
-        if (isfinite(t) && isfinite(q)) *tr += t, *sq += q;
         if (v <= target) {
             *steps = isfinite(v0) ? s0 + (v0 - target) / (v0 - v) * (s - s0) : s;
+            end = k;
             break;
         }
         s0 = s, v0 = v;
+    }
+    for (int k = 0; noise && k <= end; k++) {
+        double t = table_getnum(&c, k, "grad_noise_trace"), q = table_getnum(&c, k, "grad_sq_norm");
+        if (!isfinite(t) || !isfinite(q)) continue;
+        noise[0] += t, noise[1] += q;
+        if (table_getnum(&c, k, "step") >= table_getnum(&c, end, "step") / 2) noise[2] += t, noise[3] += q;
     }
     table_free(&c);
     if (!strcmp(table_get(&x->runs, row, "status"), "diverged")) *steps = INFINITY;
@@ -165,8 +176,7 @@ static Status build(Scaling *w, const Experiment *x)
         LrPoint *p = &b->lr[li];
         p->lr = lr;
         if (p->n == BS_SEEDS) continue;
-        double tr, sq;
-        Status st = steps_to_target(x, r, w->target, &p->steps[p->n], &tr, &sq);
+        Status st = steps_to_target(x, r, w->target, &p->steps[p->n], NULL);
         if (st != ST_OK) return st;
         p->rows[p->n++] = r;
     }
@@ -190,10 +200,9 @@ static Status build(Scaling *w, const Experiment *x)
             b->S = p->mean, b->S_lo = INFINITY, b->S_hi = 0;
             for (int q = 0; q < p->n; q++) {
                 b->S_lo = fmin(b->S_lo, p->steps[q]), b->S_hi = fmax(b->S_hi, p->steps[q]);
-                double steps, tr, sq;
-                Status st = steps_to_target(x, p->rows[q], w->target, &steps, &tr, &sq);
+                double steps;
+                Status st = steps_to_target(x, p->rows[q], w->target, &steps, b->noise);
                 if (st != ST_OK) return st;
-                b->tr += tr, b->sq += sq;
             }
         }
     }
@@ -203,7 +212,7 @@ static Status build(Scaling *w, const Experiment *x)
 /* C04: S = S_min + E_min / B by weighted least squares in 1/B. */
 static void fit_tradeoff(Series *s)
 {
-    double xs[BS_BATCH], ys[BS_BATCH], ws[BS_BATCH], tr = 0, sq = 0;
+    double xs[BS_BATCH], ys[BS_BATCH], ws[BS_BATCH], noise[4] = {0};
     int n = 0;
     bool edge = false;
     for (int k = 0; k < s->nb; k++) {
@@ -211,10 +220,11 @@ static void fit_tradeoff(Series *s)
         if (b->best < 0) continue;
         xs[n] = 1 / b->batch, ys[n] = b->S, ws[n] = 1 / (b->S * b->S), n++;
         edge |= b->edge;
-        tr += b->tr, sq += b->sq;
+        for (int q = 0; q < 4; q++) noise[q] += b->noise[q];
     }
     s->nfit = n;
-    s->b_simple = sq > 0 ? tr / sq : NAN;
+    s->b_simple = noise[1] > 0 ? noise[0] / noise[1] : NAN;
+    s->b_simple_late = noise[3] > 0 ? noise[2] / noise[3] : NAN;
     s->s_min = s->e_min = s->b_crit = NAN;
     s->s_min_lo = s->s_min_hi = s->e_min_lo = s->e_min_hi = s->b_crit_lo = s->b_crit_hi = NAN;
     if (n < 3) {
@@ -323,20 +333,22 @@ static Status judge_batch_scaling(const Experiment *x, Judgement *j)
     char k04[256] = "", k06[256] = "";
     judge_printf(j, "\n**C04.** S(B) = S_min + E_min/B fitted by weighted least squares (95 %% "
                     "intervals); critical batch B_crit = E_min/S_min beside the measured noise scale "
-                    "B_simple:\n\n| optimizer | batch sizes | S_min | E_min | B_crit | B_simple | verdict |\n"
-                    "|---|---|---|---|---|---|---|\n");
+                    "B_simple = Σ tr(Σ) / Σ |G|² over the best runs' measurements up to the target, "
+                    "and over those in the second half of their steps to it (near the target):\n\n"
+                    "| optimizer | batch sizes | S_min | E_min | B_crit | B_simple | B_simple near the "
+                    "target | verdict |\n|---|---|---|---|---|---|---|---|\n");
     for (int i = 0; i < w.n; i++) {
         const Series *s = &w.s[i];
-        char g[32], h[32], m[32], n[32];
-        judge_printf(j, "| %s | %d | %s (%s – %s) | %s (%s – %s) | %s (%s – %s) | %s | %s: %s |\n", s->name,
+        char g[32], h[32], m[32], n[32], o[32];
+        judge_printf(j, "| %s | %d | %s (%s – %s) | %s (%s – %s) | %s (%s – %s) | %s | %s | %s: %s |\n", s->name,
                      s->nfit, stats_fmt(a, s->s_min), stats_fmt(b, s->s_min_lo), stats_fmt(c, s->s_min_hi),
                      stats_fmt(d, s->e_min), stats_fmt(e, s->e_min_lo), stats_fmt(f, s->e_min_hi),
                      stats_fmt(g, s->b_crit), stats_fmt(h, s->b_crit_lo), stats_fmt(m, s->b_crit_hi),
-                     stats_fmt(n, s->b_simple), verdict_names[s->v04], s->why04);
+                     stats_fmt(n, s->b_simple), stats_fmt(o, s->b_simple_late), verdict_names[s->v04], s->why04);
         v04 = verdict_worse(v04, s->v04);
         size_t len = strlen(k04);
-        snprintf(k04 + len, sizeof k04 - len, "%s%s B_crit %s, B_simple %s", len ? "; " : "", s->name,
-                 stats_fmt(b, s->b_crit), stats_fmt(c, s->b_simple));
+        snprintf(k04 + len, sizeof k04 - len, "%s%s B_crit %s, B_simple %s (near the target %s)", len ? "; " : "",
+                 s->name, stats_fmt(b, s->b_crit), stats_fmt(c, s->b_simple), stats_fmt(d, s->b_simple_late));
     }
     judge_printf(j, "\n**C06.** log10 best lr against log10 batch up to the bend (the batch with "
                     "the largest best lr), 95 %% interval; linear scaling says %g (judged within ± %g), "

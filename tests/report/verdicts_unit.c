@@ -733,6 +733,8 @@ static void test_grad_variance(void)
 }
 
 /* batch_scaling fixtures: momentum at batches 16..512, lrs 0.005..0.16 (×2), seeds 1, 2.
+ * Gradient-noise measurements tr(Σ) = 10 at step 0 and 300 at the last row, |G|² = 1:
+ * B_simple 155 up to the target, 300 near it.
  * At batch B the best lr is best(B) and reaches the target 0.5 after steps(B) (seed 2:
  * 4 % more); lrs one grid step away take twice as long, the others never arrive (the
  * curve stays at 1.0). A missing curve.tsv when broken. */
@@ -749,10 +751,10 @@ static void scaling_table(const char *name, double (*steps)(double), double (*be
                        (const char *)NULL);
                 fprintf(f, "%s\tmomentum\t0.5\t%d\t%s\t%d\tok\n", id, b, lt, seed);
                 double r = lr / best(b), s = steps(b) * (seed == 2 ? 1.04 : 1);
-                if (fabs(r - 1) < 1e-6) snprintf(rows, sizeof rows, "0\t2.3\n%.6f\t0.5\n", s);
-                else if (r > 0.4 && r < 2.1) snprintf(rows, sizeof rows, "0\t2.3\n%.6f\t0.5\n", 2 * s);
-                else snprintf(rows, sizeof rows, "0\t2.3\n%.6f\t1.0\n", 4 * s);
-                if (!(broken && b == 64)) curve_file(dir, id, "step\tval_loss", rows);
+                if (fabs(r - 1) < 1e-6) snprintf(rows, sizeof rows, "0\t2.3\t10\t1\n%.6f\t0.5\t300\t1\n", s);
+                else if (r > 0.4 && r < 2.1) snprintf(rows, sizeof rows, "0\t2.3\t10\t1\n%.6f\t0.5\t300\t1\n", 2 * s);
+                else snprintf(rows, sizeof rows, "0\t2.3\t10\t1\n%.6f\t1.0\t300\t1\n", 4 * s);
+                if (!(broken && b == 64)) curve_file(dir, id, "step\tval_loss\tgrad_noise_trace\tgrad_sq_norm", rows);
             }
     fclose(f);
 }
@@ -775,11 +777,11 @@ static void test_batch_scaling(void)
     CHECK_TRUE(claim_verdict(&j, "C04") == VERDICT_CONFIRMED && claim_verdict(&j, "C06") == VERDICT_CONFIRMED,
                "batch_scaling: S = 100 + 6400/B and lr ∝ B up to 128: C04 %s, C06 %s (%s)",
                verdict_names[claim_verdict(&j, "C04")], verdict_names[claim_verdict(&j, "C06")], j.key);
-    CHECK_TRUE(strstr(j.claim[0].key, "momentum B_crit 6") && strstr(j.claim[1].key, "momentum slope 1 ") &&
+    CHECK_TRUE(strstr(j.claim[0].key, "momentum B_crit 64, B_simple 155 (near the target 300)") && strstr(j.claim[1].key, "momentum slope 1 ") &&
                    strstr(j.claim[1].key, "bend at 128"),
                "batch_scaling: keys give B_crit near 64, slope 1 and the bend (%s | %s)", j.claim[0].key, j.claim[1].key);
-    CHECK_TRUE(strstr(j.text, "| momentum | 6 | 102 (102 – 102) | 6528 (6528 – 6528) | 64 (64 – 64) | – | confirmed") != NULL,
-               "batch_scaling: the C04 row gives S_min, E_min, B_crit and no noise scale (none measured)");
+    CHECK_TRUE(strstr(j.text, "| momentum | 6 | 102 (102 – 102) | 6528 (6528 – 6528) | 64 (64 – 64) | 155 | 300 | confirmed") != NULL,
+               "batch_scaling: the C04 row gives S_min, E_min, B_crit and the noise scale up to and near the target");
     scaling_table("bs_bad", s_rising, lr_flat, false);
     j = judge("bs_bad", scaling_ini);
     CHECK_TRUE(claim_verdict(&j, "C04") == VERDICT_REFUTED && claim_verdict(&j, "C06") == VERDICT_INCONCLUSIVE,
