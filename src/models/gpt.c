@@ -1,7 +1,18 @@
 /* The character-level GPT (see gpt.h); matches nanoGPT's GPT (model.py) with bias on,
  * its switches aside. N = B·T rows of C channels; every buffer is allocated once in
  * gpt_create: the saved forward values of each block, the final norm and logits, and
- * the backward scratch. Matrix products go through mm() (via nn/linear and
+ * the backward scratch.
+ *
+ * Activation checkpointing (activation_checkpoint = K > 0, as torch.utils.checkpoint's
+ * checkpoint_sequential with segments of K blocks): the blocks' saved values live in K
+ * slots, block l in slot l mod K, so a block overwrites those of the block K before it;
+ * only the input of each segment of K blocks is kept in a buffer of its own (and the
+ * last block's output, ln_f's input). The backward pass runs each segment's forward
+ * again from its kept input, with the same calls on the same row chunks and the
+ * dropout masks drawn again from a copy of the stream taken when the segment started,
+ * so every saved value, and every gradient, has the same bits as without. The last
+ * segment is not recomputed: its values are still in the slots when backward starts.
+ * K = 0 is K = L: one segment, every block its own slot. Matrix products go through mm() (via nn/linear and
  * nn/attention), or mm_local() inside row-chunk tasks; per-row work is spread over the
  * thread pool in chunks fixed by the shape, so the bits never depend on the thread
  * count. */
@@ -27,20 +38,35 @@
 #include "nn/norm.h"
 
 
-/* Parameter indices (-1: absent) and saved forward values of one block. */
+/* The saved forward values of one block and their element counts (0: none), the one
+ * list that allocation, the slot views and freeing go through:
+ *   n1, n1_mean, n1_rstd  (N,C) norm1 output, (N) statistics
+ *   qkv (N,3C); att (B,H,T,T) attention probabilities; atty (N,C) attention output
+ *   ap, amask             (N,C) attention projection output (dropped out), dropout scales
+ *   s1                    (N,C) [x +] attention branch
+ *   n2, n2_mean, n2_rstd  (N,C) norm2 output, (N) statistics
+ *   fc, fca               (N,4C) fc output before and after the activation
+ *   dact                  (N,4C) the GELU's derivative at fc, saved by training
+ *   mp, mmask             (N,C) mlp projection output (dropped out), scales
+ *   s2                    (N,C) [x +] mlp branch
+ * The block's output is s2 (pre-norm) or n2 (post-norm). */
+#define GPT_SAVED(X)                                                                      \
+    X(n1, nc) X(n1_mean, N) X(n1_rstd, N) X(qkv, 3 * nc) X(att, natt) X(atty, nc) X(ap, nc) \
+    X(amask, drop ? nc : 0) X(s1, nc) X(n2, nc) X(n2_mean, N) X(n2_rstd, N) X(fc, 4 * nc)   \
+    X(fca, 4 * nc) X(dact, gelu ? 4 * nc : 0) X(mp, nc) X(mmask, drop ? nc : 0) X(s2, nc)
+#define SAVED_FIELD(f, count) float *f;
+
+/* A slot: the buffers of one block's saved values. */
+typedef struct {
+    GPT_SAVED(SAVED_FIELD)
+} GptSaved;
+
+/* Parameter indices (-1: absent) and views of one block's saved values: its slot's
+ * buffers, and for a block whose output is kept, that buffer as its output. */
 typedef struct {
     int ln1w, ln1b, qkvw, qkvb, projw, projb, ln2w, ln2b, fcw, fcb, mprojw, mprojb;
-    float *n1, *n1_mean, *n1_rstd; /* (N,C) norm1 output, (N) statistics */
-    float *qkv;                    /* (N,3C) */
-    float *att;                    /* (B,H,T,T) attention probabilities */
-    float *atty;                   /* (N,C) attention output before its projection */
-    float *ap, *amask;             /* (N,C) projection output (dropped out), dropout scales */
-    float *s1;                     /* (N,C) [x +] attention branch */
-    float *n2, *n2_mean, *n2_rstd; /* (N,C) norm2 output, (N) statistics */
-    float *fc, *fca;               /* (N,4C) fc output before and after the activation */
-    float *dact;                   /* (N,4C) the GELU's derivative at fc, saved by training */
-    float *mp, *mmask;             /* (N,C) mlp projection output (dropped out), scales */
-    float *s2;                     /* (N,C) [x +] mlp branch */
+    float *kept; /* (N,C) the block's own output buffer, or NULL (it is in the slot) */
+    GPT_SAVED(SAVED_FIELD)
 } GptBlock;
 
 typedef struct {
@@ -54,6 +80,10 @@ typedef struct {
     int rows;                        /* B of the last forward */
     int wte, wpe, lnfw, lnfb, lmw;
     GptBlock *blocks;                /* (L) */
+    int seg, nslots;                 /* blocks per checkpoint segment (L when off); slots */
+    GptSaved *slots;                 /* (nslots) */
+    gsl_rng **seg_rng;               /* (segments) the dropout stream at each segment's
+                                      * start, or NULL (no dropout or one segment) */
     int *inp, *tgt;                  /* (N) input and target tokens */
     float *x0, *emask;               /* (N,C) embedding output (dropped out), scales */
     float *xf, *f_mean, *f_rstd;     /* (N,C) final norm output, (N) statistics */
@@ -263,19 +293,46 @@ static void head_rows(const Gpt *m, int r0, int n)
 
 typedef struct {
     const Gpt *m;
-    int l, N; /* l: the block whose attention came last, -1 before the first */
+    int rest, in, N; /* rest: the block whose attention came last (-1: none); in: the
+                      * block whose attention input comes next (L: the head, -1: none) */
     bool train, drop;
 } FwdJob;
 
-/* One row chunk from after block l's attention (or the embedding) to the next
- * attention's qkv, or to the logits. */
+/* One row chunk from after block `rest`'s attention to block `in`'s qkv, or to the
+ * logits. */
 static void fwd_rows_task(void *ctx, int t)
 {
     const FwdJob *j = ctx;
     int r0 = t * FROWS, n = j->N - r0 < FROWS ? j->N - r0 : FROWS;
-    if (j->l >= 0) block_rest_rows(j->m, j->l, j->train, j->drop, r0, n);
-    if (j->l + 1 < j->m->L) attn_in_rows(j->m, j->l + 1, r0, n);
-    else head_rows(j->m, r0, n);
+    if (j->rest >= 0) block_rest_rows(j->m, j->rest, j->train, j->drop, r0, n);
+    if (j->in == j->m->L) head_rows(j->m, r0, n);
+    else if (j->in >= 0) attn_in_rows(j->m, j->in, r0, n);
+}
+
+/* Block l's two dropout masks (N·C each) from r, in the order the layers use them. */
+static void block_masks(Gpt *m, int l, gsl_rng *r, long nc)
+{
+    dropout_mask(m->blocks[l].amask, nc, m->p_drop, r);
+    dropout_mask(m->blocks[l].mmask, nc, m->p_drop, r);
+}
+
+/* The training forward of blocks [a, b) again, from the kept input of block a, with
+ * the masks drawn from the copy of the stream taken at the segment's start when the
+ * forward drew them (the same calls on the same row chunks as forward: the same bits). */
+static void recompute(Gpt *m, int a, int b, int B, int T)
+{
+    int N = B * T;
+    bool drop = m->dropped; /* as the forward it repeats: a probe draws no mask */
+    FwdJob j = {.m = m, .rest = -1, .in = a, .N = N, .train = true, .drop = drop};
+    pool_run((N + FROWS - 1) / FROWS, fwd_rows_task, &j);
+    for (int l = a; l < b; l++) {
+        GptBlock *k = &m->blocks[l];
+        attention_forward(k->atty, k->att, k->qkv, B, T, m->C, m->H);
+        if (drop) block_masks(m, l, m->seg_rng[a / m->seg], (long)N * m->C);
+        j.rest = l;
+        j.in = l + 1 < b ? l + 1 : -1;
+        pool_run((N + FROWS - 1) / FROWS, fwd_rows_task, &j);
+    }
 }
 
 /* Logits (N,V) of tok (B,T) into m->logits; train keeps what backward needs, drop applies
@@ -287,23 +344,24 @@ static void forward(Gpt *m, const int *tok, int B, int T, bool train, bool drop)
     drop = drop && train && m->p_drop > 0;
     m->dropped = drop;
     m->rows = B;
+    gsl_rng *r = m->base.dropout_rng;
     for (long i = 0; i < (long)N; i++) CHECK(tok[i] >= 0 && tok[i] < m->V);
     embedding_forward(m->x0, tok, P(m, m->wte), P(m, m->wpe), B, T, C);
-    if (drop) { /* every mask of the step, in the order the layers use them */
-        gsl_rng *r = m->base.dropout_rng;
+    if (drop) { /* the embedding's mask first, then each block's before its rest */
         dropout_mask(m->emask, nc, m->p_drop, r);
-        for (int l = 0; l < m->L; l++) {
-            dropout_mask(m->blocks[l].amask, nc, m->p_drop, r);
-            dropout_mask(m->blocks[l].mmask, nc, m->p_drop, r);
-        }
         dropout_apply(m->x0, m->emask, nc);
     }
-    FwdJob j = {.m = m, .l = -1, .N = N, .train = train, .drop = drop};
+    FwdJob j = {.m = m, .rest = -1, .in = 0, .N = N, .train = train, .drop = drop};
     pool_run((N + FROWS - 1) / FROWS, fwd_rows_task, &j);
     for (int l = 0; l < m->L; l++) {
         GptBlock *k = &m->blocks[l];
         attention_forward(k->atty, k->att, k->qkv, B, T, C, m->H);
-        j.l = l;
+        if (drop) {
+            if (m->seg_rng && l % m->seg == 0) gsl_rng_memcpy(m->seg_rng[l / m->seg], r);
+            block_masks(m, l, r, nc);
+        }
+        j.rest = l;
+        j.in = l + 1;
         pool_run((N + FROWS - 1) / FROWS, fwd_rows_task, &j);
     }
 }
@@ -392,7 +450,10 @@ static void backward(Gpt *m, const int *tok, int B, int T, float dloss)
     norm_bwd(m, g, NULL, G(m, m->lnfw), G(m, m->lnfb), m->s, block_out(m, m->L - 1),
              P(m, m->lnfw), m->f_mean, m->f_rstd, N, C);
 
+    int last_seg = (m->L - 1) / m->seg;
     for (int l = m->L - 1; l >= 0; l--) {
+        /* entering a segment from its end: its saved values, unless still there */
+        if (l % m->seg == m->seg - 1 && l / m->seg < last_seg) recompute(m, l + 1 - m->seg, l + 1, B, T);
         GptBlock *k = &m->blocks[l];
         const float *in = block_out(m, l - 1);
         if (!m->post) {
@@ -476,8 +537,10 @@ static int gpt_layers(const Model *base, LayerView *v, int cap)
             v[i] = (LayerView){.out = m->x0, .numel = nc, .p0 = m->wte, .p1 = m->wpe + 1};
             snprintf(v[i].name, sizeof v[i].name, "embedding");
         } else if (l < m->L) {
-            v[i] = (LayerView){.out = block_out(m, l), .numel = nc, .p0 = block_first(m, l),
-                               .p1 = l + 1 < m->L ? block_first(m, l + 1) : head0};
+            /* with activation checkpointing an output in a shared slot is gone: none */
+            bool gone = m->seg < m->L && !m->blocks[l].kept;
+            v[i] = (LayerView){.out = gone ? NULL : block_out(m, l), .numel = gone ? 0 : nc,
+                               .p0 = block_first(m, l), .p1 = l + 1 < m->L ? block_first(m, l + 1) : head0};
             snprintf(v[i].name, sizeof v[i].name, "h.%d", l);
         } else {
             v[i] = (LayerView){.out = m->logits, .numel = (long)m->rows * m->T * m->V, .p0 = head0,
@@ -518,14 +581,18 @@ int gpt_context(const Model *base) { return ((const Gpt *)base)->T; }
 static void gpt_free(Model *base)
 {
     Gpt *m = (Gpt *)base;
-    for (int l = 0; m->blocks && l < m->L; l++) {
-        GptBlock *k = &m->blocks[l];
-        float *bufs[] = {k->n1, k->n1_mean, k->n1_rstd, k->qkv, k->att, k->atty, k->ap, k->amask,
-                         k->s1, k->n2, k->n2_mean, k->n2_rstd, k->fc, k->fca, k->dact, k->mp,
-                         k->mmask, k->s2};
-        for (size_t j = 0; j < sizeof bufs / sizeof bufs[0]; j++) buf_free(bufs[j]);
+#define SAVED_FREE(f, count) buf_free(q->f);
+    for (int i = 0; m->slots && i < m->nslots; i++) {
+        GptSaved *q = &m->slots[i];
+        GPT_SAVED(SAVED_FREE)
     }
+#undef SAVED_FREE
+    free(m->slots);
+    for (int l = 0; m->blocks && l < m->L; l++) buf_free(m->blocks[l].kept);
     free(m->blocks);
+    int segs = m->seg ? (m->L + m->seg - 1) / m->seg : 0;
+    for (int i = 0; m->seg_rng && i < segs; i++) gsl_rng_free(m->seg_rng[i]);
+    free(m->seg_rng);
     float *bufs[] = {m->x0, m->emask, m->xf, m->f_mean, m->f_rstd, m->logits, m->probs,
                      m->dlogits, m->g1, m->g2, m->s, m->s2, m->d1, m->dqkv, m->dfc, m->dfca,
                      m->datt};
@@ -674,9 +741,20 @@ Status gpt_create(Model **out, const Settings *s, const DataShape *shape)
     init_params(m, s, r);
     gsl_rng_free(r);
 
-    /* activation arena */
-    long N = (long)B * T, nc = N * C, bytes = 0;
-    bool drop = m->p_drop > 0;
+    /* activation arena: what the backward needs kept, counted as it is allocated */
+    long N = (long)B * T, nc = N * C, natt = (long)B * m->H * T * T, bytes = 0;
+    bool drop = m->p_drop > 0, gelu = m->act == ACT_GELU;
+    int K = s->activation_checkpoint;
+    m->seg = K > 0 && K < L ? K : (L > 0 ? L : 1);
+    m->nslots = L < m->seg ? L : m->seg;
+    int segs = (L + m->seg - 1) / m->seg;
+    m->slots = calloc((size_t)(m->nslots ? m->nslots : 1), sizeof *m->slots);
+    if (!m->slots) return gpt_free(base), err_set(ST_NOMEM, "out of memory");
+    if (drop && segs > 1) {
+        if (!(m->seg_rng = calloc((size_t)segs, sizeof *m->seg_rng))) return gpt_free(base), ST_NOMEM;
+        for (int i = 0; i < segs; i++)
+            if (!(m->seg_rng[i] = gsl_rng_clone(base->dropout_rng))) return gpt_free(base), ST_NOMEM;
+    }
 #define ALLOC(ptr, count)                                                          \
     do {                                                                           \
         long n_ = (long)(count);                                                   \
@@ -685,26 +763,27 @@ Status gpt_create(Model **out, const Settings *s, const DataShape *shape)
     } while (0)
     ALLOC(m->x0, nc);
     if (drop) ALLOC(m->emask, nc);
+    /* a block's output gets a buffer of its own when it is a segment's last (the next
+     * segment's input, or ln_f's); the slot holds the outputs of the others, if any */
+    for (int l = 0; l < L; l++)
+        if ((l + 1) % m->seg == 0 || l == L - 1) ALLOC(m->blocks[l].kept, nc);
+    for (int i = 0; i < m->nslots; i++) {
+        GptSaved *q = &m->slots[i];
+        float **out = m->post ? &q->n2 : &q->s2;
+        bool out_in_slot = false;
+        for (int l = i; l < L; l += m->seg) out_in_slot |= !m->blocks[l].kept;
+#define SAVED_ALLOC(f, count) \
+        if ((count) > 0 && (&q->f != out || out_in_slot)) ALLOC(q->f, count);
+        GPT_SAVED(SAVED_ALLOC)
+#undef SAVED_ALLOC
+    }
     for (int l = 0; l < L; l++) {
         GptBlock *k = &m->blocks[l];
-        ALLOC(k->n1, nc);
-        ALLOC(k->n1_mean, N);
-        ALLOC(k->n1_rstd, N);
-        ALLOC(k->qkv, 3 * nc);
-        ALLOC(k->att, (long)B * m->H * T * T);
-        ALLOC(k->atty, nc);
-        ALLOC(k->ap, nc);
-        if (drop) ALLOC(k->amask, nc);
-        ALLOC(k->s1, nc);
-        ALLOC(k->n2, nc);
-        ALLOC(k->n2_mean, N);
-        ALLOC(k->n2_rstd, N);
-        ALLOC(k->fc, 4 * nc);
-        ALLOC(k->fca, 4 * nc);
-        if (m->act == ACT_GELU) ALLOC(k->dact, 4 * nc);
-        ALLOC(k->mp, nc);
-        if (drop) ALLOC(k->mmask, nc);
-        ALLOC(k->s2, nc);
+        const GptSaved *q = &m->slots[l % m->seg];
+#define SAVED_VIEW(f, count) k->f = q->f;
+        GPT_SAVED(SAVED_VIEW)
+#undef SAVED_VIEW
+        if (k->kept) *(m->post ? &k->n2 : &k->s2) = k->kept;
     }
     ALLOC(m->xf, nc);
     ALLOC(m->f_mean, N);

@@ -1,6 +1,16 @@
 /* The MLP (see mlp.h). B rows; block i maps din → dout. Every buffer is allocated once
  * in mlp_create: saved forward values per block, one gradient buffer per block output
- * (backward layers ADD into it), and two (B, max width) scratch buffers. */
+ * (backward layers ADD into it), and two (B, max width) scratch buffers.
+ *
+ * Activation checkpointing (activation_checkpoint = K > 0): the blocks' saved values
+ * live in K slots, block i in slot i mod K (each buffer as large as the largest block
+ * of its slot needs), and only every K-th block's output, the input of the next
+ * segment of K blocks, keeps a buffer of its own (the last block's too, the head's
+ * input). The backward pass runs each segment's forward again from its kept input,
+ * with the dropout masks drawn again from a copy of the stream taken when the segment
+ * started: the same calls on the same values, so the same bits. The last segment is
+ * not recomputed: its values are still in the slots. K = 0 is one segment, every block
+ * its own slot. */
 #include "models/mlp.h"
 
 #include <gsl/gsl_randist.h>
@@ -19,17 +29,39 @@
 #include "nn/norm.h"
 
 
+/* The saved forward values of block i and their element counts (0: none), the one list
+ * that allocation, the slot views and freeing go through:
+ *   xn         (B,din) pre-norm: norm(x)
+ *   z          (B,dout) linear output
+ *   a          (B,dout) act(z), dropped out in place when training
+ *   mask       (B,dout) dropout scales; NULL without dropout
+ *   s          (B,dout) post-norm: [x +] a, the norm's input
+ *   out        (B,dout) block output
+ *   mean, rstd (B) norm statistics */
+#define MLP_SAVED(X)                                                                      \
+    X(xn, pre_norm(m, i) ? (long)B * k->din : 0) X(z, (long)B * k->dout)                  \
+    X(a, (long)B * k->dout) X(mask, m->p_drop > 0 ? (long)B * k->dout : 0)                \
+    X(s, post ? (long)B * k->dout : 0) X(out, (long)B * k->dout)                          \
+    X(mean, post || pre_norm(m, i) ? B : 0) X(rstd, post || pre_norm(m, i) ? B : 0)
+#define SAVED_FIELD(f, count) float *f;
+
+/* A slot: the buffers of the saved values of the blocks it serves. */
+typedef struct {
+    MLP_SAVED(SAVED_FIELD)
+} MlpSaved;
+
+#define SAVED_COUNT(f, count) long f;
+typedef struct {
+    MLP_SAVED(SAVED_COUNT)
+} MlpCounts;
+#undef SAVED_COUNT
+
 typedef struct {
     int din, dout;
     bool residual;
     int w, b, nw, nb;   /* parameter indices; nw, nb are -1 without norm (nb also for rms) */
-    float *xn;          /* (B,din) pre-norm: norm(x) */
-    float *z;           /* (B,dout) linear output */
-    float *a;           /* (B,dout) act(z), dropped out in place when training */
-    float *mask;        /* (B,dout) dropout scales; NULL without dropout */
-    float *s;           /* (B,dout) post-norm: [x +] a, the norm's input */
-    float *out;         /* (B,dout) block output */
-    float *mean, *rstd; /* (B) norm statistics */
+    float *kept;        /* (B,dout) the block's own output buffer, or NULL (in the slot) */
+    MLP_SAVED(SAVED_FIELD) /* views of the slot's buffers (out: kept when there is one) */
     float *dout_g;      /* (B,dout) gradient of out */
 } Block;
 
@@ -43,6 +75,10 @@ typedef struct {
     bool dropped;                  /* the last forward applied dropout */
     int rows;                      /* rows of the last forward */
     Block *blocks;                 /* (n_hidden) */
+    int seg, nslots;               /* blocks per checkpoint segment (n_hidden when off); slots */
+    MlpSaved *slots;               /* (nslots) */
+    gsl_rng **seg_rng;             /* (segments) the dropout stream at each segment's start,
+                                    * or NULL (no dropout or one segment) */
     int head_w, head_b, nf_w, nf_b; /* nf: final norm (pre-norm only), else -1 */
     float *xf, *f_mean, *f_rstd;   /* (B,C) final norm output, (B) statistics */
     float *logits, *probs, *dlogits; /* (B,classes) */
@@ -77,30 +113,40 @@ static int head_in_width(const Mlp *m) { return m->n_hidden ? m->blocks[m->n_hid
  * ±(1,−1)). Post-norm normalises every block's output. */
 static bool pre_norm(const Mlp *m, int block) { return m->norm != NORM_NONE && !m->post && block > 0; }
 
-/* Forward of every block and the head for x (B,inputs) into m->logits (B,classes);
- * dropout only when training. */
-static void forward(Mlp *m, const float *x, int B, bool train)
+/* Forward of blocks [from, to) for x (B,inputs), each block's input the previous
+ * one's output; the masks drawn from r when training, and with `snapshot` a copy of r
+ * taken at each segment's start for the recomputation. */
+static void blocks_forward(Mlp *m, const float *x, int from, int to, int B, bool train, gsl_rng *r,
+                           bool snapshot)
 {
     bool post = m->norm != NORM_NONE && m->post;
-    const float *in = x;
-    m->dropped = train && m->p_drop > 0;
-    m->rows = B;
-    for (int i = 0; i < m->n_hidden; i++) {
+    for (int i = from; i < to; i++) {
         Block *k = &m->blocks[i];
+        const float *in = i ? m->blocks[i - 1].out : x;
         long n = (long)B * k->dout;
         bool pre = pre_norm(m, i);
+        if (snapshot && m->seg_rng && i % m->seg == 0) gsl_rng_memcpy(m->seg_rng[i / m->seg], r);
         if (pre) norm_fwd(m, k->xn, k->mean, k->rstd, in, P(m, k->nw), P(m, k->nb), B, k->din);
         linear_forward(k->z, pre ? k->xn : in, P(m, k->w), P(m, k->b), B, k->din, k->dout);
         act_forward(k->a, k->z, n, m->act);
-        if (k->mask && train) dropout_forward(k->a, k->mask, k->a, n, m->p_drop, m->base.dropout_rng);
+        if (k->mask && train) dropout_forward(k->a, k->mask, k->a, n, m->p_drop, r);
         float *sum = post ? k->s : k->out;
         if (k->residual)
             for (long j = 0; j < n; j++) sum[j] = in[j] + k->a[j];
         else
             memcpy(sum, k->a, (size_t)n * sizeof(float));
         if (post) norm_fwd(m, k->out, k->mean, k->rstd, k->s, P(m, k->nw), P(m, k->nb), B, k->dout);
-        in = k->out;
     }
+}
+
+/* Forward of every block and the head for x (B,inputs) into m->logits (B,classes);
+ * dropout only when training. */
+static void forward(Mlp *m, const float *x, int B, bool train)
+{
+    m->dropped = train && m->p_drop > 0;
+    m->rows = B;
+    blocks_forward(m, x, 0, m->n_hidden, B, train, m->base.dropout_rng, train);
+    const float *in = m->n_hidden ? m->blocks[m->n_hidden - 1].out : x;
     if (m->nf_w >= 0) {
         norm_fwd(m, m->xf, m->f_mean, m->f_rstd, in, P(m, m->nf_w), P(m, m->nf_b), B, head_in_width(m));
         in = m->xf;
@@ -171,9 +217,14 @@ static void mlp_backward(Model *base, const Batch *b, float dloss)
         linear_backward(dlast, G(m, m->head_w), G(m, m->head_b), m->dlogits, head_in, P(m, m->head_w),
                         B, C, m->classes);
     }
-    for (int i = m->n_hidden - 1; i >= 0; i--)
-        block_backward(m, i, i ? m->blocks[i - 1].dout_g : NULL,
-                       i ? m->blocks[i - 1].out : b->x, B);
+    int last_seg = m->n_hidden ? (m->n_hidden - 1) / m->seg : 0;
+    for (int i = m->n_hidden - 1; i >= 0; i--) {
+        /* entering a segment from its end: its saved values again, unless still there */
+        if (i % m->seg == m->seg - 1 && i / m->seg < last_seg)
+            blocks_forward(m, b->x, i + 1 - m->seg, i + 1, B, m->dropped, /* a probe draws no mask */
+                           m->seg_rng ? m->seg_rng[i / m->seg] : NULL, false);
+        block_backward(m, i, i ? m->blocks[i - 1].dout_g : NULL, i ? m->blocks[i - 1].out : b->x, B);
+    }
 }
 
 static double mlp_eval(Model *base, const Batch *b, long *correct)
@@ -203,8 +254,10 @@ static int mlp_layers(const Model *base, LayerView *v, int cap)
         bool head = i == m->n_hidden;
         const Block *k = head ? NULL : &m->blocks[i];
         snprintf(v[i].name, sizeof v[i].name, "layers.%d", i);
-        v[i].out = head ? m->logits : k->out;
-        v[i].numel = (long)m->rows * (head ? m->classes : k->dout);
+        /* with activation checkpointing an output in a shared slot is gone: none */
+        bool gone = !head && m->seg < m->n_hidden && !k->kept;
+        v[i].out = head ? m->logits : gone ? NULL : k->out;
+        v[i].numel = gone ? 0 : (long)m->rows * (head ? m->classes : k->dout);
         v[i].p0 = head ? head0 : k->w;
         v[i].p1 = head ? base->params.n : i + 1 < m->n_hidden ? m->blocks[i + 1].w : head0;
     }
@@ -214,12 +267,21 @@ static int mlp_layers(const Model *base, LayerView *v, int cap)
 static void mlp_free(Model *base)
 {
     Mlp *m = (Mlp *)base;
+#define SAVED_FREE(f, count) buf_free(q->f);
+    for (int i = 0; m->slots && i < m->nslots; i++) {
+        MlpSaved *q = &m->slots[i];
+        MLP_SAVED(SAVED_FREE)
+    }
+#undef SAVED_FREE
+    free(m->slots);
     for (int i = 0; m->blocks && i < m->n_hidden; i++) {
-        Block *k = &m->blocks[i];
-        float *bufs[] = {k->xn, k->z, k->a, k->mask, k->s, k->out, k->mean, k->rstd, k->dout_g};
-        for (size_t j = 0; j < sizeof bufs / sizeof bufs[0]; j++) buf_free(bufs[j]);
+        buf_free(m->blocks[i].kept);
+        buf_free(m->blocks[i].dout_g);
     }
     free(m->blocks);
+    int segs = m->seg ? (m->n_hidden + m->seg - 1) / m->seg : 0;
+    for (int i = 0; m->seg_rng && i < segs; i++) gsl_rng_free(m->seg_rng[i]);
+    free(m->seg_rng);
     float *bufs[] = {m->xf, m->f_mean, m->f_rstd, m->logits, m->probs, m->dlogits, m->t1, m->t2};
     for (size_t j = 0; j < sizeof bufs / sizeof bufs[0]; j++) buf_free(bufs[j]);
     params_free(&base->params);
@@ -327,7 +389,7 @@ Status mlp_create(Model **out, const Settings *s, const DataShape *shape)
         if (strstr(p->spec[i].name, "norm") && p->spec[i].name[strlen(p->spec[i].name) - 1] == 'w')
             for (long j = 0; j < p->spec[i].numel; j++) p->w[p->spec[i].offset + j] = 1.0f;
 
-    /* activation arena */
+    /* activation arena: what the backward needs kept, counted as it is allocated */
     long bytes = 0;
 #define ALLOC(ptr, count)                                                 \
     do {                                                                  \
@@ -335,19 +397,45 @@ Status mlp_create(Model **out, const Settings *s, const DataShape *shape)
         if (!((ptr) = buf_floats((size_t)n_))) return mlp_free(base), ST_NOMEM; \
         bytes += n_ * (long)sizeof(float);                                \
     } while (0)
-    for (int i = 0; i < m->n_hidden; i++) {
-        Block *k = &m->blocks[i];
-        long n = (long)B * k->dout;
-        ALLOC(k->z, n);
-        ALLOC(k->a, n);
-        ALLOC(k->out, n);
-        if (m->p_drop > 0) ALLOC(k->mask, n);
-        if (m->norm != NORM_NONE && (m->post || pre_norm(m, i))) {
-            if (m->post) ALLOC(k->s, n);
-            else ALLOC(k->xn, (long)B * k->din);
-            ALLOC(k->mean, B);
-            ALLOC(k->rstd, B);
+    int K = s->activation_checkpoint, L = m->n_hidden;
+    bool post = m->norm != NORM_NONE && m->post;
+    m->seg = K > 0 && K < L ? K : (L > 0 ? L : 1);
+    m->nslots = L < m->seg ? L : m->seg;
+    int segs = (L + m->seg - 1) / m->seg;
+    m->slots = calloc((size_t)(m->nslots ? m->nslots : 1), sizeof *m->slots);
+    if (!m->slots) return mlp_free(base), ST_NOMEM;
+    if (m->p_drop > 0 && segs > 1) {
+        if (!(m->seg_rng = calloc((size_t)segs, sizeof *m->seg_rng))) return mlp_free(base), ST_NOMEM;
+        for (int i = 0; i < segs; i++)
+            if (!(m->seg_rng[i] = gsl_rng_clone(base->dropout_rng))) return mlp_free(base), ST_NOMEM;
+    }
+    /* a block's output gets a buffer of its own when it is a segment's last (the next
+     * segment's input, or the head's); each slot buffer is as large as the largest of
+     * the blocks it serves needs (outputs only for blocks without their own) */
+    for (int i = 0; i < L; i++)
+        if ((i + 1) % m->seg == 0 || i == L - 1) ALLOC(m->blocks[i].kept, (long)B * m->blocks[i].dout);
+    for (int j = 0; j < m->nslots; j++) {
+        MlpSaved *q = &m->slots[j];
+        MlpCounts need = {0};
+        for (int i = j; i < L; i += m->seg) {
+            const Block *k = &m->blocks[i];
+#define SAVED_MAX(f, count) \
+            if ((count) > need.f && (&need.f != &need.out || !k->kept)) need.f = (count);
+            MLP_SAVED(SAVED_MAX)
+#undef SAVED_MAX
         }
+#define SAVED_ALLOC(f, count) \
+        if (need.f > 0) ALLOC(q->f, need.f);
+        MLP_SAVED(SAVED_ALLOC)
+#undef SAVED_ALLOC
+    }
+    for (int i = 0; i < L; i++) {
+        Block *k = &m->blocks[i];
+        const MlpSaved *q = &m->slots[i % m->seg];
+#define SAVED_VIEW(f, count) k->f = q->f;
+        MLP_SAVED(SAVED_VIEW)
+#undef SAVED_VIEW
+        if (k->kept) k->out = k->kept;
     }
     if (m->nf_w >= 0) {
         ALLOC(m->xf, (long)B * din);

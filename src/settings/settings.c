@@ -311,6 +311,7 @@ Status settings_validate(const Settings *s)
     NEED(s->inputs >= 0 && s->classes >= 0, "inputs, classes: must be >= 0");
     NEED(s->init_std > 0, "init_std: must be > 0");
     NEED(s->dropout >= 0 && s->dropout < 1, "dropout: must be in [0, 1)");
+    NEED(s->activation_checkpoint >= 0, "activation_checkpoint: must be >= 0");
     NEED(s->spirals_classes >= 2, "spirals_classes: must be >= 2");
     NEED(s->spirals_points >= 10, "spirals_points: must be >= 10");
     NEED(s->spirals_noise >= 0, "spirals_noise: must be >= 0");

@@ -118,6 +118,8 @@ const char *norm_position_name(int p);
     X(T_ENUM, norm_position, "model", "pre", NULL, (NormPosition, norm_position_name),             \
       "normalise before or after a block")                                                         \
     X(T_REAL, dropout, "model", "0", NULL, NULL, "dropout probability after hidden activations")   \
+    X(T_INT, activation_checkpoint, "model", "0", NULL, NULL,                                      \
+      "keep only every N-th block's (mlp: layer's) input, recompute the rest in backward (0: off)") \
     X(T_INT, spirals_classes, "data", "3", NULL, NULL, "spirals: number of arms (classes)")        \
     X(T_INT, spirals_points, "data", "1000", NULL, NULL, "spirals: training points per class")     \
     X(T_REAL, spirals_noise, "data", "0.05", NULL, NULL, "spirals: standard deviation of the noise") \
