@@ -329,6 +329,7 @@ Status settings_validate(const Settings *s)
     NEED(s->depth == 0 || s->model == MODEL_MLP, "depth: is for model mlp (the gpt's depth is layers)");
     NEED(s->init != INIT_GPT2 || s->model == MODEL_GPT,
          "init: gpt2 is for model gpt (mlp takes he, xavier or normal)");
+    NEED(s->loss_multiplier > 0 && isfinite(s->loss_multiplier), "loss_multiplier: must be > 0");
     if (strcmp(s->loss_scale, "none") && strcmp(s->loss_scale, "dynamic")) {
         char *end;
         double v = strtod(s->loss_scale, &end);

@@ -139,6 +139,8 @@ const char *norm_position_name(int p);
       "bf16-pure: how updated weights are rounded back to bf16")                                    \
     X(T_STR, loss_scale, "precision", "none", NULL, NULL,                                          \
       "multiply the loss before backward: none, a number, or dynamic (GradScaler's rules)")         \
+    X(T_REAL, loss_multiplier, "precision", "1", NULL, NULL,                                       \
+      "backward differentiates this times the loss; divided out in fp32 before the update (C19)") \
     X(T_ENUM, landscape, "toy", "parabola", NULL, (int, landscape_name),                           \
       "toy: the loss landscape (src/toys)")                                                        \
     X(T_REAL, w0, "toy", "4", NULL, NULL, "toy: starting point (first coordinate)")                 \

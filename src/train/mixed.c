@@ -22,6 +22,7 @@ Status mixed_init(Mixed *mx, const Settings *s, Params *p, long max_operand)
     mx->dynamic = !strcmp(s->loss_scale, "dynamic");
     mx->scale = mx->dynamic ? ldexp(1.0, DYNAMIC_START_LOG2)
                 : strcmp(s->loss_scale, "none") ? strtod(s->loss_scale, NULL) : 1.0;
+    mx->mult = s->loss_multiplier;
     mx->round_key = (uint32_t)hash_str("rounding", (uint64_t)s->seed);
     Status st = blas_set_precision(mx->p, max_operand);
     if (st != ST_OK) return st;
@@ -35,14 +36,14 @@ Status mixed_init(Mixed *mx, const Settings *s, Params *p, long max_operand)
     return ST_OK;
 }
 
-float mixed_dloss(const Mixed *mx, int accum) { return (float)(mx->scale / accum); }
+float mixed_dloss(const Mixed *mx, int accum) { return (float)(mx->scale * mx->mult / accum); }
 
 bool mixed_unscale(Mixed *mx, Params *p)
 {
-    if (mx->scale == 1.0 && !mx->dynamic) return true; /* no scaling: nothing to undo */
+    if (mx->scale == 1.0 && mx->mult == 1.0 && !mx->dynamic) return true; /* nothing to undo */
     /* as torch's _amp_foreach_non_finite_check_and_unscale_: the inverse is rounded to
      * float once, and finiteness is judged on the scaled gradients */
-    const float inv = (float)(1.0 / mx->scale);
+    const float inv = (float)(1.0 / (mx->scale * mx->mult));
     bool finite = true;
     for (long j = 0; j < p->numel; j++) {
         finite &= isfinite(p->g[j]);

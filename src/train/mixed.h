@@ -13,7 +13,13 @@
  * divides the gradients by it after. Dynamic scaling follows PyTorch's GradScaler
  * (torch.cuda.amp.GradScaler with its defaults): start at 2^16; a step whose gradients
  * are not finite is skipped and the scale halved, also below 1; after 2,000 clean
- * steps in a row the scale doubles (unless the doubled float overflows). */
+ * steps in a row the scale doubles (unless the doubled float overflows).
+ *
+ * The loss multiplier (setting loss_multiplier, C19) works like a loss scale below 1
+ * that comes on top of any loss scale: the backward pass differentiates multiplier ×
+ * scale × loss, and the gradients are divided by both in fp32 before the update. A
+ * power of two changes no bit in fp32 or bf16 (their range holds the smaller values);
+ * in fp16 it shows what happens to gradients that many times smaller than the model's. */
 #ifndef DESCENT_TRAIN_MIXED_H
 #define DESCENT_TRAIN_MIXED_H
 
@@ -33,6 +39,7 @@ typedef struct {
     uint16_t *bits;   /* (numel) random bits for stochastic rounding, else NULL */
     uint32_t round_key;
     double scale;     /* current loss scale (1 without scaling) */
+    double mult;      /* the loss multiplier (1: none) */
     bool dynamic;
     long clean, skipped;
 } Mixed;
@@ -40,10 +47,11 @@ typedef struct {
 /* Sets the product policy (max_operand: see blas_set_precision) and puts the weights
  * into the format the model computes with. */
 Status mixed_init(Mixed *mx, const Settings *s, Params *p, long max_operand);
-/* The gradient weight of one micro-batch's mean loss: scale / accum. */
+/* The gradient weight of one micro-batch's mean loss: multiplier · scale / accum. */
 float mixed_dloss(const Mixed *mx, int accum);
-/* Divides the gradients by the loss scale. Returns false when the step must be skipped
- * (dynamic scaling and non-finite gradients): the scale has been halved then. */
+/* Divides the gradients by the loss scale and multiplier. Returns false when the step
+ * must be skipped (dynamic scaling and non-finite gradients): the scale has been halved
+ * then. */
 bool mixed_unscale(Mixed *mx, Params *p);
 /* One optimizer update in the policy's format. */
 void mixed_step(Mixed *mx, Optimizer *o, Params *p, const OptHyper *h, long step);

@@ -6,6 +6,10 @@
  * divided by the scale; 2,000 finite steps in a row double it; a skip restarts that
  * count. A static scale divides and never skips (it lets non-finite gradients through).
  *
+ * The loss multiplier (C19) comes on top of any loss scale: the gradient weight of a
+ * micro-batch is multiplier · scale / accum, and unscaling divides by both; alone it
+ * undoes itself exactly for a power of two.
+ *
  * The timing columns: the median step time, and items per second that is never inf
  * (a step of 0 s falls back to the mean, then to NaN). */
 #include <math.h>
@@ -97,6 +101,43 @@ static void fixed(void)
     mixed_free(&mx);
 }
 
+static Mixed multiplied(const char *loss_scale, double mult)
+{
+    Settings s;
+    settings_defaults(&s, MODEL_MLP);
+    s.precision = PREC_FP16;
+    s.loss_multiplier = mult;
+    snprintf(s.loss_scale, sizeof s.loss_scale, "%s", loss_scale);
+    Mixed mx;
+    Status st = mixed_init(&mx, &s, &params, 16);
+    CHECK_TRUE(st == ST_OK, "mixed_init fp16 loss_scale %s multiplier %g", loss_scale, mult);
+    return mx;
+}
+
+static void multiplier(void)
+{
+    Mixed mx = multiplied("none", ldexp(1.0, -20));
+    CHECK_TRUE(mixed_dloss(&mx, 4) == (float)ldexp(1.0, -22), "multiplier 2^-20, accum 4: weight 2^-22 (%g)",
+               mixed_dloss(&mx, 4));
+    grads((float)ldexp(3.0, -20));
+    bool ok = mixed_unscale(&mx, &params);
+    CHECK_TRUE(ok && params.g[0] == 3.0f && mx.scale == 1, "multiplier 2^-20 alone: divided out exactly (%g)",
+               params.g[0]);
+    mixed_free(&mx);
+    mx = multiplied("dynamic", ldexp(1.0, -20));
+    CHECK_TRUE(mixed_dloss(&mx, 1) == (float)ldexp(1.0, -4), "multiplier 2^-20 under dynamic 2^16: weight 2^-4 (%g)",
+               mixed_dloss(&mx, 1));
+    grads((float)ldexp(5.0, -4));
+    ok = mixed_unscale(&mx, &params);
+    CHECK_TRUE(ok && params.g[0] == 5.0f && mx.scale == 65536, "multiplier and dynamic scale: both divided out (%g)",
+               params.g[0]);
+    grads(INFINITY);
+    ok = mixed_unscale(&mx, &params);
+    CHECK_TRUE(!ok && mx.scale == 32768, "multiplier and dynamic scale: an overflow still halves the scale (%g)",
+               mx.scale);
+    mixed_free(&mx);
+}
+
 static void timing(void)
 {
     double t[5] = {0.003, 0.001, 0.002, 0.005, 0.004}, step_s, ips;
@@ -119,6 +160,7 @@ int main(void)
     if (!CHECK_TRUE(params_alloc(&params) == ST_OK, "params of 6 values")) return th_done();
     dynamic();
     fixed();
+    multiplier();
     timing();
     params_free(&params);
     return th_done();
