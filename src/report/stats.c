@@ -80,3 +80,10 @@ double stats_median(double *v, int n)
     qsort(v, (size_t)k, sizeof *v, dbl_cmp);
     return k % 2 ? v[k / 2] : (v[k / 2 - 1] + v[k / 2]) / 2;
 }
+
+char *stats_pct(char *buf, double v, int decimals)
+{
+    if (!isfinite(v)) snprintf(buf, 32, "–");
+    else snprintf(buf, 32, "%+.*f %%", decimals, 100 * v);
+    return buf;
+}

@@ -25,5 +25,8 @@ double stats_median(double *v, int n);
 
 /* v as "%.4g" into buf (at least 32 bytes), "–" when not finite; returns buf. */
 char *stats_fmt(char *buf, double v);
+/* The fraction v as a signed percentage with `decimals` decimals ("+1.25 %") into buf
+ * (at least 32 bytes), "–" when not finite; returns buf. */
+char *stats_pct(char *buf, double v, int decimals);
 
 #endif

@@ -37,10 +37,11 @@
 #include <string.h>
 
 #include "report/labels.h"
+#include "report/paired.h"
 #include "report/stats.h"
 #include "report/verdicts.h"
 
-enum { P_MAX_SEEDS = 32 };
+enum { P_MAX_SEEDS = PAIR_MAX_SEEDS };
 
 typedef enum { M_FP32, M_BF16, M_PURE_NEAREST, M_PURE_STOCHASTIC, M_FP16, M_FP16_DYNAMIC, N_MODES } ModeId;
 
@@ -56,19 +57,6 @@ static const Mode modes[N_MODES] = {
     {"fp16, no loss scaling", "fp16", NULL, "none"},
     {"fp16, dynamic loss scaling", "fp16", NULL, "dynamic"},
 };
-
-typedef enum { C_MISSING, C_MATCHES, C_LOSES, C_UNCLEAR } Class;
-static const char *const class_names[] = {"no runs", "matches", "loses", "unclear"};
-
-/* One comparison with fp32 over the paired seeds. */
-typedef struct {
-    double value[P_MAX_SEEDS]; /* NaN when diverged */
-    double gap[P_MAX_SEEDS];   /* value - fp32's, +inf when diverged */
-    Stats v, g;                /* of the values, of the finite gaps */
-    double base;               /* fp32's mean value */
-    double rel;                /* mean gap / base */
-    Class cls;
-} Comparison;
 
 typedef struct {
     int n;                     /* seeds with a run and an fp32 partner */
@@ -126,27 +114,6 @@ static CurveSummary curve_summary(const Experiment *x, int row, const char *trai
     return s;
 }
 
-/* Gaps, their statistics and the class of one comparison of n seeds. A diverged
- * seed's gap is +inf; a value missing otherwise (no curve.tsv) is left out. */
-static void compare(Comparison *c, const double *base, const bool *diverged, int n, double tolerance)
-{
-    bool all_positive = true;
-    int ndiv = 0;
-    for (int k = 0; k < n; k++) {
-        c->gap[k] = diverged[k] ? INFINITY : c->value[k] - base[k];
-        ndiv += diverged[k];
-        if (isfinite(c->gap[k])) all_positive &= c->gap[k] > 0;
-    }
-    c->v = stats_of(c->value, n);
-    c->g = stats_of(c->gap, n);
-    c->base = stats_of(base, n).mean;
-    c->rel = c->g.mean / c->base;
-    if (c->g.n + ndiv == 0) c->cls = C_MISSING;
-    else if (ndiv) c->cls = C_LOSES;
-    else if (c->rel <= tolerance) c->cls = C_MATCHES;
-    else c->cls = all_positive ? C_LOSES : C_UNCLEAR;
-}
-
 static void judge_mode(const Experiment *x, ModeId m, const double *seeds, int nseeds, const char *metric,
                        const char *train_metric, double tolerance, ModeResult *out)
 {
@@ -168,8 +135,8 @@ static void judge_mode(const Experiment *x, ModeId m, const double *seeds, int n
         zero[k] = run.zero;
         for (int c = 0; c < 4; c++) bytes[c][k] = table_getnum(&x->runs, r, byte_cols[c]);
     }
-    compare(&out->held_out, base, diverged, out->n, tolerance);
-    compare(&out->train, train_base, diverged, out->n, tolerance);
+    pair_compare(&out->held_out, base, diverged, out->n, tolerance);
+    pair_compare(&out->train, train_base, diverged, out->n, tolerance);
     out->lost = stats_of(lost, out->n).mean;
     out->zero = stats_of(zero, out->n).mean;
     for (int c = 0; c < 4; c++) out->bytes[c] = stats_of(bytes[c], out->n).mean;
@@ -265,13 +232,6 @@ static void set_claim(const Experiment *x, Judgement *j, const char *id, Verdict
     j->nclaims++;
 }
 
-static char *pct(char *buf, double v)
-{
-    if (!isfinite(v)) snprintf(buf, 32, "–");
-    else snprintf(buf, 32, "%+.2f %%", 100 * v);
-    return buf;
-}
-
 /* "+0.79/-0.20 %": a mode's relative gaps on held-out data and on training. */
 static char *gaps(char *buf, const ModeResult *o)
 {
@@ -284,7 +244,7 @@ static void print_comparison(Judgement *j, const Comparison *c)
 {
     char a[32], b[32], d[32], e[32], f[32], g[32];
     judge_printf(j, " %s ± %s | %s (%s to %s) | %s |", stats_fmt(a, c->v.mean), stats_fmt(b, c->v.sd),
-                 stats_fmt(d, c->g.mean), stats_fmt(e, c->g.ci_lo), stats_fmt(f, c->g.ci_hi), pct(g, c->rel));
+                 stats_fmt(d, c->g.mean), stats_fmt(e, c->g.ci_lo), stats_fmt(f, c->g.ci_hi), stats_pct(g, c->rel, 2));
 }
 
 static Status judge_precision(const Experiment *x, Judgement *j)
@@ -322,7 +282,7 @@ static Status judge_precision(const Experiment *x, Judgement *j)
         char g[32], z[32], h[4][32];
         for (int k = 0; k < 4; k++) stats_fmt(h[k], o->n ? o->bytes[k] / r[M_FP32].bytes[k] : NAN);
         judge_printf(j, "| %s | %s | %s | ×%s | ×%s | ×%s | ×%s |\n", modes[m].name, stats_fmt(g, o->lost),
-                     pct(z, o->zero - r[M_FP32].zero), h[0], h[1], h[2], h[3]);
+                     stats_pct(z, o->zero - r[M_FP32].zero, 2), h[0], h[1], h[2], h[3]);
     }
     judge_printf(j, "\nBoth diagnostics are means over the evaluations after step 0; bytes are those a real "
                     "implementation keeps, relative to fp32 (docs/FORMATS.md).\n\n");
@@ -340,7 +300,7 @@ static Status judge_precision(const Experiment *x, Judgement *j)
     snprintf(k18, sizeof k18, "gap to fp32 held-out/training: bf16 %s; bf16 weights, nearest %s, stochastic %s",
              gaps(p1, &r[M_BF16]), gaps(p2, &r[M_PURE_NEAREST]), gaps(p3, &r[M_PURE_STOCHASTIC]));
     snprintf(k19, sizeof k19, "gap to fp32 held-out/training: fp16 unscaled %s (zero gradients %s beyond fp32), "
-             "scaled %s", gaps(p1, &r[M_FP16]), pct(p4, r[M_FP16].zero - r[M_FP32].zero), gaps(p2, &r[M_FP16_DYNAMIC]));
+             "scaled %s", gaps(p1, &r[M_FP16]), stats_pct(p4, r[M_FP16].zero - r[M_FP32].zero, 2), gaps(p2, &r[M_FP16_DYNAMIC]));
     /* the power calculation: the gaps, relative to fp32's mean, of the modes the claims
      * want to match fp32 (the ones whose gap must be resolved against the tolerance) */
     j->resolve = tolerance;

@@ -30,7 +30,8 @@ const char *const verdict_names[4] = {"not judged", "confirmed", "refuted", "inc
     X(depth) \
     X(init) \
     X(grad_variance) \
-    X(batch_scaling)
+    X(batch_scaling) \
+    X(underflow)
 
 #define DECLARE(word) extern const VerdictRule verdict_rule_##word;
 VERDICT_RULES(DECLARE)

@@ -1,32 +1,34 @@
-/* unit: the verdict rules on small results made for the purpose. `parabola` on real
- * toy runs (confirmed; refuted by a wrong claimed trajectory; inconclusive on a grid
- * too coarse for the boundaries), `lr_regimes` on hand-written runs.tsv tables
- * (confirmed; refuted when the best lr sits far below divergence or an Adam-family
- * best lr is outside its range; inconclusive when seeds disagree or nothing diverges),
- * `precision` on hand-written tables (both claims confirmed; both refuted; inconclusive
- * on a gap the seeds disagree on), `losses` on hand-written toy curves (confirmed; refuted
- * by a loss off its definition and by a wrong claimed number; inconclusive when a run has
- * no curve), `bowl` on hand-written tables (growth exponents: confirmed, refuted, and
- * inconclusive with a best lr at the grid's edge; trajectories: confirmed, refuted
- * without a zig-zag, inconclusive when momentum never arrives), `gradcheck` on
- * hand-written tables (confirmed; refuted by one error over its bound; inconclusive
- * without a bound for a kind), `optim_memory` on hand-written tables (confirmed; refuted by
- * an Adam with three buffers; inconclusive when an expected optimizer has no runs; failed
- * without state_bytes), `optimizers` on hand-written tables (ordering and contenders
- * confirmed, refuted by a swapped pair or a distant contender, inconclusive when seeds
- * disagree or the loser was tuned at its grid's edge; decoupled decay confirmed and
- * refuted; failed without state_bytes), `schedules` on hand-written tables (confirmed;
- * refuted by warmup that widens nothing and a constant rate that wins; inconclusive when
- * seeds disagree; failed without status), `backward_ratio` on hand-written bench.tsv files
- * (confirmed at ratio 2; refuted at 1; inconclusive when one of two shapes holds it and
- * without timings), the depth rules on hand-written tables and layer_stats.tsv files
- * (`vanishing`, `clipping`, `depth`, `init`: confirmed, refuted, inconclusive, and failed
- * when a run lacks its layer_stats.tsv or runs.tsv a column), `grad_variance` on hand-written measurements (confirmed;
- * refuted by a variance ∝ b^-0.5 and by a biased batch mean; inconclusive on seeds a
- * factor 3 apart; an error without measurements), `batch_scaling` on hand-written
- * curves (both claims confirmed; C04 refuted by steps rising with the batch; both
- * inconclusive with best lrs at the grid's edge; an error without a curve), and the GSL
- * statistics against hand-computed values. */
+/* unit: the verdict rules on small results made for the purpose. `parabola` on real toy
+ * runs (confirmed; refuted by a wrong claimed trajectory; inconclusive on a grid too coarse
+ * for the boundaries), `lr_regimes` on hand-written runs.tsv tables (confirmed; refuted
+ * when the best lr sits far below divergence or an Adam-family best lr is outside its
+ * range; inconclusive when seeds disagree or nothing diverges), `precision` on hand-written
+ * tables (both claims confirmed; both refuted; inconclusive on a gap the seeds disagree
+ * on), `losses` on hand-written toy curves (confirmed; refuted by a loss off its definition
+ * and by a wrong claimed number; inconclusive when a run has no curve), `bowl` on
+ * hand-written tables (growth exponents: confirmed, refuted, and inconclusive with a best
+ * lr at the grid's edge; trajectories: confirmed, refuted without a zig-zag, inconclusive
+ * when momentum never arrives), `gradcheck` on hand-written tables (confirmed; refuted by
+ * one error over its bound; inconclusive without a bound for a kind), `optim_memory` on
+ * hand-written tables (confirmed; refuted by an Adam with three buffers; inconclusive when
+ * an expected optimizer has no runs; failed without state_bytes), `optimizers` on
+ * hand-written tables (ordering and contenders confirmed, refuted by a swapped pair or a
+ * distant contender, inconclusive when seeds disagree or the loser was tuned at its grid's
+ * edge; decoupled decay confirmed and refuted; failed without state_bytes), `schedules` on
+ * hand-written tables (confirmed; refuted by warmup that widens nothing and a constant rate
+ * that wins; inconclusive when seeds disagree; failed without status), `backward_ratio` on
+ * hand-written bench.tsv files (confirmed at ratio 2; refuted at 1; inconclusive when one
+ * of two shapes holds it and without timings), the depth rules on hand-written tables and
+ * layer_stats.tsv files (`vanishing`, `clipping`, `depth`, `init`: confirmed, refuted,
+ * inconclusive, and failed when a run lacks its layer_stats.tsv or runs.tsv a column),
+ * `grad_variance` on hand-written measurements (confirmed; refuted by a variance ∝ b^-0.5
+ * and by a biased batch mean; inconclusive on seeds a factor 3 apart; an error without
+ * measurements), `batch_scaling` on hand-written curves (both claims confirmed; C04 refuted
+ * by steps rising with the batch; both inconclusive with best lrs at the grid's edge; an
+ * error without a curve), `underflow` on hand-written tables (confirmed with its threshold;
+ * refuted when fp16 never loses and when bf16 loses; inconclusive with a missing run; a
+ * results table without the multiplier fails), and the GSL statistics against hand-computed
+ * values. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -1020,6 +1022,110 @@ static void test_init(void)
                "init: a run without layer_stats.tsv fails (%s)", err_msg());
 }
 
+/* A runs.tsv from rows "multiplier precision loss_scale seed status final_val_loss
+ * grad_zero", and per run a curve.tsv with that grad_zero at its evaluations. */
+static void underflow_table(const char *name, const char *rows)
+{
+    char dir[512], path[700];
+    FILE *f = runs_tsv(name, "run_id\tloss_multiplier\tprecision\tloss_scale\tseed\tstatus\tfinal_val_loss", dir,
+                       sizeof dir);
+    char buf[8192], mult[32], prec[32], scale[32], seed[16], status[32], loss[32], zero[32];
+    snprintf(buf, sizeof buf, "%s", rows);
+    for (char *save, *l = strtok_r(buf, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+        if (sscanf(l, "%31s %31s %31s %15s %31s %31s %31s", mult, prec, scale, seed, status, loss, zero) != 7) exit(99);
+        char id[13];
+        run_id(id, "loss_multiplier", mult, "precision", prec, "loss_scale", scale, "seed", seed, (const char *)NULL);
+        fprintf(f, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", id, mult, prec, scale, seed, status, loss);
+        snprintf(path, sizeof path, "%s/runs/%s", dir, id);
+        make_dirs(path);
+        snprintf(path, sizeof path, "%s/runs/%s/curve.tsv", dir, id);
+        char curve[256];
+        snprintf(curve, sizeof curve, "step\tgrad_zero\n0\tnan\n100\t%s\n200\t%s\n", zero, zero);
+        write_file(path, curve);
+    }
+    fclose(f);
+}
+
+static const char *const underflow_ini =
+    "[experiment]\ntitle = t\nclaims = C19\n[settings]\n[sweep]\nloss_multiplier = 1 0.0625 0.00390625\n"
+    "precision/loss_scale = fp32/none fp16/none fp16/dynamic bf16/none\nseed = 1 2\n"
+    "[verdict]\nrule = underflow\ntolerance = 0.01\n";
+
+/* The rows of one multiplier: fp32 at 0.30/0.31, bf16 and dynamic fp16 as fp32, and
+ * unscaled fp16 at the given losses (a "d" for diverged). */
+static void underflow_rows(char *out, size_t cap, const char *mult, const char *fp16_1, const char *fp16_2,
+                           const char *bf16_1)
+{
+    size_t n = strlen(out);
+    snprintf(out + n, cap - n,
+             "%s fp32 none 1 ok 0.300 0.01\n%s fp32 none 2 ok 0.310 0.01\n"
+             "%s fp16 dynamic 1 ok 0.301 0.01\n%s fp16 dynamic 2 ok 0.310 0.01\n"
+             "%s bf16 none 1 ok %s 0.01\n%s bf16 none 2 ok 0.311 0.01\n"
+             "%s fp16 none 1 %s %s 0.2\n%s fp16 none 2 ok %s 0.2\n",
+             mult, mult, mult, mult, mult, bf16_1, mult, mult, strcmp(fp16_1, "d") ? "ok" : "diverged",
+             strcmp(fp16_1, "d") ? fp16_1 : "nan", mult, fp16_2);
+}
+
+static void test_underflow(void)
+{
+    /* unscaled fp16 matches at 1, loses from 2^-4 (diverges at 2^-8); the others match */
+    static char rows[4096];
+    rows[0] = 0;
+    underflow_rows(rows, sizeof rows, "1", "0.301", "0.309", "0.300");
+    underflow_rows(rows, sizeof rows, "0.0625", "0.350", "0.360", "0.300");
+    underflow_rows(rows, sizeof rows, "0.00390625", "d", "2.3", "0.300");
+    underflow_table("u_textbook", rows);
+    Judgement j = judge("u_textbook", underflow_ini);
+    CHECK_TRUE(j.verdict == VERDICT_CONFIRMED && strstr(j.key, "from gradients 2^-4") &&
+                   strstr(j.text, "a factor 16 above the threshold"),
+               "underflow: fp16 losing from 2^-4 while the others match confirms C19 there (%s)", j.key);
+    CHECK_TRUE(strstr(j.text, "| 2^-4 | +16.39 %, loses; zeros +19.00 % |") != NULL,
+               "underflow: the gap is paired by seed (0.05, 0.05 over 0.305) and the zeros beyond fp32 printed");
+
+    /* fp16 never loses: the range does not bite */
+    rows[0] = 0;
+    underflow_rows(rows, sizeof rows, "1", "0.301", "0.309", "0.300");
+    underflow_rows(rows, sizeof rows, "0.0625", "0.301", "0.309", "0.300");
+    underflow_rows(rows, sizeof rows, "0.00390625", "0.302", "0.311", "0.300");
+    underflow_table("u_never", rows);
+    j = judge("u_never", underflow_ini);
+    CHECK_TRUE(j.verdict == VERDICT_REFUTED && strstr(j.text, "never bites"),
+               "underflow: fp16 matching at every multiplier refutes (%s)", verdict_names[j.verdict]);
+
+    /* bf16 loses at one multiplier */
+    rows[0] = 0;
+    underflow_rows(rows, sizeof rows, "1", "0.301", "0.309", "0.300");
+    underflow_rows(rows, sizeof rows, "0.0625", "0.350", "0.360", "0.400");
+    underflow_rows(rows, sizeof rows, "0.00390625", "d", "2.3", "0.300");
+    underflow_table("u_bf16", rows);
+    j = judge("u_bf16", underflow_ini);
+    CHECK_TRUE(j.verdict == VERDICT_REFUTED && strstr(j.text, "bf16 loses"),
+               "underflow: bf16 losing refutes (%s)", verdict_names[j.verdict]);
+
+    /* a run missing: inconclusive */
+    rows[0] = 0;
+    underflow_rows(rows, sizeof rows, "1", "0.301", "0.309", "0.300");
+    underflow_rows(rows, sizeof rows, "0.0625", "0.350", "0.360", "0.300");
+    underflow_table("u_missing", rows);
+    j = judge("u_missing", underflow_ini);
+    CHECK_TRUE(j.verdict == VERDICT_INCONCLUSIVE && strstr(j.text, "missing"),
+               "underflow: a multiplier without runs gives %s", verdict_names[j.verdict]);
+
+    /* no loss_multiplier column: the rule fails instead of judging */
+    char dir[512];
+    FILE *f = runs_tsv("u_nocol", "run_id\tprecision\tloss_scale\tseed\tstatus\tfinal_val_loss", dir, sizeof dir);
+    char id[13];
+    run_id(id, "precision", "fp32", "seed", "1", (const char *)NULL);
+    fprintf(f, "%s\tfp32\tnone\t1\tok\t0.3\n", id);
+    fclose(f);
+    static Judgement none;
+    static char ini[1024];
+    snprintf(ini, sizeof ini, "%s", underflow_ini);
+    Status st = judge_status("u_nocol", ini, &none);
+    CHECK_TRUE(st == ST_FAILED && strstr(err_msg(), "loss_multiplier"),
+               "underflow: results without a loss_multiplier column fail the rule (%s)", err_msg());
+}
+
 static void test_stats(void)
 {
     const double x[] = {1, 2, 3, 4, NAN};
@@ -1416,6 +1522,7 @@ int main(void)
     test_init();
     test_grad_variance();
     test_batch_scaling();
+    test_underflow();
     char cmd[400];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
     if (system(cmd) != 0) printf("note: could not remove %s\n", root);
