@@ -84,18 +84,11 @@ static double measure_peak(int n)
     return 2.0 * n * n * n / median(t, 5) / 1e9;
 }
 
-static void cache_path(char *out, size_t cap)
-{
-    const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
-    if (xdg && *xdg) snprintf(out, cap, "%s/descent", xdg);
-    else snprintf(out, cap, "%s/.cache/descent", home ? home : "/tmp");
-}
-
 /* Cached peak for this host, BLAS core and thread count; 0 if none. */
 static double cached_peak(int threads)
 {
     char dir[4096], path[4200], host[256] = "", line[1024];
-    cache_path(dir, sizeof dir);
+    if (cache_dir(dir, sizeof dir) != ST_OK) return 0;
     snprintf(path, sizeof path, "%s/peak.tsv", dir);
     gethostname(host, sizeof host - 1);
     FILE *f = fopen(path, "r");
@@ -121,9 +114,8 @@ static double peak_for(int threads, bool force)
     g = measure_peak(2048);
     pool_init(saved);
     char dir[4096], path[4200], host[256] = "";
-    cache_path(dir, sizeof dir);
     gethostname(host, sizeof host - 1);
-    if (make_dirs(dir) == ST_OK) {
+    if (cache_dir(dir, sizeof dir) == ST_OK) {
         snprintf(path, sizeof path, "%s/peak.tsv", dir);
         FILE *f = fopen(path, "a");
         if (f) fprintf(f, "%s\t%s\t%d\t%.1f\n", host, blas_core_name(), threads, g), fclose(f);

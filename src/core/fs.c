@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -21,4 +22,15 @@ Status make_dirs(const char *path)
     if (mkdir(buf, 0777) != 0 && errno != EEXIST)
         return err_set(ST_IO, "%s: cannot create folder: %s", buf, strerror(errno));
     return ST_OK;
+}
+
+Status cache_dir(char *out, size_t cap)
+{
+    const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+    int n;
+    if (xdg && *xdg) n = snprintf(out, cap, "%s/descent", xdg);
+    else if (home && *home) n = snprintf(out, cap, "%s/.cache/descent", home);
+    else return err_set(ST_IO, "neither XDG_CACHE_HOME nor HOME is set, so there is no cache folder");
+    if (n < 0 || (size_t)n >= cap) return err_set(ST_IO, "the cache folder's path is too long");
+    return make_dirs(out);
 }

@@ -4,17 +4,28 @@
  * dimensions, then the bytes. Pixels are scaled to [0,1] and standardised by the mean
  * and standard deviation (population, in double) of the 55,000-image training split,
  * as torchvision's Normalize((mean,), (std,)) would with those statistics; val is the
- * last 5,000 training images, test the 10,000 t10k images. */
+ * last 5,000 training images, test the 10,000 t10k images.
+ *
+ * Inflating the four files takes most of a second, so the inflated bytes (pixels and
+ * labels, headers checked) are kept as a derived file in the cache folder
+ * (data/derived.h: fashion-HASH.bytes, HASH of the folder's device and inode and the
+ * item counts), validated against the four files' size, modification time, inode and
+ * device before a later run maps it. The labels are checked again on every load, and
+ * everything after (statistics, standardisation) is computed from the bytes as before,
+ * so a mapped run has the same bits as a decoded one. */
 #include <errno.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <zlib.h>
 
 #include "core/buf.h"
+#include "core/hash.h"
 #include "data/dataset.h"
+#include "data/derived.h"
 
 enum {
     SIDE = 28,
@@ -130,6 +141,28 @@ static Status check_labels(const Idx *x, const unsigned char *y, int n)
     return ST_OK;
 }
 
+/* Inflates the four files into dst: train pixels, test pixels, train labels, test
+ * labels (the payload of the derived file), checking every header first so that a bad
+ * file fails fast before 47 MB are inflated. */
+static Status decode(Idx files[4], unsigned char *dst, const char *dir, int n_train_file, int n_test_file)
+{
+    Idx *tri = &files[0], *trl = &files[1], *tei = &files[2], *tel = &files[3];
+    Status st;
+    if ((st = idx_open(tri, dir, "train-images-idx3-ubyte.gz", 1, n_train_file)) != ST_OK) return st;
+    if ((st = idx_open(trl, dir, "train-labels-idx1-ubyte.gz", 0, 0)) != ST_OK) return st;
+    if (trl->n != tri->n)
+        return err_set(ST_IO, "%s: %d labels but %s holds %d images", trl->path, trl->n, tri->path, tri->n);
+    if ((st = idx_open(tei, dir, "t10k-images-idx3-ubyte.gz", 1, n_test_file)) != ST_OK) return st;
+    if ((st = idx_open(tel, dir, "t10k-labels-idx1-ubyte.gz", 0, 0)) != ST_OK) return st;
+    if (tel->n != tei->n)
+        return err_set(ST_IO, "%s: %d labels but %s holds %d images", tel->path, tel->n, tei->path, tei->n);
+    size_t trp = (size_t)n_train_file * DIM, tep = (size_t)n_test_file * DIM;
+    if ((st = idx_body(tri, dst, trp, "pixel")) != ST_OK) return st;
+    if ((st = idx_body(trl, dst + trp + tep, n_train_file, "label")) != ST_OK) return st;
+    if ((st = idx_body(tei, dst + trp, tep, "pixel")) != ST_OK) return st;
+    return idx_body(tel, dst + trp + tep + n_train_file, n_test_file, "label");
+}
+
 /* Copies items [from, from+n) into d, mapping each byte through the table. */
 static void fill(Dataset *d, const unsigned char *px, const unsigned char *lab, int from,
                  const float *table)
@@ -145,37 +178,42 @@ Status fashion_load_counts(Splits *out, const char *dir, int n_train_file, int n
 {
     *out = (Splits){0};
     Idx files[4] = {0};
-    Idx *tri = &files[0], *trl = &files[1], *tei = &files[2], *tel = &files[3];
+    Idx *trl = &files[1], *tel = &files[3];
     unsigned char *buf = NULL;
+    Derived cached = {0};
     Status st;
-    /* All headers first, so a bad file fails fast before 47 MB are inflated. */
-    if ((st = idx_open(tri, dir, "train-images-idx3-ubyte.gz", 1, n_train_file)) != ST_OK) goto done;
-    if ((st = idx_open(trl, dir, "train-labels-idx1-ubyte.gz", 0, 0)) != ST_OK) goto done;
-    if (trl->n != tri->n) {
-        st = err_set(ST_IO, "%s: %d labels but %s holds %d images", trl->path, trl->n, tri->path,
-                     tri->n);
-        goto done;
-    }
-    if ((st = idx_open(tei, dir, "t10k-images-idx3-ubyte.gz", 1, n_test_file)) != ST_OK) goto done;
-    if ((st = idx_open(tel, dir, "t10k-labels-idx1-ubyte.gz", 0, 0)) != ST_OK) goto done;
-    if (tel->n != tei->n) {
-        st = err_set(ST_IO, "%s: %d labels but %s holds %d images", tel->path, tel->n, tei->path,
-                     tei->n);
-        goto done;
+    static const char *const names[4] = {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+                                         "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"};
+    const char *sources[4];
+    for (int i = 0; i < 4; i++) {
+        snprintf(files[i].path, sizeof files[i].path, "%s/%s", dir, names[i]);
+        sources[i] = files[i].path;
     }
 
-    /* One buffer: train pixels, test pixels, train labels, test labels. */
+    /* The inflated bytes: train pixels, test pixels, train labels, test labels, from the
+     * derived file when it is valid, else decoded (and stored for the next run). */
     size_t trp = (size_t)n_train_file * DIM, tep = (size_t)n_test_file * DIM;
-    buf = malloc(trp + tep + n_train_file + n_test_file);
-    if (!buf) {
-        st = err_set(ST_NOMEM, "out of memory loading Fashion-MNIST from %s", dir);
-        goto done;
+    size_t len = trp + tep + n_train_file + n_test_file;
+    char key[128], hex[17];
+    struct stat dst;
+    bool cacheable = stat(dir, &dst) == 0; /* the folder by device and inode, however it is spelt */
+    snprintf(key, sizeof key, "%llu %llu %d %d", (unsigned long long)dst.st_dev, (unsigned long long)dst.st_ino,
+             n_train_file, n_test_file);
+    hash_hex(hash_str(key, 0), 16, hex);
+    snprintf(key, sizeof key, "fashion-%s.bytes", hex);
+    const unsigned char *bytes;
+    if (cacheable && derived_map(&cached, key, sources, 4, len)) {
+        bytes = cached.data;
+    } else {
+        if (!(buf = malloc(len))) {
+            st = err_set(ST_NOMEM, "out of memory loading Fashion-MNIST from %s", dir);
+            goto done;
+        }
+        if ((st = decode(files, buf, dir, n_train_file, n_test_file)) != ST_OK) goto done;
+        if (cacheable) derived_store(&cached, key, sources, 4, buf);
+        bytes = buf;
     }
-    unsigned char *trx = buf, *tex = buf + trp, *try_ = tex + tep, *tey = try_ + n_train_file;
-    if ((st = idx_body(tri, trx, trp, "pixel")) != ST_OK) goto done;
-    if ((st = idx_body(trl, try_, n_train_file, "label")) != ST_OK) goto done;
-    if ((st = idx_body(tei, tex, tep, "pixel")) != ST_OK) goto done;
-    if ((st = idx_body(tel, tey, n_test_file, "label")) != ST_OK) goto done;
+    const unsigned char *trx = bytes, *tex = bytes + trp, *try_ = tex + tep, *tey = try_ + n_train_file;
     if ((st = check_labels(trl, try_, n_train_file)) != ST_OK) goto done;
     if ((st = check_labels(tel, tey, n_test_file)) != ST_OK) goto done;
 
@@ -209,6 +247,7 @@ done:
     for (int i = 0; i < 4; i++)
         if (files[i].f) gzclose(files[i].f);
     free(buf);
+    derived_unmap(&cached);
     if (st != ST_OK) splits_free(out);
     return st;
 }

@@ -20,6 +20,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "core/fs.h"
 #include "core/rng.h"
 #include "data/text.h"
 
@@ -115,26 +116,18 @@ static Status read_file(const char *path, const char *what, unsigned char **buf,
 }
 
 /* mkdir -p for the folder part of path. */
-static void make_parents(char *path)
-{
-    for (char *p = path + 1; *p; p++)
-        if (*p == '/') {
-            *p = 0;
-            mkdir(path, 0777);
-            *p = '/';
-        }
-}
-
 /* Fills path with the kjv cache file, running `bible` once if it is not there yet. */
 static Status kjv_path(char *path, size_t cap)
 {
-    const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
-    if (xdg && *xdg) snprintf(path, cap, "%s/descent/kjv.txt", xdg);
-    else if (home && *home) snprintf(path, cap, "%s/.cache/descent/kjv.txt", home);
-    else return err_set(ST_IO, "kjv: neither XDG_CACHE_HOME nor HOME is set, so there is no cache folder");
+    char dir[4000];
+    if (cache_dir(dir, sizeof dir) != ST_OK) {
+        char why[512];
+        snprintf(why, sizeof why, "%s", err_msg());
+        return err_set(ST_IO, "kjv: %s", why);
+    }
+    snprintf(path, cap, "%s/kjv.txt", dir);
     if (access(path, R_OK) == 0) return ST_OK;
 
-    make_parents(path);
     char tmp[4200];
     snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid());
     FILE *out = fopen(tmp, "wb");

@@ -1,11 +1,20 @@
 /* Fashion-MNIST: the real files when installed (sizes, labels, standardisation, val =
  * the last 5,000 training images), and small synthetic IDX .gz files that must fail
  * with ST_IO naming the damaged file. Exits 77 (skip) when the dataset is missing
- * and the synthetic checks pass. */
+ * and the synthetic checks pass.
+ *
+ * The derived file of the inflated bytes (data/derived.h), in a cache folder of the
+ * test's own (XDG_CACHE_HOME): a second load maps it and gives the same bits; a load
+ * after a source was rewritten with its size, inode and modification time kept (set
+ * back by hand) still maps it, which shows it is mapped rather than decoded; a source
+ * touched, a derived file cut short or sources written in the last seconds are not
+ * trusted. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -190,6 +199,103 @@ static void expect_io(const char *file, const char *what, const char *label)
     splits_free(&sp);
 }
 
+static char cache[64];
+
+/* The path of the one derived file in the cache folder ("" if none). */
+static void derived_path(char *out, size_t cap)
+{
+    out[0] = '\0';
+    char d[128];
+    snprintf(d, sizeof d, "%s/synthetic/descent", cache);
+    DIR *dh = opendir(d);
+    for (struct dirent *e; dh && (e = readdir(dh));)
+        if (!strncmp(e->d_name, "fashion-", 8) && strstr(e->d_name, ".bytes") && !strstr(e->d_name, ".tmp"))
+            snprintf(out, cap, "%s/%s", d, e->d_name);
+    if (dh) closedir(dh);
+}
+
+/* Sets the modification time of dir/name to t (s, ns). */
+static void set_mtime(const char *name, time_t s, long ns)
+{
+    char p[256];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    struct timespec ts[2] = {{s, ns}, {s, ns}};
+    utimensat(AT_FDCWD, p, ts, 0);
+}
+
+/* The test labels, gzip level 0 (stored: the file's size depends only on the count),
+ * label i = (i + shift) % 10. */
+static void write_labels0(int shift)
+{
+    char p[256];
+    snprintf(p, sizeof p, "%s/t10k-labels-idx1-ubyte.gz", dir);
+    gzFile f = gzopen(p, "wb0");
+    unsigned char h[8], b[10000];
+    put32(h, 0x801);
+    put32(h + 4, 10000);
+    for (int i = 0; i < 10000; i++) b[i] = (unsigned char)((i + shift) % 10);
+    gzwrite(f, h, 8);
+    gzwrite(f, b, sizeof b);
+    gzclose(f);
+}
+
+static bool same_splits(const Splits *a, const Splits *b)
+{
+    const Dataset *x[3] = {&a->train, &a->val, &a->test}, *y[3] = {&b->train, &b->val, &b->test};
+    for (int k = 0; k < 3; k++)
+        if (x[k]->n != y[k]->n || memcmp(x[k]->x, y[k]->x, sizeof(float) * (size_t)x[k]->n * 784) ||
+            memcmp(x[k]->y, y[k]->y, sizeof(int) * (size_t)x[k]->n))
+            return false;
+    return true;
+}
+
+/* The derived file, on the full-size synthetic set in dir; `first` is its decoded load. */
+static void derived(Splits *first)
+{
+    const char *names[] = {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+                           "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"};
+    char path[512];
+    derived_path(path, sizeof path);
+    CHECK_TRUE(path[0] == '\0', "derived: sources written just now are not cached");
+    write_labels0(0);
+    time_t old = time(NULL) - 3600;
+    for (int i = 0; i < 4; i++) set_mtime(names[i], old, 123456789);
+    Splits a, b, c;
+    Status st = fashion_load(&a, dir);
+    derived_path(path, sizeof path);
+    CHECK_TRUE(st == ST_OK && path[0], "derived: a load of hour-old sources stores %s", path[0] ? path : "nothing");
+    st = fashion_load(&b, dir);
+    CHECK_TRUE(st == ST_OK && same_splits(&a, &b), "derived: the next load has the same bits");
+    splits_free(&b);
+    /* rewritten with the same size and inode, the time set back: the identity holds */
+    write_labels0(1);
+    set_mtime(names[3], old, 123456789);
+    st = fashion_load(&b, dir);
+    CHECK_TRUE(st == ST_OK && b.test.y[5] == 5 && same_splits(&a, &b),
+               "derived: a source whose size, inode and time are unchanged is not read again (label %d, "
+               "the stored 5)", st ? -1 : b.test.y[5]);
+    splits_free(&b);
+    /* touched: a miss, decoded (and stored: the time is still an hour old) */
+    set_mtime(names[3], old, 123456790);
+    st = fashion_load(&c, dir);
+    CHECK_TRUE(st == ST_OK && c.test.y[5] == 6 && !same_splits(&a, &c),
+               "derived: a source one nanosecond newer is decoded again (label %d, the file's 6)",
+               st ? -1 : c.test.y[5]);
+    splits_free(&c);
+    /* cut short: not mapped */
+    CHECK_TRUE(truncate(path, 4096) == 0, "derived: cut %s to 4096 bytes", path);
+    st = fashion_load(&c, dir);
+    CHECK_TRUE(st == ST_OK && c.test.y[5] == 6, "derived: a derived file cut short is decoded again (label %d)",
+               st ? -1 : c.test.y[5]);
+    splits_free(&c);
+    st = fashion_load(&c, dir);
+    CHECK_TRUE(st == ST_OK && c.test.y[5] == 6, "derived: and stored again whole (label %d)", st ? -1 : c.test.y[5]);
+    splits_free(&c);
+    splits_free(&a);
+    splits_free(first);
+    remove(path);
+}
+
 static void synthetic(void)
 {
     snprintf(dir, sizeof dir, "/tmp/descent_fashion_XXXXXX");
@@ -278,8 +384,8 @@ static void synthetic(void)
                    sp.val.y[3] == (int)((55003L * 7919) % 251 % 10),
                "synthetic full-size set loads; val and test standardised by the train statistics (%s)",
                st ? err_msg() : "ok");
-    splits_free(&sp);
 
+    derived(&sp);
     const char *names[] = {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
                            "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"};
     for (int i = 0; i < 4; i++) {
@@ -291,11 +397,21 @@ static void synthetic(void)
 
 int main(void)
 {
+    snprintf(cache, sizeof cache, "/tmp/descent_cache_XXXXXX");
+    if (!mkdtemp(cache)) return 99;
+    char where[128];
+    snprintf(where, sizeof where, "%s/real", cache);
+    setenv("XDG_CACHE_HOME", where, 1);
     struct stat sb;
     int have_real = stat(REAL, &sb) == 0 && S_ISDIR(sb.st_mode);
     if (have_real) real();
     else printf("SKIP: %s not found; only the synthetic files are checked\n", REAL);
+    snprintf(where, sizeof where, "%s/synthetic", cache);
+    setenv("XDG_CACHE_HOME", where, 1);
     synthetic();
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", cache);
+    if (system(cmd) != 0) printf("note: could not remove %s\n", cache);
     int rc = th_done();
     return rc == 0 && !have_real ? 77 : rc;
 }
