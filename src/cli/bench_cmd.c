@@ -338,9 +338,10 @@ int cmd_bench(int argc, char **argv)
         goto done;
     }
     train_write_settings_header(summary);
-    fprintf(summary, "status\tshape\tparams\titems_per_step\tgflop_per_step\n");
+    fprintf(summary, "status\tshape\tparams\titems_per_step\tgflop_per_step\tactivation_bytes\n");
     train_write_settings_row(summary, &s);
-    fprintf(summary, "ok\t%s\t%ld\t%ld\t%.6g\n", shape_desc, m->params.numel, items, gflop);
+    fprintf(summary, "ok\t%s\t%ld\t%ld\t%.6g\t%ld\n", shape_desc, m->params.numel, items, gflop,
+            mixed_activation_bytes(&mx, m->activation_bytes));
     fprintf(bt, "threads\tround\tsteps\tms_per_step\tms_min\tms_max\tfwd_ms\tbwd_ms\topt_ms\tpeak_gflops\t"
                 "host\tcpu\tblas_core\tstart_s\tend_s\n");
     for (int k = 0; k < nthreads; k++)

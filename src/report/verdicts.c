@@ -31,7 +31,8 @@ const char *const verdict_names[4] = {"not judged", "confirmed", "refuted", "inc
     X(init) \
     X(grad_variance) \
     X(batch_scaling) \
-    X(underflow)
+    X(underflow) \
+    X(checkpointing)
 
 #define DECLARE(word) extern const VerdictRule verdict_rule_##word;
 VERDICT_RULES(DECLARE)

@@ -125,6 +125,11 @@ long mixed_weight_bytes(const Mixed *mx, long params)
 
 long mixed_grad_bytes(const Mixed *mx, long params) { return (mx->p == PREC_FP32 ? 4 : 2) * params; }
 
+long mixed_activation_bytes(const Mixed *mx, long fp32_bytes)
+{
+    return mx->p == PREC_FP32 ? fp32_bytes : fp32_bytes / 2;
+}
+
 void mixed_free(Mixed *mx)
 {
     blas_set_precision(PREC_FP32, 0);

@@ -61,6 +61,8 @@ void mixed_eval_point(Mixed *mx, Optimizer *o, Params *p, const OptHyper *h, boo
 /* Bytes a real implementation keeps for weights and for gradients. */
 long mixed_weight_bytes(const Mixed *mx, long params);
 long mixed_grad_bytes(const Mixed *mx, long params);
+/* Bytes of the model's activation arena (fp32 floats) in the format: half in 16-bit. */
+long mixed_activation_bytes(const Mixed *mx, long fp32_bytes);
 /* Sets the policy back to fp32 and frees what mixed_init allocated. */
 void mixed_free(Mixed *mx);
 

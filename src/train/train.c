@@ -384,8 +384,7 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
     if (o->out_dir) {
         long nparams = 0;
         for (int i = 0; i < p->n; i++) nparams += p->spec[i].numel;
-        /* bytes a real implementation would keep: 16-bit formats store activations in half */
-        long act_bytes = mx.p == PREC_FP32 ? m->activation_bytes : m->activation_bytes / 2;
+        long act_bytes = mixed_activation_bytes(&mx, m->activation_bytes);
         StepFlops sf;
         double opt_mm, opt_ew;
         step_flops(m, &opt, &hyper, rows_per_step, &sf, &opt_mm, &opt_ew);

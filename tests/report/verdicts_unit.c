@@ -27,8 +27,9 @@
  * by steps rising with the batch; both inconclusive with best lrs at the grid's edge; an
  * error without a curve), `underflow` on hand-written tables (confirmed with its threshold;
  * refuted when fp16 never loses and when bf16 loses; inconclusive with a missing run; a
- * results table without the multiplier fails), and the GSL statistics against hand-computed
- * values. */
+ * results table without the multiplier fails), `checkpointing` on hand-written benchmark
+ * tables (confirmed; refuted on memory and on time; inconclusive without timings; a table
+ * without activation bytes fails), and the GSL statistics against hand-computed values. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -1126,6 +1127,81 @@ static void test_underflow(void)
                "underflow: results without a loss_multiplier column fail the rule (%s)", err_msg());
 }
 
+/* A benchmark runs.tsv from rows "layers activation_checkpoint activation_bytes
+ * bwd_mm_flop ms1 ms2" (ms: bench.tsv's ms_per_step at 1 and 2 threads in each of two
+ * rounds, the second 10 % slower; "-": no bench.tsv). */
+static void checkpointing_table(const char *name, const char *rows)
+{
+    char dir[512], path[700];
+    FILE *f = runs_tsv(name, "run_id\tmodel\tlayers\tactivation_checkpoint\tshape\tactivation_bytes\tfwd_mm_flop\t"
+                             "bwd_mm_flop", dir, sizeof dir);
+    char buf[4096], layers[16], k[16], ms1[32], ms2[32];
+    snprintf(buf, sizeof buf, "%s", rows);
+    for (char *save, *l = strtok_r(buf, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+        long bytes;
+        double bwd;
+        if (sscanf(l, "%15s %15s %ld %lf %31s %31s", layers, k, &bytes, &bwd, ms1, ms2) != 6) exit(99);
+        char id[13];
+        run_id(id, "model", "gpt", "layers", layers, "activation_checkpoint", k, (const char *)NULL);
+        fprintf(f, "%s\tgpt\t%s\t%s\tL=%s\t%ld\t100\t%g\n", id, layers, k, layers, bytes, bwd);
+        snprintf(path, sizeof path, "%s/runs/%s", dir, id);
+        make_dirs(path);
+        if (!strcmp(ms1, "-")) continue;
+        snprintf(path, sizeof path, "%s/runs/%s/bench.tsv", dir, id);
+        char bench[512];
+        double a = atof(ms1), b = atof(ms2);
+        snprintf(bench, sizeof bench, "threads\tround\tms_per_step\n1\t1\t%g\n1\t2\t%g\n2\t1\t%g\n2\t2\t%g\n", a,
+                 a * 1.1, b, b * 1.1);
+        write_file(path, bench);
+    }
+    fclose(f);
+}
+
+static const char *const checkpointing_ini =
+    "[experiment]\ntitle = t\nclaims = C09\n[settings]\nmodel = gpt\n[sweep]\nlayers = 2 4\n"
+    "activation_checkpoint = 0 1\n[bench]\nthreads = 1 2\n[verdict]\nrule = checkpointing\nmemory = 0.5\n"
+    "compute = 0.3\ncompute_tolerance = 0.1\nflops = fwd_mm_flop bwd_mm_flop\n";
+
+static void test_checkpointing(void)
+{
+    /* both depths save 60 % and 70 % and cost 30 % and 25 % more time */
+    checkpointing_table("ck_textbook", "2 0 1000 200 10 6\n2 1 400 250 13 7.8\n4 0 2000 400 20 12\n"
+                                       "4 1 600 500 25 15\n");
+    Judgement j = judge("ck_textbook", checkpointing_ini);
+    CHECK_TRUE(j.verdict == VERDICT_CONFIRMED && strstr(j.key, "saved +60.0 % to +70.0 %") &&
+                   strstr(j.key, "FLOPs +16.7 % to +20.0 %") && strstr(j.key, "time +25.0 % to +30.0 %"),
+               "checkpointing: 60-70 %% saved at +25-30 %% time confirms (%s)", j.key);
+    CHECK_TRUE(strstr(j.text, "| L=2 | 1 | 1000 → 400 | -60.0 % | 300 → 350 | +16.7 % | 1: +30.0 % (10.5 → 13.7)") != NULL,
+               "checkpointing: the pair's row (medians over rounds)");
+    /* the shallow model saves too little */
+    checkpointing_table("ck_shallow", "2 0 1000 200 10 6\n2 1 600 250 13 7.8\n4 0 2000 400 20 12\n"
+                                      "4 1 600 500 25 15\n");
+    j = judge("ck_shallow", checkpointing_ini);
+    CHECK_TRUE(j.verdict == VERDICT_REFUTED && strstr(j.text, "no: memory"),
+               "checkpointing: 40 %% saved at one depth refutes (%s)", verdict_names[j.verdict]);
+    /* twice the time */
+    checkpointing_table("ck_slow", "2 0 1000 200 10 6\n2 1 400 250 20 12\n4 0 2000 400 20 12\n4 1 600 500 25 15\n");
+    j = judge("ck_slow", checkpointing_ini);
+    CHECK_TRUE(j.verdict == VERDICT_REFUTED && strstr(j.text, "no: time"),
+               "checkpointing: +100 %% time refutes (%s)", verdict_names[j.verdict]);
+    /* memory and FLOPs without timings */
+    checkpointing_table("ck_untimed", "2 0 1000 200 - -\n2 1 400 250 - -\n4 0 2000 400 - -\n4 1 600 500 - -\n");
+    j = judge("ck_untimed", checkpointing_ini);
+    CHECK_TRUE(j.verdict == VERDICT_INCONCLUSIVE && strstr(j.text, "not timed") && strstr(j.key, "saved +60.0 %"),
+               "checkpointing: no timings give %s, memory still reported", verdict_names[j.verdict]);
+    /* no activation bytes: the rule fails */
+    char dir[512];
+    FILE *f = runs_tsv("ck_nocol", "run_id\tmodel\tlayers\tactivation_checkpoint", dir, sizeof dir);
+    char id[13];
+    run_id(id, "model", "gpt", "layers", "2", (const char *)NULL);
+    fprintf(f, "%s\tgpt\t2\t0\n", id);
+    fclose(f);
+    static Judgement none;
+    Status st = judge_status("ck_nocol", checkpointing_ini, &none);
+    CHECK_TRUE(st == ST_FAILED && strstr(err_msg(), "activation_bytes"),
+               "checkpointing: results without activation_bytes fail the rule (%s)", err_msg());
+}
+
 static void test_stats(void)
 {
     const double x[] = {1, 2, 3, 4, NAN};
@@ -1523,6 +1599,7 @@ int main(void)
     test_grad_variance();
     test_batch_scaling();
     test_underflow();
+    test_checkpointing();
     char cmd[400];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
     if (system(cmd) != 0) printf("note: could not remove %s\n", root);
