@@ -338,10 +338,12 @@ int cmd_bench(int argc, char **argv)
         goto done;
     }
     train_write_settings_header(summary);
-    fprintf(summary, "status\tshape\tparams\titems_per_step\tgflop_per_step\tactivation_bytes\n");
+    fprintf(summary, "status\tshape\tparams\titems_per_step\tgflop_per_step\tactivation_bytes\tfwd_mm_flop\t"
+                     "fwd_ew_flop\tbwd_mm_flop\tbwd_ew_flop\topt_mm_flop\topt_ew_flop\n");
     train_write_settings_row(summary, &s);
-    fprintf(summary, "ok\t%s\t%ld\t%ld\t%.6g\t%ld\n", shape_desc, m->params.numel, items, gflop,
-            mixed_activation_bytes(&mx, m->activation_bytes));
+    fprintf(summary, "ok\t%s\t%ld\t%ld\t%.6g\t%ld\t%.9g\t%.9g\t%.9g\t%.9g\t%.9g\t%.9g\n", shape_desc,
+            m->params.numel, items, gflop, mixed_activation_bytes(&mx, m->activation_bytes), sf.fwd_mm, sf.fwd_ew,
+            sf.bwd_mm, sf.bwd_ew, opt_mm, opt_ew);
     fprintf(bt, "threads\tround\tsteps\tms_per_step\tms_min\tms_max\tfwd_ms\tbwd_ms\topt_ms\tpeak_gflops\t"
                 "host\tcpu\tblas_core\tstart_s\tend_s\n");
     for (int k = 0; k < nthreads; k++)

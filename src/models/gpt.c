@@ -608,7 +608,9 @@ static void gpt_free(Model *base)
 static const ModelOps gpt_ops = {"gpt", gpt_forward, gpt_backward, gpt_eval, gpt_probe, gpt_layers, gpt_free};
 
 /* base.flops: one sequence of T tokens through forward and backward as they run
- * (every linear layer computes its input gradient: the first feeds the embeddings). */
+ * (every linear layer computes its input gradient: the first feeds the embeddings).
+ * With activation checkpointing the backward pass also runs the forward of every block
+ * outside the last segment again. */
 static void gpt_count_flops(Gpt *m)
 {
     StepFlops *f = &m->base.flops;
@@ -618,18 +620,22 @@ static void gpt_count_flops(Gpt *m)
     flops_embedding(f, T, C);
     if (drop) flops_dropout(f, nc);
     for (int l = 0; l < m->L; l++) {
-        flops_norm(f, T, C, m->norm); /* ln1 */
-        flops_linear(f, T, C, 3 * C, true, true);
-        attention_flops(f, 1, m->T, C, m->H);
-        flops_linear(f, T, C, C, true, true);
-        if (drop) flops_dropout(f, nc);
-        if (m->residual) flops_residual(f, nc);
-        flops_norm(f, T, C, m->norm); /* ln2 */
-        flops_linear(f, T, C, 4 * C, true, true);
-        flops_act(f, 4 * nc, m->act, m->act == ACT_GELU);
-        flops_linear(f, T, 4 * C, C, true, true);
-        if (drop) flops_dropout(f, nc);
-        if (m->residual) flops_residual(f, nc);
+        StepFlops block = {0}, *blk = &block;
+        flops_norm(blk, T, C, m->norm); /* ln1 */
+        flops_linear(blk, T, C, 3 * C, true, true);
+        attention_flops(blk, 1, m->T, C, m->H);
+        flops_linear(blk, T, C, C, true, true);
+        if (drop) flops_dropout(blk, nc);
+        if (m->residual) flops_residual(blk, nc);
+        flops_norm(blk, T, C, m->norm); /* ln2 */
+        flops_linear(blk, T, C, 4 * C, true, true);
+        flops_act(blk, 4 * nc, m->act, m->act == ACT_GELU);
+        flops_linear(blk, T, 4 * C, C, true, true);
+        if (drop) flops_dropout(blk, nc);
+        if (m->residual) flops_residual(blk, nc);
+        if (l / m->seg < (m->L - 1) / m->seg) /* recomputed */
+            block.bwd_mm += block.fwd_mm, block.bwd_ew += block.fwd_ew;
+        flops_add_scaled(f, blk, 1);
     }
     flops_norm(f, T, C, m->norm); /* ln_f */
     flops_linear(f, T, C, m->V, false, true);
@@ -692,7 +698,8 @@ Status gpt_create(Model **out, const Settings *s, const DataShape *shape)
     m->p_drop = (float)s->dropout;
     base->max_rows = m->maxB;
     base->items_per_row = m->T;
-    int C = m->C, T = m->T, B = m->maxB, L = m->L;
+    int C = m->C, T = m->T, B = m->maxB, L = m->L, K = s->activation_checkpoint;
+    m->seg = K > 0 && K < L ? K : (L > 0 ? L : 1);
     base->max_operand = (long)B * T * (4 * C > V ? 4 * C : V); /* fc output, or logits */
     m->blocks = calloc((size_t)(L ? L : 1), sizeof *m->blocks);
     if (!m->blocks) return gpt_free(base), err_set(ST_NOMEM, "out of memory");
@@ -744,8 +751,6 @@ Status gpt_create(Model **out, const Settings *s, const DataShape *shape)
     /* activation arena: what the backward needs kept, counted as it is allocated */
     long N = (long)B * T, nc = N * C, natt = (long)B * m->H * T * T, bytes = 0;
     bool drop = m->p_drop > 0, gelu = m->act == ACT_GELU;
-    int K = s->activation_checkpoint;
-    m->seg = K > 0 && K < L ? K : (L > 0 ? L : 1);
     m->nslots = L < m->seg ? L : m->seg;
     int segs = (L + m->seg - 1) / m->seg;
     m->slots = calloc((size_t)(m->nslots ? m->nslots : 1), sizeof *m->slots);

@@ -292,19 +292,25 @@ static void mlp_free(Model *base)
 static const ModelOps mlp_ops = {"mlp", mlp_forward, mlp_backward, mlp_eval, mlp_probe, mlp_layers, mlp_free};
 
 /* base.flops: one row through forward and backward as mlp_forward and mlp_backward
- * run it (the first layer computes no input gradient). */
+ * run it (the first layer computes no input gradient). With activation checkpointing
+ * the backward pass also runs the forward of every block outside the last segment
+ * again. */
 static void mlp_count_flops(Mlp *m)
 {
     StepFlops *f = &m->base.flops;
     bool post = m->norm != NORM_NONE && m->post;
     for (int i = 0; i < m->n_hidden; i++) {
         const Block *k = &m->blocks[i];
-        if (pre_norm(m, i)) flops_norm(f, 1, k->din, m->norm);
-        flops_linear(f, 1, k->din, k->dout, true, i > 0);
-        flops_act(f, k->dout, m->act, false);
-        if (m->p_drop > 0) flops_dropout(f, k->dout);
-        if (k->residual) flops_residual(f, k->dout);
-        if (post) flops_norm(f, 1, k->dout, m->norm);
+        StepFlops block = {0}, *blk = &block;
+        if (pre_norm(m, i)) flops_norm(blk, 1, k->din, m->norm);
+        flops_linear(blk, 1, k->din, k->dout, true, i > 0);
+        flops_act(blk, k->dout, m->act, false);
+        if (m->p_drop > 0) flops_dropout(blk, k->dout);
+        if (k->residual) flops_residual(blk, k->dout);
+        if (post) flops_norm(blk, 1, k->dout, m->norm);
+        if (i / m->seg < (m->n_hidden - 1) / m->seg) /* recomputed */
+            block.bwd_mm += block.fwd_mm, block.bwd_ew += block.fwd_ew;
+        flops_add_scaled(f, blk, 1);
     }
     if (m->nf_w >= 0) flops_norm(f, 1, head_in_width(m), m->norm);
     flops_linear(f, 1, head_in_width(m), m->classes, true, m->n_hidden > 0 || m->nf_w >= 0);
@@ -334,7 +340,8 @@ Status mlp_create(Model **out, const Settings *s, const DataShape *shape)
     m->act = s->act;
     m->p_drop = (float)s->dropout;
     m->nf_w = m->nf_b = -1;
-    int B = s->batch;
+    int B = s->batch, K = s->activation_checkpoint, L = s->n_widths;
+    m->seg = K > 0 && K < L ? K : (L > 0 ? L : 1);
     base->max_rows = B;
     base->items_per_row = 1;
     m->blocks = calloc((size_t)(m->n_hidden ? m->n_hidden : 1), sizeof *m->blocks);
@@ -397,9 +404,7 @@ Status mlp_create(Model **out, const Settings *s, const DataShape *shape)
         if (!((ptr) = buf_floats((size_t)n_))) return mlp_free(base), ST_NOMEM; \
         bytes += n_ * (long)sizeof(float);                                \
     } while (0)
-    int K = s->activation_checkpoint, L = m->n_hidden;
     bool post = m->norm != NORM_NONE && m->post;
-    m->seg = K > 0 && K < L ? K : (L > 0 ? L : 1);
     m->nslots = L < m->seg ? L : m->seg;
     int segs = (L + m->seg - 1) / m->seg;
     m->slots = calloc((size_t)(m->nslots ? m->nslots : 1), sizeof *m->slots);

@@ -1,7 +1,9 @@
 /* unit: the FLOP counts from the shapes (nn/flops.h) against what the blas wrapper
  * runs. For the MLP (norm none, layer, rms × pre, post × residual, dropout) and the
  * GPT (the same, tied and untied, a context that is and is not a multiple of the
- * attention's 32-row blocks), one training forward and one backward of a batch: the
+ * attention's 32-row blocks; post-norm cases with activation_checkpoint 1, whose
+ * backward runs the forward of all blocks but the last again), one training forward
+ * and one backward of a batch: the
  * products blas_flops() counted must equal the model's fwd_mm and bwd_mm times the
  * rows, exactly (both are sums of integers far below 2^53). Then Muon's step and
  * Shampoo's (a step that computes no inverse root) against optimizer_flops. A count
@@ -48,13 +50,14 @@ static int check_model(const char *what, Model *m, const Batch *b)
     return ok;
 }
 
-static int mlp_case(const char *norm, const char *pos, const char *res, const char *drop)
+static int mlp_case(const char *norm, const char *pos, const char *res, const char *drop, const char *ckpt)
 {
     const char *const kv[][2] = {{"data", "spirals"}, {"widths", "8,8,5"}, {"batch", "6"}, {"norm", norm},
-                                 {"norm_position", pos}, {"residual", res}, {"dropout", drop}, {"act", "gelu"}};
+                                 {"norm_position", pos}, {"residual", res}, {"dropout", drop}, {"act", "gelu"},
+                                 {"activation_checkpoint", ckpt}};
     Settings s;
     DataShape shape = {.inputs = 7, .classes = 3};
-    Model *m = make(kv, 8, &s, &shape);
+    Model *m = make(kv, 9, &s, &shape);
     gsl_rng *r = rng_stream(5, "flops");
     float x[6 * 7];
     int y[6];
@@ -62,7 +65,7 @@ static int mlp_case(const char *norm, const char *pos, const char *res, const ch
     for (int i = 0; i < 6; i++) y[i] = (int)gsl_rng_uniform_int(r, 3);
     Batch b = {6, x, y, NULL};
     char what[128];
-    snprintf(what, sizeof what, "mlp norm=%s/%s residual=%s dropout=%s", norm, pos, res, drop);
+    snprintf(what, sizeof what, "mlp norm=%s/%s residual=%s dropout=%s checkpoint=%s", norm, pos, res, drop, ckpt);
     int ok = check_model(what, m, &b);
     ok &= CHECK_TRUE(m->embedding_params == 0, "  mlp: no embedding parameters");
     gsl_rng_free(r);
@@ -71,23 +74,23 @@ static int mlp_case(const char *norm, const char *pos, const char *res, const ch
 }
 
 static int gpt_case(const char *norm, const char *pos, const char *res, const char *tied, const char *T,
-                    const char *drop)
+                    const char *drop, const char *ckpt)
 {
     const char *const kv[][2] = {{"model", "gpt"}, {"data", "markov"}, {"width", "16"}, {"heads", "2"},
-                                 {"layers", "2"}, {"context", T}, {"batch", "3"}, {"norm", norm},
+                                 {"layers", "3"}, {"context", T}, {"batch", "3"}, {"norm", norm},
                                  {"norm_position", pos}, {"residual", res}, {"tie_embeddings", tied},
-                                 {"dropout", drop}, {"vocab", "11"}};
+                                 {"dropout", drop}, {"vocab", "11"}, {"activation_checkpoint", ckpt}};
     Settings s;
     DataShape shape = {.classes = 11};
-    Model *m = make(kv, 13, &s, &shape);
+    Model *m = make(kv, 14, &s, &shape);
     int ctx = atoi(T), n = 3 * (ctx + 1);
     int *tok = malloc(sizeof(int) * (size_t)n);
     gsl_rng *r = rng_stream(6, "flops");
     for (int i = 0; i < n; i++) tok[i] = (int)gsl_rng_uniform_int(r, 11);
     Batch b = {.rows = 3, .tokens = tok};
     char what[160];
-    snprintf(what, sizeof what, "gpt T=%s norm=%s/%s residual=%s tied=%s dropout=%s", T, norm, pos, res, tied,
-             drop);
+    snprintf(what, sizeof what, "gpt T=%s norm=%s/%s residual=%s tied=%s dropout=%s checkpoint=%s", T, norm, pos,
+             res, tied, drop, ckpt);
     int ok = check_model(what, m, &b);
     long want = 11 * 16 + (long)ctx * 16 + (strcmp(tied, "on") ? 11 * 16 : 0);
     ok &= CHECK_TRUE(m->embedding_params == want, "  %s: embedding parameters %ld (want %ld)", what,
@@ -135,8 +138,8 @@ int main(void)
         for (int q = 0; q < 2; q++)
             for (int k = 0; k < 2; k++) {
                 if (n == 0 && q == 1) continue;
-                mlp_case(norms[n], pos[q], res[k], k ? "0.2" : "0");
-                gpt_case(norms[n], pos[q], res[k], k ? "on" : "off", q ? "40" : "64", k ? "0.1" : "0");
+                mlp_case(norms[n], pos[q], res[k], k ? "0.2" : "0", q ? "1" : "0");
+                gpt_case(norms[n], pos[q], res[k], k ? "on" : "off", q ? "40" : "64", k ? "0.1" : "0", q ? "1" : "0");
             }
     optim_case("muon");
     optim_case("shampoo");
