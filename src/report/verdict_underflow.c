@@ -218,10 +218,11 @@ static Status judge_underflow(const Experiment *x, Judgement *j)
         judge_printf(j, "Unscaled fp16 never loses down to a multiplier of %s.\n\n",
                      g.nmult ? mult_label(t, g.mult[g.nmult - 1]) : "–");
     }
-    judge_printf(j, "- **C19: %s**: %s%s%s.\n", verdict_names[v], why,
-                 v == VERDICT_CONFIRMED ? ": the claim holds for gradients at most " : "",
-                 v == VERDICT_CONFIRMED ? mult_label(t, g.mult[thr]) : "");
-    if (v == VERDICT_CONFIRMED) judge_printf(j, "  times this model's, not at its own size.\n");
+    judge_printf(j, "- **C19: %s**: %s", verdict_names[v], why);
+    if (v == VERDICT_CONFIRMED)
+        judge_printf(j, ": the claim holds for gradients at most %s times this model's, not at its own size",
+                     mult_label(t, g.mult[thr]));
+    judge_printf(j, ".\n");
     j->verdict = v;
     if (thr >= 0)
         snprintf(j->key, sizeof j->key, "unscaled fp16 loses from gradients %s× the model's (%s); dynamic scaling "
@@ -258,7 +259,7 @@ static Status figures_underflow(FigureSet *fs, const Experiment *x)
         }
         FILE *f = fig_open(fs, name, title, caption);
         if (!f) return ST_IO;
-        fprintf(f, "set xlabel 'log2 of the loss multiplier'\nset ylabel '%s'\nset key bottom left\n",
+        fprintf(f, "set xlabel 'log2 of the loss multiplier'\nset ylabel '%s'\n",
                 k == 0 ? "relative gap to fp32 (%)" : "zero gradient elements beyond fp32 (%)");
         for (int fm = 1; fm < N_FORMATS; fm++) {
             fprintf(f, "$f%d << EOD\n# log2(multiplier) value\n", fm);
