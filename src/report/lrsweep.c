@@ -122,7 +122,7 @@ double lrbest_mean(const LrBest *b)
     return b->n ? stats_of(b->value, b->n).mean : NAN;
 }
 
-const char *const pair_names[4] = {"holds", "fails", "seeds disagree", "no runs"};
+const char *const pair_names[5] = {"holds", "fails", "seeds disagree", "no runs", "loser's best lr at its grid's edge"};
 
 PairClass lrbest_beats(const LrBest *better, const LrBest *worse, int *wins, int *n)
 {
@@ -132,7 +132,7 @@ PairClass lrbest_beats(const LrBest *better, const LrBest *worse, int *wins, int
         for (int k = 0; k < worse->n; k++)
             if (better->seed[i] == worse->seed[k]) (*n)++, *wins += better->value[i] < worse->value[k];
     if (!*n) return PAIR_MISSING;
-    if (*wins == *n) return worse->edge ? PAIR_UNCLEAR : PAIR_HOLDS;
-    if (*wins == 0) return better->edge ? PAIR_UNCLEAR : PAIR_FAILS;
+    if (*wins == *n) return worse->edge ? PAIR_EDGE : PAIR_HOLDS;
+    if (*wins == 0) return better->edge ? PAIR_EDGE : PAIR_FAILS;
     return PAIR_UNCLEAR;
 }

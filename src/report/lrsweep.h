@@ -67,9 +67,10 @@ double lrbest_mean(const LrBest *b);
 /* Whether `better` has the lower metric than `worse` on every seed both have: holds when
  * it does, fails when it does on none, unclear when the seeds disagree, missing without
  * common seeds. A result that rests on a series tuned at its grid's edge losing is
- * unclear (with a better rate it might not lose). *wins and *n: seeds won, compared. */
-typedef enum { PAIR_HOLDS, PAIR_FAILS, PAIR_UNCLEAR, PAIR_MISSING } PairClass;
-extern const char *const pair_names[4]; /* "holds", "fails", "seeds disagree", "no runs" */
+ * edge (with a better rate it might not lose). *wins and *n: seeds won, compared. */
+typedef enum { PAIR_HOLDS, PAIR_FAILS, PAIR_UNCLEAR, PAIR_MISSING, PAIR_EDGE } PairClass;
+/* "holds", "fails", "seeds disagree", "no runs", "loser's best lr at its grid's edge" */
+extern const char *const pair_names[5];
 PairClass lrbest_beats(const LrBest *better, const LrBest *worse, int *wins, int *n);
 
 #endif

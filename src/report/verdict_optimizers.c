@@ -257,7 +257,7 @@ static PairClass within(const Entry *c, const Entry *ref, double margin, double 
     for (int i = 0; i < c->b.n; i++)
         for (int k = 0; k < ref->b.n; k++)
             if (c->b.seed[i] == ref->b.seed[k]) n++, over += c->b.value[i] > (1 + margin) * ref->b.value[k];
-    return n && over == n && !c->b.edge ? PAIR_FAILS : PAIR_UNCLEAR;
+    return n && over == n ? (c->b.edge ? PAIR_EDGE : PAIR_FAILS) : PAIR_UNCLEAR;
 }
 
 static Verdict of_class(PairClass p)

@@ -1383,7 +1383,8 @@ static void test_optimizers(void)
     optim_rows(rows, sizeof rows, textbook, true);
     optim_table("opt_edge", rows);
     j = judge("opt_edge", optim_ini);
-    CHECK_TRUE(j.verdict == VERDICT_INCONCLUSIVE && strstr(j.text, "1 (grid edge)"),
+    CHECK_TRUE(j.verdict == VERDICT_INCONCLUSIVE && strstr(j.text, "1 (grid edge)") &&
+                   strstr(j.text, "| sgd < momentum | 2/2 | loser's best lr at its grid's edge |"),
                "optimizers: a loser tuned at its grid's edge is %s", verdict_names[j.verdict]);
 
     /* lion 10 % above adamw on both seeds */
