@@ -40,6 +40,7 @@ $s1 << EOD
 EOD
 $d1 << EOD
 # lr (a seed diverged)
+3.162 4.33192
 EOD
 $s2 << EOD
 # lr mean min max
@@ -111,6 +112,7 @@ plot \
   $s0 using 1:2 with linespoints lc rgb '#0072b2' lw 2 pt 7 ps 0.7 title 'sgd', \
   $s1 using 1:3:4 with filledcurves fc rgb '#d55e00' fs transparent solid 0.15 noborder notitle, \
   $s1 using 1:2 with linespoints lc rgb '#d55e00' lw 2 pt 7 ps 0.7 title 'momentum', \
+  $d1 using 1:2 with points lc rgb '#d55e00' pt 2 ps 1.4 lw 2 title 'momentum diverged', \
   $s2 using 1:3:4 with filledcurves fc rgb '#009e73' fs transparent solid 0.15 noborder notitle, \
   $s2 using 1:2 with linespoints lc rgb '#009e73' lw 2 pt 7 ps 0.7 title 'adamw', \
   $s3 using 1:3:4 with filledcurves fc rgb '#cc79a7' fs transparent solid 0.15 noborder notitle, \

@@ -14,7 +14,7 @@ set logscale x 10
 set format x '10^{%L}'
 set xlabel 'peak learning rate'
 set ylabel 'final validation loss (nats)'
-set yrange [0.299647:2.57381]
+set yrange [0.299296:2.58384]
 $s0 << EOD
 # lr mean min max
 0.003162 1.73359 1.64533 1.85939
@@ -27,7 +27,7 @@ $s0 << EOD
 EOD
 $d0 << EOD
 # lr (a seed diverged)
-3.162 2.45818
+3.162 2.46768
 EOD
 $s1 << EOD
 # lr mean min max
@@ -38,10 +38,12 @@ $s1 << EOD
 0.1 0.423328 0.421499 0.425662
 0.3162 0.501641 0.489176 0.51583
 1 2.304 2.304 2.304
+3.162 2.31279 2.31279 2.31279
 EOD
 $d1 << EOD
 # lr (a seed diverged)
-1 2.45818
+1 2.46768
+3.162 2.46768
 EOD
 $s2 << EOD
 # lr mean min max
@@ -68,7 +70,7 @@ $s3 << EOD
 EOD
 $d3 << EOD
 # lr (a seed diverged)
-0.01 2.45818
+0.01 2.46768
 EOD
 $s4 << EOD
 # lr mean min max
@@ -94,7 +96,7 @@ $s5 << EOD
 EOD
 $d5 << EOD
 # lr (a seed diverged)
-1 2.45818
+1 2.46768
 EOD
 $s6 << EOD
 # lr mean min max
