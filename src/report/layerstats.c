@@ -22,8 +22,9 @@ Status ls_profile(const Experiment *x, int row, long step, const char *col, doub
                        cv < 0 ? col : cs < 0 ? "step" : "index");
     }
     for (int r = 0; r < t.nrows; r++) {
-        int i = (int)table_num(&t, r, ci);
-        if (table_num(&t, r, cs) != (double)step || i < 0 || i >= LS_MAX_LAYERS) continue;
+        double di = table_num(&t, r, ci); /* a cell that is no index is skipped, not cast */
+        if (table_num(&t, r, cs) != (double)step || !(di >= 0 && di < LS_MAX_LAYERS)) continue;
+        int i = (int)di;
         v[i] = table_num(&t, r, cv);
         if (i + 1 > *n) *n = i + 1;
     }

@@ -48,8 +48,9 @@ static int steps_of(const Experiment *x, int row, long *steps, int cap)
     int n = 0;
     if (exp_run_file(x, row, "layer_stats.tsv", &t) != ST_OK) return 0;
     for (int r = 0; r < t.nrows && n < cap; r++) {
-        long s = (long)table_getnum(&t, r, "step");
-        if (n == 0 || steps[n - 1] != s) steps[n++] = s;
+        double v = table_getnum(&t, r, "step");
+        if (!(fabs(v) < 1e15)) continue; /* not a step: skipped, not cast */
+        if (n == 0 || steps[n - 1] != (long)v) steps[n++] = (long)v;
     }
     table_free(&t);
     return n;
@@ -71,7 +72,9 @@ static int words(const char *text, char out[][32], int cap)
 
 static Status judge_vanishing(const Experiment *x, Judgement *j)
 {
-    long step = (long)exp_param_num(x, "step", 0);
+    double sp = exp_param_num(x, "step", 0);
+    if (!(sp >= 0 && sp < 1e15)) return err_set(ST_USAGE, "%s: [verdict] step must be a step number", x->name);
+    long step = (long)sp;
     double below = exp_param_num(x, "vanish_below", 0.7), lo = exp_param_num(x, "flat_low", 0.8),
            hi = exp_param_num(x, "flat_high", 1.25);
     char acts[MAX_ACTS][32], tb[8][32];
