@@ -14,7 +14,8 @@
  *                                              range (or not finite)
  *
  * A matched pair agrees with the claim when every seed is stable, and contradicts it when
- * every seed explodes or vanishes; `naive` with each activation of `matched` agrees when
+ * every seed explodes or vanishes; `naive` with each activation of `matched` (once per
+ * activation) agrees when
  * every seed explodes or vanishes, and contradicts it when every seed is stable.
  * Confirmed when every part agrees, refuted when one contradicts, inconclusive otherwise
  * (seeds in between, a pair without runs). */
@@ -101,6 +102,9 @@ static Status judge_init(const Experiment *x, Judgement *j)
     for (int i = 0; i < np; i++)
         for (int k = 0; k < 2; k++) {
             const char *act = pairs[i][0], *init = k ? naive : pairs[i][1];
+            bool again = false; /* naive is judged once per activation */
+            for (int q = 0; q < i && k; q++) again |= !strcmp(pairs[q][0], act);
+            if (again) continue;
             Group g;
             Status st = group_of(x, act, init, &g);
             if (st != ST_OK) return st;
