@@ -1,0 +1,104 @@
+# optimizers_update_bench_m1_gpt.gp: gpt on vm, Intel(R) Xeon(R) Processor: throughput against size
+# Written by `descent report` from results/; regenerate it rather than edit it.
+# Run from report/figures: gnuplot optimizers_update_bench_m1_gpt.gp
+set terminal svg size 800,500 dynamic enhanced font 'sans,12' background '#ffffff'
+set output 'optimizers_update_bench_m1_gpt.svg'
+set encoding utf8
+set border 3 lc rgb '#404040'
+set tics nomirror textcolor rgb '#202020'
+set grid lc rgb '#e0e0e0' lw 1 dt 1
+set key outside below center horizontal Left reverse noenhanced nobox maxcols 2 height 1
+set title 'gpt on vm, Intel(R) Xeon(R) Processor: throughput against size' noenhanced
+$l0 << EOD
+# gflop_per_step ms gflops peak_fraction bwd_fwd
+21.2525 805.197 26.3942 0.675043 1.64778
+EOD
+$l1 << EOD
+# gflop_per_step ms gflops peak_fraction bwd_fwd
+21.2525 561.538 37.8469 0.516329 1.64379
+EOD
+$l2 << EOD
+# gflop_per_step ms gflops peak_fraction bwd_fwd
+21.2525 529.685 40.1229 0.617275 1.69087
+EOD
+$l3 << EOD
+# gflop_per_step ms gflops peak_fraction bwd_fwd
+21.2525 487.174 43.624 0.662979 1.6501
+EOD
+$l4 << EOD
+# gflop_per_step ms gflops peak_fraction bwd_fwd
+21.2525 616.811 34.4555 0.456969 1.71456
+EOD
+$l5 << EOD
+# gflop_per_step ms gflops peak_fraction bwd_fwd
+21.2525 587.801 36.156 0.667084 1.67926
+EOD
+$l6 << EOD
+# gflop_per_step ms gflops peak_fraction bwd_fwd
+21.2525 562.754 37.7652 0.590081 1.62828
+EOD
+$l7 << EOD
+# gflop_per_step ms gflops peak_fraction bwd_fwd
+21.2525 599.525 35.4489 0.649247 1.58003
+EOD
+$l8 << EOD
+# gflop_per_step ms gflops peak_fraction bwd_fwd
+21.2525 526.798 40.3428 1.06165 1.64896
+EOD
+set terminal svg size 1100,980 dynamic enhanced font 'sans,11' background '#ffffff'
+set output 'optimizers_update_bench_m1_gpt.svg'
+set key off
+set multiplot layout 2,2 margins 0.08,0.98,0.265,0.93 spacing 0.1,0.12 title 'gpt on vm, Intel(R) Xeon(R) Processor: throughput against size' noenhanced
+unset title
+set logscale x 10
+set xlabel 'matmul GFLOP per step'
+set logscale y 10
+set ylabel 'ms per step'
+plot \
+  $l0 using 1:2 with linespoints lc rgb '#0072b2' dt 1 lw 2 pt 7 ps 0.6 title 'fp32, sgd, Haswell kernels, 1 thread', \
+  $l1 using 1:2 with linespoints lc rgb '#d55e00' dt 1 lw 2 pt 7 ps 0.6 title 'fp32, momentum, Haswell kernels, 1 thread', \
+  $l2 using 1:2 with linespoints lc rgb '#009e73' dt 1 lw 2 pt 7 ps 0.6 title 'fp32, nesterov, Haswell kernels, 1 thread', \
+  $l3 using 1:2 with linespoints lc rgb '#cc79a7' dt 1 lw 2 pt 7 ps 0.6 title 'fp32, adam, Haswell kernels, 1 thread', \
+  $l4 using 1:2 with linespoints lc rgb '#e69f00' dt 1 lw 2 pt 7 ps 0.6 title 'fp32, adamw, Haswell kernels, 1 thread', \
+  $l5 using 1:2 with linespoints lc rgb '#56b4e9' dt 1 lw 2 pt 7 ps 0.6 title 'fp32, lion, Haswell kernels, 1 thread', \
+  $l6 using 1:2 with linespoints lc rgb '#000000' dt 1 lw 2 pt 7 ps 0.6 title 'fp32, shampoo, Haswell kernels, 1 thread', \
+  $l7 using 1:2 with linespoints lc rgb '#999999' dt 1 lw 2 pt 7 ps 0.6 title 'fp32, muon, Haswell kernels, 1 thread', \
+  $l8 using 1:2 with linespoints lc rgb '#0072b2' dt 2 lw 2 pt 7 ps 0.6 title 'fp32, schedulefree, Haswell kernels, 1 thread'
+set logscale y 10
+set ylabel 'GFLOP/s'
+plot \
+  $l0 using 1:3 with linespoints lc rgb '#0072b2' dt 1 lw 2 pt 7 ps 0.6 title 'fp32, sgd, Haswell kernels, 1 thread', \
+  $l1 using 1:3 with linespoints lc rgb '#d55e00' dt 1 lw 2 pt 7 ps 0.6 title 'fp32, momentum, Haswell kernels, 1 thread', \
+  $l2 using 1:3 with linespoints lc rgb '#009e73' dt 1 lw 2 pt 7 ps 0.6 title 'fp32, nesterov, Haswell kernels, 1 thread', \
+  $l3 using 1:3 with linespoints lc rgb '#cc79a7' dt 1 lw 2 pt 7 ps 0.6 title 'fp32, adam, Haswell kernels, 1 thread', \
+  $l4 using 1:3 with linespoints lc rgb '#e69f00' dt 1 lw 2 pt 7 ps 0.6 title 'fp32, adamw, Haswell kernels, 1 thread', \
+  $l5 using 1:3 with linespoints lc rgb '#56b4e9' dt 1 lw 2 pt 7 ps 0.6 title 'fp32, lion, Haswell kernels, 1 thread', \
+  $l6 using 1:3 with linespoints lc rgb '#000000' dt 1 lw 2 pt 7 ps 0.6 title 'fp32, shampoo, Haswell kernels, 1 thread', \
+  $l7 using 1:3 with linespoints lc rgb '#999999' dt 1 lw 2 pt 7 ps 0.6 title 'fp32, muon, Haswell kernels, 1 thread', \
+  $l8 using 1:3 with linespoints lc rgb '#0072b2' dt 2 lw 2 pt 7 ps 0.6 title 'fp32, schedulefree, Haswell kernels, 1 thread'
+unset logscale y
+set ylabel 'fraction of sgemm peak'
+plot \
+  $l0 using 1:4 with linespoints lc rgb '#0072b2' dt 1 lw 2 pt 7 ps 0.6 title 'fp32, sgd, Haswell kernels, 1 thread', \
+  $l1 using 1:4 with linespoints lc rgb '#d55e00' dt 1 lw 2 pt 7 ps 0.6 title 'fp32, momentum, Haswell kernels, 1 thread', \
+  $l2 using 1:4 with linespoints lc rgb '#009e73' dt 1 lw 2 pt 7 ps 0.6 title 'fp32, nesterov, Haswell kernels, 1 thread', \
+  $l3 using 1:4 with linespoints lc rgb '#cc79a7' dt 1 lw 2 pt 7 ps 0.6 title 'fp32, adam, Haswell kernels, 1 thread', \
+  $l4 using 1:4 with linespoints lc rgb '#e69f00' dt 1 lw 2 pt 7 ps 0.6 title 'fp32, adamw, Haswell kernels, 1 thread', \
+  $l5 using 1:4 with linespoints lc rgb '#56b4e9' dt 1 lw 2 pt 7 ps 0.6 title 'fp32, lion, Haswell kernels, 1 thread', \
+  $l6 using 1:4 with linespoints lc rgb '#000000' dt 1 lw 2 pt 7 ps 0.6 title 'fp32, shampoo, Haswell kernels, 1 thread', \
+  $l7 using 1:4 with linespoints lc rgb '#999999' dt 1 lw 2 pt 7 ps 0.6 title 'fp32, muon, Haswell kernels, 1 thread', \
+  $l8 using 1:4 with linespoints lc rgb '#0072b2' dt 2 lw 2 pt 7 ps 0.6 title 'fp32, schedulefree, Haswell kernels, 1 thread'
+unset logscale y
+set ylabel 'backward / forward time'
+set key at screen 0.5, 0.01 center bottom vertical maxrows 9 noenhanced font 'sans,10'
+plot \
+  $l0 using 1:5 with linespoints lc rgb '#0072b2' dt 1 lw 2 pt 7 ps 0.6 title 'fp32, sgd, Haswell kernels, 1 thread', \
+  $l1 using 1:5 with linespoints lc rgb '#d55e00' dt 1 lw 2 pt 7 ps 0.6 title 'fp32, momentum, Haswell kernels, 1 thread', \
+  $l2 using 1:5 with linespoints lc rgb '#009e73' dt 1 lw 2 pt 7 ps 0.6 title 'fp32, nesterov, Haswell kernels, 1 thread', \
+  $l3 using 1:5 with linespoints lc rgb '#cc79a7' dt 1 lw 2 pt 7 ps 0.6 title 'fp32, adam, Haswell kernels, 1 thread', \
+  $l4 using 1:5 with linespoints lc rgb '#e69f00' dt 1 lw 2 pt 7 ps 0.6 title 'fp32, adamw, Haswell kernels, 1 thread', \
+  $l5 using 1:5 with linespoints lc rgb '#56b4e9' dt 1 lw 2 pt 7 ps 0.6 title 'fp32, lion, Haswell kernels, 1 thread', \
+  $l6 using 1:5 with linespoints lc rgb '#000000' dt 1 lw 2 pt 7 ps 0.6 title 'fp32, shampoo, Haswell kernels, 1 thread', \
+  $l7 using 1:5 with linespoints lc rgb '#999999' dt 1 lw 2 pt 7 ps 0.6 title 'fp32, muon, Haswell kernels, 1 thread', \
+  $l8 using 1:5 with linespoints lc rgb '#0072b2' dt 2 lw 2 pt 7 ps 0.6 title 'fp32, schedulefree, Haswell kernels, 1 thread'
+unset multiplot
