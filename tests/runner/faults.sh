@@ -97,7 +97,7 @@ check "no temporary folders after crashes" test "$(tmps results)" -eq 0
 # ---- --timeout: the long run is killed and recorded; --rerun-failed completes it. The
 # timeout sits far from both runs: the fast one needs about 0.05 s of CPU (so it ends
 # in time even when a loaded machine or a sanitized build makes it 30 times slower),
-# the slow one about 6 s (load only makes it slower).
+# the slow one about 6 s (15000 steps; load only makes it slower).
 cat >timeout.ini <<'INI'
 [experiment]
 title = One run is too slow
@@ -106,12 +106,12 @@ claims = C02
 data = spirals
 widths = 128,128
 [sweep]
-steps = 20 6000
+steps = 20 15000
 INI
 "$DESCENT" sweep timeout.ini --timeout 2 >out.txt 2>err.txt
 rc=$?
 check "--timeout: exit 1" test $rc -eq 1
-check "--timeout: the slow run failed" grep -q 'steps=6000): timeout after 2 s' err.txt
+check "--timeout: the slow run failed" grep -q 'steps=15000): timeout after 2 s' err.txt
 check "--timeout: the fast run completed" grep -q "2 runs: 1 ok, 0 diverged, 1 failed, 0 missing (2 ran now, 0 cached)" out.txt
 check "--timeout: no temporary folder left" test "$(tmps results/timeout)" -eq 0
 check "--rerun-failed without a timeout completes it (exit 0)" \
