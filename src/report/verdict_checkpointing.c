@@ -28,9 +28,10 @@
 #include <string.h>
 
 #include "report/stats.h"
+#include "report/throughput.h"
 #include "report/verdicts.h"
 
-enum { MAX_THREADS = 8, MAX_ROUNDS = 64 };
+enum { MAX_THREADS = 8 };
 
 typedef struct {
     int n;
@@ -38,25 +39,18 @@ typedef struct {
     double ms[MAX_THREADS]; /* median over rounds */
 } Timing;
 
-/* The median ms_per_step per thread count of a run's bench.tsv; n = 0 without one. */
-static Timing timing_of(const Experiment *x, int row)
+/* The median ms_per_step per thread count of runs.tsv row `row`, from the benchmark rows
+ * bench_collect read (report/throughput.h); n = 0 without a bench.tsv. */
+static Timing timing_of(const BenchSet *b, int row)
 {
     Timing tm = {0};
-    Table t;
-    if (exp_run_file(x, row, "bench.tsv", &t) != ST_OK) return tm;
-    for (int i = 0; i < t.nrows; i++) {
-        int th = (int)table_getnum(&t, i, "threads"), k = 0;
-        while (k < tm.n && tm.threads[k] != th) k++;
-        if (k == tm.n && tm.n < MAX_THREADS) tm.threads[tm.n++] = th;
+    for (int i = 0; i < b->n && tm.n < MAX_THREADS; i++) {
+        if (b->row[i].run != row) continue;
+        int k = tm.n++; /* kept in ascending thread counts, as bench.tsv lists them */
+        for (; k > 0 && tm.threads[k - 1] > b->row[i].threads; k--)
+            tm.threads[k] = tm.threads[k - 1], tm.ms[k] = tm.ms[k - 1];
+        tm.threads[k] = b->row[i].threads, tm.ms[k] = b->row[i].ms;
     }
-    for (int k = 0; k < tm.n; k++) {
-        double v[MAX_ROUNDS];
-        int n = 0;
-        for (int i = 0; i < t.nrows && n < MAX_ROUNDS; i++)
-            if ((int)table_getnum(&t, i, "threads") == tm.threads[k]) v[n++] = table_getnum(&t, i, "ms_per_step");
-        tm.ms[k] = stats_median(v, n);
-    }
-    table_free(&t);
     return tm;
 }
 
@@ -83,6 +77,8 @@ static Status judge_checkpointing(const Experiment *x, Judgement *j)
     Cells c;
     Status st = exp_cells(&c, x, not_k);
     if (st != ST_OK) return st;
+    static BenchSet bench; /* 2 MB: not on the stack */
+    bench_collect(&bench, x);
 
     judge_printf(j, "| shape | checkpoint every | activation bytes without → with | change | FLOPs per step without → "
                     "with | FLOP overhead | time overhead (threads: ms without → with) | holds |\n"
@@ -96,7 +92,7 @@ static Status judge_checkpointing(const Experiment *x, Judgement *j)
         for (int k = 0; k < cell->nrows; k++)
             if (table_getnum(&x->runs, cell->rows[k], "activation_checkpoint") == 0) base = cell->rows[k];
         if (base < 0) continue;
-        Timing tb = timing_of(x, base);
+        Timing tb = timing_of(&bench, base);
         double ab = table_getnum(&x->runs, base, "activation_bytes"), fb = flops_of(x, base, flops);
         for (int k = 0; k < cell->nrows; k++) {
             int r = cell->rows[k];
@@ -105,7 +101,7 @@ static Status judge_checkpointing(const Experiment *x, Judgement *j)
             pairs++;
             double ar = table_getnum(&x->runs, r, "activation_bytes"), fr = flops_of(x, r, flops);
             double saved = 1 - ar / ab, fover = fr / fb - 1;
-            Timing tr = timing_of(x, r);
+            Timing tr = timing_of(&bench, r);
             char s1[32], s2[32], s3[32], s4[32], times[512] = "";
             bool timed = tb.n > 0 && tr.n > 0, ok_t = timed;
             size_t len = 0;
