@@ -13,7 +13,8 @@ static int row_cmp(const void *a, const void *b)
     const BenchRow *r = a, *s = b;
     int d = strcmp(r->machine, s->machine);
     if (d) return d;
-    if (r->gflop != s->gflop) return r->gflop < s->gflop ? -1 : 1;
+    if (isnan(r->gflop) != isnan(s->gflop)) return isnan(r->gflop) ? 1 : -1; /* unknown work last */
+    if (r->gflop != s->gflop && !isnan(r->gflop)) return r->gflop < s->gflop ? -1 : 1;
     if (r->run != s->run) return r->run < s->run ? -1 : 1;
     return r->threads - s->threads;
 }
