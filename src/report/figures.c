@@ -192,23 +192,27 @@ Status figures_lr(FigureSet *fs, const Experiment *x, const LrSweep *w, const ch
     return fig_close(f, name);
 }
 
-/* One line of a curve figure: a label and the runs (rows of runs.tsv) it averages. */
+/* One line of a curve figure: a label, the runs (rows of runs.tsv) it averages, and
+ * the x units of one optimizer step (1: the x axis counts steps). */
 typedef struct {
     char label[300];
     int n;
     const int *rows;
+    double x_per_step;
 } CurveLine;
 
-/* Mean, min and max over each line's runs of a curve.tsv column against steps. */
+/* Mean, min and max over each line's runs of a curve.tsv column against steps times
+ * each line's x_per_step (xlabel NULL: 'optimizer step'; logx, logy: log axes). */
 static Status fig_curves(FigureSet *fs, const Experiment *x, const CurveLine *line, int nline,
-                         const char *col, const char *suffix, const char *ylabel, bool logy, int from_step,
-                         const char *title, const char *caption)
+                         const char *col, const char *suffix, const char *xlabel, const char *ylabel, bool logx,
+                         bool logy, int from_step, const char *title, const char *caption)
 {
     char name[160];
     snprintf(name, sizeof name, "%s_%s", x->name, suffix);
     FILE *f = fig_open(fs, name, title, caption);
     if (!f) return ST_IO;
-    fprintf(f, "set xlabel 'optimizer step'\nset ylabel '%s'\n", ylabel);
+    fprintf(f, "set xlabel '%s'\nset ylabel '%s'\n", xlabel ? xlabel : "optimizer step", ylabel);
+    if (logx) fprintf(f, "set logscale x 10\n");
     if (logy) fprintf(f, "set logscale y 10\nset format y '10^{%%L}'\n");
     bool *drawn = calloc((size_t)(nline > 0 ? nline : 1), sizeof *drawn);
     if (!drawn) return fclose(f), ST_NOMEM;
@@ -219,14 +223,14 @@ static Status fig_curves(FigureSet *fs, const Experiment *x, const CurveLine *li
         for (int k = 0; k < line[i].n && nt < MAXT; k++)
             if (exp_run_file(x, line[i].rows[k], "curve.tsv", &t[nt]) == ST_OK) nt++;
         if (nt == 0) continue;
-        fprintf(f, "$c%d << EOD\n# step mean min max\n", i);
+        fprintf(f, "$c%d << EOD\n# %s mean min max\n", i, xlabel ? "x" : "step");
         for (int r = 0; r < t[0].nrows; r++) {
             double v[MAXT];
             for (int k = 0; k < nt; k++) v[k] = r < t[k].nrows ? table_getnum(&t[k], r, col) : NAN;
             Stats m = stats_of(v, nt);
             double step = table_getnum(&t[0], r, "step");
             if (m.n && (!logy || m.min > 0) && step >= from_step) {
-                fprintf(f, "%.9g %.6g %.6g %.6g\n", step, m.mean, m.min, m.max);
+                fprintf(f, "%.9g %.6g %.6g %.6g\n", step * line[i].x_per_step, m.mean, m.min, m.max);
                 drawn[i] = true;
             }
         }
@@ -246,6 +250,24 @@ static Status fig_curves(FigureSet *fs, const Experiment *x, const CurveLine *li
     return fig_close(f, name);
 }
 
+/* The lines of each series at its best lr; ms_per_step (per series, NULL: none) turns
+ * steps into seconds, and a series without a finite time is left out. */
+static int best_lines(CurveLine *line, const LrSweep *w, const double *ms_per_step)
+{
+    int n = 0;
+    for (int i = 0; i < w->n; i++) {
+        const LrSeries *s = &w->s[i];
+        if (s->best < 0 || (ms_per_step && !(ms_per_step[i] > 0))) continue;
+        char lr[32];
+        snprintf(line[n].label, sizeof line[n].label, "%s (lr %s)", s->label, stats_fmt(lr, s->cell[s->best].lr));
+        line[n].n = s->cell[s->best].n;
+        line[n].rows = s->cell[s->best].rows;
+        line[n].x_per_step = ms_per_step ? ms_per_step[i] / 1000 : 1;
+        n++;
+    }
+    return n;
+}
+
 Status figures_best_curves(FigureSet *fs, const Experiment *x, const LrSweep *w, const char *col,
                            const char *suffix, const char *ylabel, bool logy, const char *part)
 {
@@ -257,17 +279,26 @@ Status figures_best_curves(FigureSet *fs, const Experiment *x, const LrSweep *w,
              "without divergence): mean over seeds, shaded from the lowest to the highest seed.",
              ylabel, label_key(words, sizeof words, w->metric));
     CurveLine line[LR_MAX_SERIES];
-    int n = 0;
-    for (int i = 0; i < w->n; i++) {
-        const LrSeries *s = &w->s[i];
-        if (s->best < 0) continue;
-        char lr[32];
-        snprintf(line[n].label, sizeof line[n].label, "%s (lr %s)", s->label, stats_fmt(lr, s->cell[s->best].lr));
-        line[n].n = s->cell[s->best].n;
-        line[n].rows = s->cell[s->best].rows;
-        n++;
-    }
-    return fig_curves(fs, x, line, n, col, suffix, ylabel, logy, 0, title, caption);
+    int n = best_lines(line, w, NULL);
+    return fig_curves(fs, x, line, n, col, suffix, NULL, ylabel, false, logy, 0, title, caption);
+}
+
+Status figures_best_curves_seconds(FigureSet *fs, const Experiment *x, const LrSweep *w, const double *ms_per_step,
+                                   const char *timing, const char *col, const char *suffix, const char *ylabel,
+                                   const char *part)
+{
+    char title[512], caption[1024];
+    char words[128];
+    snprintf(title, sizeof title, "%s%s: %s against training time", x->name, part, ylabel);
+    snprintf(caption, sizeof caption,
+             "%s against training time at each series' best learning rate (lowest mean %s without divergence): "
+             "optimizer steps times the series' milliseconds per step timed alone by the benchmark %s (one "
+             "thread; evaluation not counted; log axis from the first evaluation after step 0), mean over seeds, "
+             "shaded from the lowest to the highest seed.",
+             ylabel, label_key(words, sizeof words, w->metric), timing);
+    CurveLine line[LR_MAX_SERIES];
+    int n = best_lines(line, w, ms_per_step);
+    return fig_curves(fs, x, line, n, col, suffix, "training time (s)", ylabel, true, false, 1, title, caption);
 }
 
 Status figures_cell_curves(FigureSet *fs, const Experiment *x, const char *col, const char *suffix,
@@ -283,6 +314,7 @@ Status figures_cell_curves(FigureSet *fs, const Experiment *x, const char *col, 
         label_run(line[i].label, sizeof line[i].label, x, c.cell[i].rows[0], &c);
         line[i].n = c.cell[i].nrows;
         line[i].rows = c.cell[i].rows;
+        line[i].x_per_step = 1;
     }
     char title[512], caption[768];
     snprintf(title, sizeof title, "%s: %s", x->name, ylabel);
@@ -290,7 +322,7 @@ Status figures_cell_curves(FigureSet *fs, const Experiment *x, const char *col, 
              "%s against optimizer steps from the first evaluation after step 0, one line per "
              "setting: mean over seeds, shaded from the lowest to the highest seed%s.", ylabel,
              logy ? " (log axis; zeros not drawn)" : "");
-    st = fig_curves(fs, x, line, c.ncells, col, suffix, ylabel, logy, 1, title, caption);
+    st = fig_curves(fs, x, line, c.ncells, col, suffix, NULL, ylabel, false, logy, 1, title, caption);
     free(line);
     cells_free(&c);
     return st;

@@ -46,6 +46,11 @@ Status figures_lr_sweep_metric(FigureSet *fs, const Experiment *x);
 Status figures_lr(FigureSet *fs, const Experiment *x, const LrSweep *w, const char *suffix, const char *part);
 Status figures_best_curves(FigureSet *fs, const Experiment *x, const LrSweep *w, const char *col,
                            const char *suffix, const char *ylabel, bool logy, const char *part);
+/* The same against training time: steps × ms_per_step[i] (series i of w; one per series,
+ * a series without a positive time is left out) from the benchmark experiment `timing`. */
+Status figures_best_curves_seconds(FigureSet *fs, const Experiment *x, const LrSweep *w, const double *ms_per_step,
+                                   const char *timing, const char *col, const char *suffix, const char *ylabel,
+                                   const char *part);
 /* A curve.tsv column against steps after step 0, one line per cell (the axes but
  * seed): mean over seeds with the min–max band. Written as report/figures/NAME_SUFFIX.gp. */
 Status figures_cell_curves(FigureSet *fs, const Experiment *x, const char *col, const char *suffix,

@@ -164,6 +164,21 @@ static Status load_timing(Experiment *b, const Experiment *x, const char *name, 
     return ST_OK;
 }
 
+/* Each entry's ms/step at its best lr from the benchmark `timing` (none: nothing to do);
+ * *timed says whether the benchmark has results. */
+static Status attach_timing(Analysis *a, const Experiment *x, const char *timing, bool *timed)
+{
+    *timed = false;
+    if (!timing) return ST_OK;
+    static Experiment b;
+    Status st = load_timing(&b, x, timing, timed);
+    if (st != ST_OK) return st;
+    for (int i = 0; *timed && i < a->ne; i++)
+        if (a->e[i].b.n) a->e[i].ms = bench_ms(&b, x, a->e[i].s->cell[a->e[i].s->best].rows[0]);
+    if (*timed) experiment_free(&b);
+    return ST_OK;
+}
+
 static Status analyse(Analysis *a, const Experiment *x)
 {
     const char *metric = exp_param(x, "metric", "final_val_loss");
@@ -317,13 +332,7 @@ static Status judge_optimizers(const Experiment *x, Judgement *j)
     if (isfinite(fraction)) steps_to_target(&a, x, reference, fraction);
     const char *timing = exp_param(x, "timing", NULL);
     bool timed = false;
-    if (timing) {
-        static Experiment b;
-        if ((st = load_timing(&b, x, timing, &timed)) != ST_OK) return st;
-        for (int i = 0; timed && i < a.ne; i++)
-            if (a.e[i].b.n) a.e[i].ms = bench_ms(&b, x, a.e[i].s->cell[a.e[i].s->best].rows[0]);
-        if (timed) experiment_free(&b);
-    }
+    if ((st = attach_timing(&a, x, timing, &timed)) != ST_OK) return st;
     print_table(j, x, &a, reference);
     if (isfinite(fraction))
         judge_printf(j, "\nSteps to target: the first evaluation at or below the target, mean over seeds; the target "
@@ -491,11 +500,16 @@ static Status optimizers_figures(FigureSet *fs, const Experiment *x)
     if (st != ST_OK) return st;
     double fraction = exp_param_num(x, "target_fraction", NAN);
     if (isfinite(fraction)) steps_to_target(&a, x, exp_param(x, "reference", "adamw"), fraction);
+    const char *timing = exp_param(x, "timing", NULL);
+    bool timed = false;
+    if ((st = attach_timing(&a, x, timing, &timed)) != ST_OK) return st;
     for (int wl = 0; wl < a.nwl && st == ST_OK; wl++) {
         memset(&sub, 0, sizeof sub);
         snprintf(sub.metric, sizeof sub.metric, "%s", a.w.metric);
+        double ms[LR_MAX_SERIES];
         for (int i = 0; i < a.ne; i++)
             if (a.e[i].wl == wl) {
+                ms[sub.n] = a.e[i].ms;
                 sub.s[sub.n] = *a.e[i].s;
                 snprintf(sub.s[sub.n++].label, sizeof sub.s[0].label, "%s", a.e[i].name);
             }
@@ -509,6 +523,9 @@ static Status optimizers_figures(FigureSet *fs, const Experiment *x)
         if (st == ST_OK)
             st = figures_best_curves(fs, x, &sub, "train_loss", suffix, "training loss (nats, mean since the previous row)",
                                      false, part);
+        snprintf(suffix, sizeof suffix, "time_%s", a.wl[wl].tag);
+        if (st == ST_OK && timed)
+            st = figures_best_curves_seconds(fs, x, &sub, ms, timing, "val_loss", suffix, "validation loss (nats)", part);
     }
     if (st == ST_OK && isfinite(fraction)) st = fig_profile(fs, x, &a);
     return st;
