@@ -1,9 +1,11 @@
 /* Verdict rule `isoflop` (C23): IsoFLOP profiles (Hoffmann et al. 2022, approach 2).
  * Runs of several model sizes at each compute budget (the `flop_budget` axis; each run
  * trains ⌊budget / FLOPs of a step⌋ steps). runs.tsv columns read: flop_budget,
- * params, params_nonembed, final_val_loss, train_flop, items_seen, status.
+ * params, params_nonembed, final_val_loss, train_flop, items_seen, status; lr when present.
  *
  * Per budget C: the validation loss of each size against u = log10 N (N = params)
+ * (with an lr axis, each size's best rate: the lowest mean final validation loss over
+ * seeds among the rates run at that size and budget)
  * fitted by a parabola (GSL); its vertex u* is the compute-optimal size N* = 10^u*,
  * with the 95 % interval u* ± t·se (se from the fit's covariance, t at n − 3 degrees
  * of freedom). The tokens it would train on, D* = C / (FLOPs per token at N*), the
@@ -32,12 +34,14 @@
 #include "report/stats.h"
 #include "report/verdicts.h"
 
-enum { MAXB = 16, MAXS = 32 };
+enum { MAXB = 16, MAXS = 32, MAXLR = 8 };
 
 typedef struct {
     double budget;
     int n;
     double u[MAXS], loss[MAXS], lfpt[MAXS], lne[MAXS]; /* log10 N, loss, log10 FLOPs/token, log10 N_ne */
+    double lr[MAXS], lr_min[MAXS], lr_max[MAXS];       /* the best rate of each size, its grid's ends */
+    int nlr[MAXS];                                     /* rates tried at each size */
     Parabola fit;
     bool fitted, optimum, inside; /* inside: the vertex lies within the sizes run */
     int best;                     /* the size run with the lowest loss, -1 none */
@@ -59,23 +63,55 @@ static double interp(const double *xs, const double *ys, int n, double x)
     return ys[k] + t * (ys[k + 1] - ys[k]);
 }
 
-/* The sizes of budget b, sorted by N; NaN losses (diverged runs) are left out. */
+/* The sizes of budget b, sorted by N; NaN losses (diverged runs) are left out. Runs of one
+ * size (the same params) at several learning rates (an lr axis, its own grid per size)
+ * count as one point: the rate with the lowest mean final validation loss over its seeds,
+ * kept in b->lr with the number of rates tried in b->nlr and whether it is the smallest
+ * or the largest of them in b->edge. */
 static void collect(const Experiment *x, Budget *b)
 {
-    b->n = 0;
-    for (int r = 0; r < x->runs.nrows && b->n < MAXS; r++) {
+    /* one cell per (size, lr): the sum and count of its finite losses */
+    struct { double N, lr, sum, fpt, ne; int n; } cell[MAXS * MAXLR];
+    int nc = 0;
+    bool has_lr = table_col(&x->runs, "lr") >= 0;
+    for (int r = 0; r < x->runs.nrows; r++) {
         if (table_getnum(&x->runs, r, "flop_budget") != b->budget) continue;
         double loss = table_getnum(&x->runs, r, "final_val_loss"), N = table_getnum(&x->runs, r, "params");
         double fpt = table_getnum(&x->runs, r, "train_flop") / table_getnum(&x->runs, r, "items_seen");
-        double ne = table_getnum(&x->runs, r, "params_nonembed");
+        double ne = table_getnum(&x->runs, r, "params_nonembed"), lr = has_lr ? table_getnum(&x->runs, r, "lr") : NAN;
         if (!isfinite(loss) || !(N > 0) || !(fpt > 0) || !(ne > 0)) continue;
-        int k = b->n;
-        while (k > 0 && b->u[k - 1] > log10(N)) {
-            b->u[k] = b->u[k - 1], b->loss[k] = b->loss[k - 1], b->lfpt[k] = b->lfpt[k - 1], b->lne[k] = b->lne[k - 1];
-            k--;
+        int c = 0;
+        while (c < nc && !(cell[c].N == N && (cell[c].lr == lr || (isnan(cell[c].lr) && isnan(lr))))) c++;
+        if (c == nc) {
+            if (nc == MAXS * MAXLR) continue;
+            cell[nc].N = N, cell[nc].lr = lr, cell[nc].sum = 0, cell[nc].n = 0, cell[nc].fpt = fpt, cell[nc].ne = ne;
+            nc++;
         }
-        b->u[k] = log10(N), b->loss[k] = loss, b->lfpt[k] = log10(fpt), b->lne[k] = log10(ne);
-        b->n++;
+        cell[c].sum += loss, cell[c].n++;
+    }
+    b->n = 0;
+    for (int c = 0; c < nc; c++) {
+        int k = 0;
+        while (k < b->n && b->u[k] != log10(cell[c].N)) k++;
+        double loss = cell[c].sum / cell[c].n;
+        if (k == b->n) {
+            if (b->n == MAXS) continue;
+            /* a new size: after the larger ones move up */
+            k = b->n;
+            while (k > 0 && b->u[k - 1] > log10(cell[c].N)) {
+                b->u[k] = b->u[k - 1], b->loss[k] = b->loss[k - 1], b->lfpt[k] = b->lfpt[k - 1], b->lne[k] = b->lne[k - 1];
+                b->lr[k] = b->lr[k - 1], b->lr_min[k] = b->lr_min[k - 1], b->lr_max[k] = b->lr_max[k - 1];
+                b->nlr[k] = b->nlr[k - 1];
+                k--;
+            }
+            b->u[k] = log10(cell[c].N), b->lfpt[k] = log10(cell[c].fpt), b->lne[k] = log10(cell[c].ne);
+            b->loss[k] = loss, b->lr[k] = b->lr_min[k] = b->lr_max[k] = cell[c].lr, b->nlr[k] = 1;
+            b->n++;
+            continue;
+        }
+        b->nlr[k]++;
+        b->lr_min[k] = fmin(b->lr_min[k], cell[c].lr), b->lr_max[k] = fmax(b->lr_max[k], cell[c].lr);
+        if (loss < b->loss[k]) b->loss[k] = loss, b->lr[k] = cell[c].lr;
     }
 }
 
@@ -126,6 +162,29 @@ static bool exponent(const Budget *b, int nb, Line *l)
     return k >= 2 && fit_line(lx, ly, sd, k, l) == ST_OK;
 }
 
+/* With more than one learning rate at a size: the rate each size's point took per budget,
+ * starred when it is the smallest or largest of the rates tried (the best may lie beyond). */
+static void lr_table(Judgement *j, const Budget *b, int nb)
+{
+    bool grid = false;
+    for (int i = 0; i < nb; i++)
+        for (int k = 0; k < b[i].n; k++) grid |= b[i].nlr[k] > 1;
+    if (!grid) return;
+    judge_printf(j, "\nEach size's point is its best learning rate at that budget: the rate with the lowest mean "
+                    "final validation loss among those run (\\* the smallest or largest of its grid, so the best "
+                    "may lie beyond it):\n\n| budget (FLOPs) | N: best lr of the rates tried |\n|---|---|\n");
+    for (int i = 0; i < nb; i++) {
+        judge_printf(j, "| %.3g |", b[i].budget);
+        for (int k = 0; k < b[i].n; k++) {
+            char s[2][32];
+            bool edge = b[i].nlr[k] > 1 && (b[i].lr[k] == b[i].lr_min[k] || b[i].lr[k] == b[i].lr_max[k]);
+            judge_printf(j, "%s %s: %s%s (of %d)", k ? "," : "", stats_fmt(s[0], pow(10, b[i].u[k])),
+                         stats_fmt(s[1], b[i].lr[k]), edge ? "\\*" : "", b[i].nlr[k]);
+        }
+        judge_printf(j, " |\n");
+    }
+}
+
 static Status check_columns(const Experiment *x)
 {
     for (size_t i = 0; i < sizeof needed / sizeof needed[0]; i++)
@@ -174,6 +233,7 @@ static Status judge_isoflop(const Experiment *x, Judgement *j)
         else snprintf(key + len, sizeof key - len, "%sno optimum (best run N %s, D/N %s)", i ? ", " : "",
                       stats_fmt(s[2], bn), stats_fmt(s[3], br));
     }
+    lr_table(j, b, nb);
     Line l;
     char s[4][32];
     if (exponent(b, nb, &l)) {
@@ -275,7 +335,8 @@ static Status figures_isoflop(FigureSet *fs, const Experiment *x)
 
 const VerdictRule verdict_rule_isoflop = {
     "isoflop",
-    "per flop_budget, fits a parabola in log10 N to the final validation loss of each size (GSL); its vertex is "
+    "per flop_budget, fits a parabola in log10 N to the final validation loss of each size (GSL; with an lr axis, "
+    "each size at its best rate: the lowest mean final validation loss of the rates run); its vertex is "
     "the compute-optimal size N* with a 95 % interval, D* = budget / FLOPs per token there, the ratio D* / N* with "
     "and without embeddings; across budgets the exponent a of N* ∝ C^a; confirmed when every budget has a minimum "
     "inside the sizes run",

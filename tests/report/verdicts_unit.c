@@ -533,16 +533,21 @@ static const char *const isoflop_ini =
     "[experiment]\ntitle = t\nclaims = C23\n[settings]\nmodel = gpt\n[sweep]\nflop_budget = 1e12 3e12 1e13\n"
     "width = 16 32 48 64 80\n[verdict]\nrule = isoflop\nmin_budgets = 3\nmin_sizes = 5\n";
 
+/* The optima u* = 4.8, 5.0, 5.2 at budgets a factor 10^0.5 apart: confirmed, a = 0.4. */
+static void check_isoflop_ok(const Judgement *j, const char *what)
+{
+    const char *a = strstr(j->key, "a = ");
+    double expo = a ? strtod(a + 4, NULL) : NAN;
+    CHECK_TRUE(j->verdict == VERDICT_CONFIRMED && fabs(expo - 0.4) < 0.05, "isoflop: %s is %s, a = %g (%s)", what,
+               verdict_names[j->verdict], expo, j->key);
+}
+
 static void test_isoflop(void)
 {
     const double us[3] = {4.8, 5.0, 5.2}, up[3] = {0.5, 0.5, 0.5};
     isoflop_table("i_ok", us, up, false);
     Judgement j = judge("i_ok", isoflop_ini);
-    char *a = strstr(j.key, "a = ");
-    double expo = a ? strtod(a + 4, NULL) : NAN;
-    CHECK_TRUE(j.verdict == VERDICT_CONFIRMED && fabs(expo - 0.4) < 0.05,
-               "isoflop: a minimum inside the sizes at every budget is %s, a = %g (%s)", verdict_names[j.verdict], expo,
-               j.key);
+    check_isoflop_ok(&j, "a minimum inside the sizes at every budget");
     /* at budget 1e12 the optimum 10^4.8 trains on 1e12 / (6·10^4.8) tokens: D/N = 1e12 / (6·10^9.6) */
     double want = 1e12 / (6 * pow(10, 9.6)), got = strstr(j.key, "D/N ") ? strtod(strstr(j.key, "D/N ") + 4, NULL) : NAN;
     CHECK_TRUE(fabs(got / want - 1) < 0.05, "isoflop: the ratio at the first budget's optimum %g (about %g)", got, want);
@@ -559,6 +564,53 @@ static void test_isoflop(void)
     isoflop_table("i_missing", us, up, true);
     Status st = judge_status("i_missing", isoflop_ini, &j);
     CHECK_TRUE(st != ST_OK && strstr(err_msg(), "params_nonembed"), "isoflop: a missing column fails (%s)", err_msg());
+}
+
+/* IsoFLOP tables with a learning-rate grid: as isoflop_table with u* 4.8, 5.0, 5.2 and
+ * curvature 0.5, each size run at lr 1e-3, 3e-3 and 1e-2; the rate `best[s]` (an index)
+ * of size s gives the parabola's loss, the others 0.3 more; one run (one seed) per size
+ * and rate. */
+static void isoflop_lr_table(const char *name, const int *best)
+{
+    char dir[512];
+    FILE *f = runs_tsv(name, "run_id\tmodel\tflop_budget\twidth\tlr\tparams\tparams_nonembed\tfinal_val_loss\ttrain_flop\t"
+                             "items_seen\tstatus",
+                       dir, sizeof dir);
+    const double budgets[3] = {1e12, 3e12, 1e13}, us[3] = {4.8, 5.0, 5.2};
+    const char *const lrs[3] = {"0.001", "0.003", "0.01"};
+    for (int b = 0; b < 3; b++)
+        for (int s = 0; s < 5; s++)
+            for (int r = 0; r < 3; r++) {
+                double u = 4 + 0.5 * s, N = pow(10, u);
+                double loss = 2 + 0.5 * (u - us[b]) * (u - us[b]) + (s % 2 ? 0.002 : -0.002) + (r == best[s] ? 0 : 0.3);
+                char id[13], budget[32], width[16];
+                snprintf(budget, sizeof budget, "%g", budgets[b]), snprintf(width, sizeof width, "%d", 16 * (s + 1));
+                run_id(id, "model", "gpt", "flop_budget", budget, "width", width, "lr", lrs[r], (const char *)NULL);
+                fprintf(f, "%s\tgpt\t%g\t%s\t%s\t%.0f\t%.0f\t%.9g\t%g\t%.9g\tok\n", id, budgets[b], width, lrs[r], N,
+                        N / 2, loss, budgets[b], budgets[b] / (6 * N));
+            }
+    fclose(f);
+}
+
+static const char *const isoflop_lr_ini =
+    "[experiment]\ntitle = t\nclaims = C23\n[settings]\nmodel = gpt\n[sweep]\nflop_budget = 1e12 3e12 1e13\n"
+    "width = 16 32 48 64 80\nlr = 0.001 0.003 0.01\n[verdict]\nrule = isoflop\nmin_budgets = 3\nmin_sizes = 5\n";
+
+/* Each size's point is its best rate: the same verdict and exponent as one run per size,
+ * the rate each size took named, a rate at the end of its grid starred. */
+static void test_isoflop_lr(void)
+{
+    const int inner[5] = {1, 1, 1, 1, 1}, edge[5] = {0, 1, 1, 1, 2};
+    isoflop_lr_table("il_ok", inner);
+    Judgement j = judge("il_ok", isoflop_lr_ini);
+    check_isoflop_ok(&j, "with an lr grid the best rate per size");
+    CHECK_TRUE(strstr(j.text, "| 1e+12 | 1e+04: 0.003 (of 3), 3.162e+04: 0.003 (of 3)") != NULL && !strstr(j.text, "\\* (of"),
+               "isoflop: each size's best rate is named, none at an end of the grid");
+    isoflop_lr_table("il_edge", edge);
+    j = judge("il_edge", isoflop_lr_ini);
+    CHECK_TRUE(j.verdict == VERDICT_CONFIRMED && strstr(j.text, "1e+04: 0.001\\* (of 3)") &&
+                   strstr(j.text, "1e+06: 0.01\\* (of 3)"),
+               "isoflop: a best rate at an end of the grid is starred");
 }
 
 /* Overfitting tables: one size (1000), two seeds, rows "cure value final best"; the
@@ -1587,6 +1639,7 @@ int main(void)
     test_bowl();
     test_gradcheck();
     test_isoflop();
+    test_isoflop_lr();
     test_overfit();
     test_fits();
     test_optim_memory();
