@@ -5,14 +5,19 @@
  * weights and the batches, so the paired difference isolates the number format.
  *
  * Each mode is compared with fp32 twice: on held-out data (`metric`, from runs.tsv)
- * and on the training loss (`train_metric`, the last evaluation's value in curve.tsv,
- * a mean over the steps since the one before): updates lost to rounding or gradients
- * lost to underflow show first as worse optimisation, and an overfitting model can hide
- * them on held-out data.
+ * and on the training loss (`train_metric` from curve.tsv): updates lost to rounding or
+ * gradients lost to underflow show first as worse optimisation, and an overfitting model
+ * can hide them on held-out data. A curve.tsv row's training loss is the mean over the
+ * steps since the row before; the last evaluation's row may cover only a few
+ * mini-batches, too noisy to resolve a gap of 1 %, so `train_tail` can average it over
+ * the rows that end in the last fraction of the steps, each weighted by its steps.
  *
  * Parameters ([verdict]), with defaults:
  *   metric = final_val_loss    runs.tsv column, lower is better
  *   train_metric = train_loss  curve.tsv column, lower is better
+ *   train_tail = 0             0: train_metric at the last evaluation; f in (0, 1]: its
+ *                              mean over the rows ending in the last f of the steps,
+ *                              weighted by the steps each row covers
  *   tolerance = 0.01           on one comparison a mode "matches" fp32 when its mean
  *                              paired gap is at most this fraction of fp32's mean, and
  *                              "loses" when the gap is larger and positive on every seed
@@ -34,6 +39,7 @@
  * need scaling), or scaled fp16 or bf16 loses. Anything else is inconclusive. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "report/labels.h"
@@ -84,14 +90,31 @@ static int find_run(const Experiment *x, ModeId m, double seed)
     return -1;
 }
 
-/* What the rule reads from a run's curve.tsv (NaN when absent): the training metric at
- * the last evaluation, and lost_updates and grad_zero averaged over the evaluations
- * after step 0. */
+/* What the rule reads from a run's curve.tsv (NaN when absent): the training metric
+ * (at the last evaluation, or its step-weighted mean over the tail: train_tail), and
+ * lost_updates and grad_zero averaged over the evaluations after step 0. */
 typedef struct {
     double train, lost, zero;
 } CurveSummary;
 
-static CurveSummary curve_summary(const Experiment *x, int row, const char *train_metric)
+/* The step-weighted mean of col over the rows of c whose step is past (1 - tail) of the
+ * last row's step, each row weighing the steps since the row before; NaN when a row in
+ * it has none (a curve that stops early, or no such rows). */
+static double tail_mean(const Table *c, const char *col, double tail)
+{
+    double last = table_getnum(c, c->nrows - 1, "step"), start = (1 - tail) * last, prev = 0, sum = 0, w = 0;
+    for (int r = 0; r < c->nrows; r++) {
+        double step = table_getnum(c, r, "step"), v = table_getnum(c, r, col);
+        if (step > start && step > prev) {
+            sum += v * (step - prev);
+            w += step - prev;
+        }
+        prev = step;
+    }
+    return w > 0 ? sum / w : NAN;
+}
+
+static CurveSummary curve_summary(const Experiment *x, int row, const char *train_metric, double tail)
 {
     CurveSummary s = {NAN, NAN, NAN};
     Table c;
@@ -104,9 +127,9 @@ static CurveSummary curve_summary(const Experiment *x, int row, const char *trai
         if (isfinite(l)) lost += l, nlost++;
         if (isfinite(z)) zero += z, nzero++;
     }
-    if (c.nrows > 0) {
-        double t = table_getnum(&c, c.nrows - 1, train_metric);
-        if (table_getnum(&c, c.nrows - 1, "step") > 0 && isfinite(t)) s.train = t;
+    if (c.nrows > 0 && table_getnum(&c, c.nrows - 1, "step") > 0) {
+        double t = tail > 0 ? tail_mean(&c, train_metric, tail) : table_getnum(&c, c.nrows - 1, train_metric);
+        if (isfinite(t)) s.train = t;
     }
     if (nlost) s.lost = lost / nlost;
     if (nzero) s.zero = zero / nzero;
@@ -115,7 +138,7 @@ static CurveSummary curve_summary(const Experiment *x, int row, const char *trai
 }
 
 static void judge_mode(const Experiment *x, ModeId m, const double *seeds, int nseeds, const char *metric,
-                       const char *train_metric, double tolerance, ModeResult *out)
+                       const char *train_metric, double tail, double tolerance, ModeResult *out)
 {
     memset(out, 0, sizeof *out);
     double lost[P_MAX_SEEDS], zero[P_MAX_SEEDS], base[P_MAX_SEEDS], train_base[P_MAX_SEEDS];
@@ -125,7 +148,7 @@ static void judge_mode(const Experiment *x, ModeId m, const double *seeds, int n
         int r = find_run(x, m, seeds[i]), b = find_run(x, M_FP32, seeds[i]);
         if (r < 0 || b < 0) continue;
         int k = out->n++;
-        CurveSummary run = curve_summary(x, r, train_metric), fp32 = curve_summary(x, b, train_metric);
+        CurveSummary run = curve_summary(x, r, train_metric, tail), fp32 = curve_summary(x, b, train_metric, tail);
         diverged[k] = !strcmp(table_get(&x->runs, r, "status"), "diverged");
         out->held_out.value[k] = diverged[k] ? NAN : table_getnum(&x->runs, r, metric);
         out->train.value[k] = diverged[k] ? NAN : run.train;
@@ -252,19 +275,25 @@ static Status judge_precision(const Experiment *x, Judgement *j)
     const char *metric = exp_param(x, "metric", "final_val_loss");
     const char *train_metric = exp_param(x, "train_metric", "train_loss");
     double tolerance = exp_param_num(x, "tolerance", 0.01);
-    const char *bytes = exp_param(x, "bytes", "activation_bytes");
+    const char *tail_text = exp_param(x, "train_tail", "0"), *bytes = exp_param(x, "bytes", "activation_bytes");
+    char *end;
+    double tail = strtod(tail_text, &end);
+    if (end == tail_text || *end || !(tail >= 0 && tail <= 1))
+        return err_set(ST_FAILED, "train_tail: '%s' is not a fraction of the steps from 0 to 1", tail_text);
     if (table_col(&x->runs, "precision") < 0 || table_col(&x->runs, metric) < 0)
         return err_set(ST_FAILED, "runs.tsv has no precision or %s column", metric);
     double seeds[P_MAX_SEEDS];
     int nseeds = fp32_seeds(x, seeds);
     ModeResult r[N_MODES];
     for (int m = 0; m < N_MODES; m++)
-        judge_mode(x, (ModeId)m, seeds, nseeds, metric, train_metric, tolerance, &r[m]);
+        judge_mode(x, (ModeId)m, seeds, nseeds, metric, train_metric, tail, tolerance, &r[m]);
 
-    char mw[128], tw[128];
-    judge_printf(j, "| number format | n | %s | paired gap to fp32 (95 %% CI) | relative | %s (last evaluation) | "
+    char mw[128], tw[128], where[64];
+    if (tail > 0) snprintf(where, sizeof where, "mean over the last %g %% of the steps", 100 * tail);
+    else snprintf(where, sizeof where, "last evaluation");
+    judge_printf(j, "| number format | n | %s | paired gap to fp32 (95 %% CI) | relative | %s (%s) | "
                     "paired gap to fp32 (95 %% CI) | relative | judged |\n|---|---|---|---|---|---|---|---|---|\n",
-                 label_key(mw, sizeof mw, metric), label_key(tw, sizeof tw, train_metric));
+                 label_key(mw, sizeof mw, metric), label_key(tw, sizeof tw, train_metric), where);
     for (int m = 0; m < N_MODES; m++) {
         judge_printf(j, "| %s | %d |", modes[m].name, r[m].n);
         print_comparison(j, &r[m].held_out);

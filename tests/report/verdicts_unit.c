@@ -201,7 +201,8 @@ static void test_lr_regimes(void)
 
 /* A runs.tsv from rows "precision rounding loss_scale seed status final_val_loss
  * activation_bytes train_loss" (grad bytes 2/5 of the activation bytes, weights and
- * state fixed), and per run a curve.tsv whose last evaluation has that train_loss. */
+ * state fixed), and per run a curve.tsv whose last evaluation (steps 151-200) has that
+ * train_loss, the one before (steps 1-150) 9. */
 static void precision_table(const char *name, const char *rows)
 {
     char dir[512], path[700];
@@ -223,7 +224,7 @@ static void precision_table(const char *name, const char *rows)
         snprintf(path, sizeof path, "%s/runs/%s/curve.tsv", dir, id);
         char curve[256];
         snprintf(curve, sizeof curve, "step\ttrain_loss\tlost_updates\tgrad_zero\n0\tnan\tnan\tnan\n"
-                                      "100\t9\t0.5\t0.01\n200\t%s\t0.5\t0.01\n", train);
+                                      "150\t9\t0.5\t0.01\n200\t%s\t0.5\t0.01\n", train);
         write_file(path, curve);
     }
     fclose(f);
@@ -276,6 +277,26 @@ static void test_precision(void)
     snprintf(typo_msg, sizeof typo_msg, "%s", err_msg());
     CHECK_TRUE(typo_st == ST_FAILED && strstr(typo_msg, "'Activation_bytes'"),
                "precision: an unknown bytes column fails the rule (%s)", typo_msg);
+
+    /* train_tail = 1: the training loss is the mean over both rows of each curve, each
+     * weighing the steps it covers: (150·9 + 50·0.150) / 200 and (150·9 + 50·0.160) / 200
+     * for fp32 */
+    static char tail_ini[1024];
+    snprintf(tail_ini, sizeof tail_ini, "%strain_tail = 1\n", precision_ini);
+    j = judge("p_textbook", tail_ini);
+    row = strstr(j.text, "| fp32 |");
+    CHECK_TRUE(strstr(j.text, "train loss (mean over the last 100 % of the steps)") && row &&
+                   !strncmp(row, "| fp32 | 2 | 0.305 ± 0.007071 | 0 (0 to 0) | +0.00 % | 6.789 ± 0.001768 |", 73),
+               "precision: train_tail = 1 averages the training loss over the whole curve, weighted by steps");
+    /* a tail that is not a fraction of the steps is an error */
+    const char *bad_tails[] = {"2", "-0.5", "half", "0.5x"};
+    for (int k = 0; k < 4; k++) {
+        snprintf(tail_ini, sizeof tail_ini, "%strain_tail = %s\n", precision_ini, bad_tails[k]);
+        static Judgement bad;
+        Status bad_st = judge_status("p_textbook", tail_ini, &bad);
+        CHECK_TRUE(bad_st == ST_FAILED && strstr(err_msg(), "train_tail"), "precision: train_tail = %s fails the rule (%s)",
+                   bad_tails[k], err_msg());
+    }
 
     /* unscaled fp16 as good as fp32; bf16 keeps fp32-sized activations */
     const char *no_scaling_needed =
