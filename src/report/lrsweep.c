@@ -122,16 +122,22 @@ double lrbest_mean(const LrBest *b)
     return b->n ? stats_of(b->value, b->n).mean : NAN;
 }
 
-const char *const pair_names[5] = {"holds", "fails", "seeds disagree", "no runs", "loser's best lr at its grid's edge"};
+const char *const pair_names[6] = {"holds", "fails", "seeds disagree", "no runs", "loser's best lr at its grid's edge",
+                                   "inside the noise floor"};
 
-PairClass lrbest_beats(const LrBest *better, const LrBest *worse, int *wins, int *n)
+PairClass lrbest_beats(const LrBest *better, const LrBest *worse, const NoiseFloor *floor, int *wins, int *n)
 {
     *wins = *n = 0;
     if (!better || !worse) return PAIR_MISSING;
+    double diff = 0, base = 0; /* sums over the common seeds */
     for (int i = 0; i < better->n; i++)
         for (int k = 0; k < worse->n; k++)
-            if (better->seed[i] == worse->seed[k]) (*n)++, *wins += better->value[i] < worse->value[k];
+            if (better->seed[i] == worse->seed[k]) {
+                (*n)++, *wins += better->value[i] < worse->value[k];
+                diff += better->value[i] - worse->value[k], base += worse->value[k];
+            }
     if (!*n) return PAIR_MISSING;
+    if ((*wins == *n || *wins == 0) && floor_inside(floor, diff / *n, base / *n)) return PAIR_FLOOR;
     if (*wins == *n) return worse->edge ? PAIR_EDGE : PAIR_HOLDS;
     if (*wins == 0) return better->edge ? PAIR_EDGE : PAIR_FAILS;
     return PAIR_UNCLEAR;

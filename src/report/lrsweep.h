@@ -17,6 +17,7 @@
 #define DESCENT_REPORT_LRSWEEP_H
 
 #include "report/experiment.h"
+#include "report/floor.h"
 #include "report/stats.h"
 
 enum { LR_MAX = 64, LR_MAX_SERIES = 16, LR_MAX_SEEDS = 32 };
@@ -67,10 +68,13 @@ double lrbest_mean(const LrBest *b);
 /* Whether `better` has the lower metric than `worse` on every seed both have: holds when
  * it does, fails when it does on none, unclear when the seeds disagree, missing without
  * common seeds. A result that rests on a series tuned at its grid's edge losing is
- * edge (with a better rate it might not lose). *wins and *n: seeds won, compared. */
-typedef enum { PAIR_HOLDS, PAIR_FAILS, PAIR_UNCLEAR, PAIR_MISSING, PAIR_EDGE } PairClass;
-/* "holds", "fails", "seeds disagree", "no runs", "loser's best lr at its grid's edge" */
-extern const char *const pair_names[5];
-PairClass lrbest_beats(const LrBest *better, const LrBest *worse, int *wins, int *n);
+ * edge (with a better rate it might not lose). Holding or failing with a mean paired
+ * difference inside the noise floor (floor.h, relative to `worse`'s mean) is floor.
+ * *wins and *n: seeds won, compared. */
+typedef enum { PAIR_HOLDS, PAIR_FAILS, PAIR_UNCLEAR, PAIR_MISSING, PAIR_EDGE, PAIR_FLOOR } PairClass;
+/* "holds", "fails", "seeds disagree", "no runs", "loser's best lr at its grid's edge",
+ * "inside the noise floor" */
+extern const char *const pair_names[6];
+PairClass lrbest_beats(const LrBest *better, const LrBest *worse, const NoiseFloor *floor, int *wins, int *n);
 
 #endif

@@ -5,7 +5,8 @@
 
 const char *const class_names[4] = {"no runs", "matches", "loses", "unclear"};
 
-void pair_compare(Comparison *c, const double *base, const bool *diverged, int n, double tolerance)
+void pair_compare(Comparison *c, const double *base, const bool *diverged, int n, double tolerance,
+                  const NoiseFloor *floor)
 {
     bool all_positive = true;
     int ndiv = 0;
@@ -18,8 +19,10 @@ void pair_compare(Comparison *c, const double *base, const bool *diverged, int n
     c->g = stats_of(c->gap, n);
     c->base = stats_of(base, n).mean;
     c->rel = c->g.mean / c->base;
+    c->inside = false;
     if (c->g.n + ndiv == 0) c->cls = C_MISSING;
     else if (ndiv) c->cls = C_LOSES;
     else if (c->rel <= tolerance) c->cls = C_MATCHES;
-    else c->cls = all_positive ? C_LOSES : C_UNCLEAR;
+    else if (!all_positive) c->cls = C_UNCLEAR;
+    else c->cls = (c->inside = floor_inside(floor, c->g.mean, c->base)) ? C_UNCLEAR : C_LOSES;
 }

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 
+#include "report/floor.h"
 #include "report/stats.h"
 
 enum { PAIR_MAX_SEEDS = 32 };
@@ -22,13 +23,16 @@ typedef struct {
     double base;                  /* the baseline's mean value */
     double rel;                   /* mean gap / base */
     Class cls;
+    bool inside;                  /* unclear because the gap is inside the noise floor */
 } Comparison;
 
 /* Fills c's gaps, statistics and class from c->value[0..n) and the baseline's base[0..n)
  * (lower is better). A diverged seed's gap is +inf and loses; otherwise the setting
  * matches when the mean gap is at most `tolerance` of the baseline's mean, loses when
- * it is larger and positive on every seed, and is unclear else; no values: missing.
- * A value missing without divergence (NaN) is left out. */
-void pair_compare(Comparison *c, const double *base, const bool *diverged, int n, double tolerance);
+ * it is larger, positive on every seed and outside the noise floor (floor.h), and is
+ * unclear else; no values: missing. A value missing without divergence (NaN) is left
+ * out. */
+void pair_compare(Comparison *c, const double *base, const bool *diverged, int n, double tolerance,
+                  const NoiseFloor *floor);
 
 #endif

@@ -327,6 +327,8 @@ static Status judge_optimizers(const Experiment *x, Judgement *j)
     static Analysis a;
     Status st = analyse(&a, x);
     if (st != ST_OK) return st;
+    NoiseFloor floor;
+    if ((st = floor_measure(&floor, x, exp_param(x, "metric", "final_val_loss"))) != ST_OK) return st;
     const char *reference = exp_param(x, "reference", "adamw");
     double fraction = exp_param_num(x, "target_fraction", NAN);
     if (isfinite(fraction)) steps_to_target(&a, x, reference, fraction);
@@ -371,7 +373,7 @@ static Status judge_optimizers(const Experiment *x, Judgement *j)
                 if (k == 0) continue;
                 const Entry *w = find(&a, wl, names[k - 1], 0, true);
                 int pos, n;
-                PairClass p = lrbest_beats(e ? &e->b : NULL, w ? &w->b : NULL, &pos, &n);
+                PairClass p = lrbest_beats(e ? &e->b : NULL, w ? &w->b : NULL, &floor, &pos, &n);
                 judge_printf(j, "| %s | %s < %s | %d/%d | %s |\n", a.wl[wl].name, names[k - 1], names[k], pos, n,
                              pair_names[p]);
                 vo = verdict_worse(vo, of_class(p)), npairs++;
@@ -416,7 +418,7 @@ static Status judge_optimizers(const Experiment *x, Judgement *j)
             if (strcmp(d->optimizer, names[0]) || !(d->wd > 0)) continue;
             const Entry *l = find(&a, d->wl, names[1], d->wd, false);
             int pos, n;
-            PairClass p = lrbest_beats(&d->b, l ? &l->b : NULL, &pos, &n);
+            PairClass p = lrbest_beats(&d->b, l ? &l->b : NULL, &floor, &pos, &n);
             char m1[32], m2[32];
             judge_printf(j, "| %s | %g | %s | %s | %d/%d | %s |\n", a.wl[d->wl].name, d->wd,
                          stats_fmt(m1, lrbest_mean(&d->b)), l ? stats_fmt(m2, lrbest_mean(&l->b)) : "–",
@@ -433,6 +435,11 @@ static Status judge_optimizers(const Experiment *x, Judgement *j)
         v = verdict_worse(v, vd), checks++;
     }
     if (!checks) v = VERDICT_INCONCLUSIVE, judge_printf(j, "No check is configured (ordering, contenders, decoupled).\n");
+    char ft[1024];
+    if (checks)
+        judge_printf(j, "%s", floor_text(ft, sizeof ft, &floor, "the ordering's and the decoupled decay's pairs, each a "
+                                         "mean paired difference against the worse one's mean (the contenders' margin "
+                                         "is a bound, not an effect)"));
     j->verdict = v;
     snprintf(j->key, sizeof j->key, "%s", key[0] ? key : "no series");
     return ST_OK;

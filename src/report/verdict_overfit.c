@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "report/figures.h"
+#include "report/floor.h"
 #include "report/stats.h"
 #include "report/verdicts.h"
 
@@ -114,6 +115,9 @@ static Status judge_overfit(const Experiment *x, Judgement *j)
     double min_rise = exp_param_num(x, "min_rise", NAN), min_gain = exp_param_num(x, "min_gain", NAN);
     if (!isfinite(min_rise) || !isfinite(min_gain))
         return err_set(ST_FAILED, "%s: [verdict] needs min_rise and min_gain", x->name);
+    NoiseFloor floor;
+    Status st = floor_measure(&floor, x, "final_val_loss");
+    if (st != ST_OK) return st;
     double subsets[MAXV];
     int ns = exp_distinct(x, "train_subset", subsets, MAXV);
     Verdict cure_v[KINDS];
@@ -160,13 +164,14 @@ static Status judge_overfit(const Experiment *x, Judgement *j)
                 if (c[i].kind == k && (best < 0 || c[i].final.mean < c[best].final.mean)) best = i;
             Verdict v;
             double gain = best < 0 ? NAN : c[0].final.mean - c[best].final.mean;
-            if (best < 0 || !overfits || !isfinite(gain)) v = VERDICT_INCONCLUSIVE;
+            bool inside = isfinite(gain) && floor_inside(&floor, gain, c[0].final.mean);
+            if (best < 0 || !overfits || !isfinite(gain) || inside) v = VERDICT_INCONCLUSIVE;
             else v = gain > min_gain ? VERDICT_CONFIRMED : VERDICT_REFUTED;
-            judge_printf(j, "- %s: best %s = %s, final validation loss %s against %s without (gain %s, min_gain %g)%s: "
+            judge_printf(j, "- %s: best %s = %s, final validation loss %s against %s without (gain %s, min_gain %g%s)%s: "
                             "**%s**\n",
                          cure_name[k], cure_key[k], best < 0 ? "–" : stats_fmt(a[0], c[best].value),
                          best < 0 ? "–" : stats_fmt(a[1], c[best].final.mean), stats_fmt(a[2], c[0].final.mean),
-                         stats_fmt(a[3], gain), min_gain,
+                         stats_fmt(a[3], gain), min_gain, inside ? "; inside the noise floor" : "",
                          k == 2 && best >= 0 ? (snprintf(a[4], sizeof a[4], "; it stops at step %.0f", c[best].steps.mean), a[4])
                                              : "",
                          verdict_names[v]);
@@ -191,7 +196,9 @@ static Status judge_overfit(const Experiment *x, Judgement *j)
         snprintf(key + len, sizeof key - len, "%s %s %s (%s)", k ? "," : "", cure_name[k], cure_key_txt[k],
                  verdict_names[cure_v[k]]);
     }
-    judge_printf(j, "; the claim: **%s**\n", verdict_names[v]);
+    judge_printf(j, "; the claim: **%s**\n\n", verdict_names[v]);
+    char ft[1024];
+    judge_printf(j, "%s", floor_text(ft, sizeof ft, &floor, "each cure's gain over the run without one"));
     j->verdict = v;
     snprintf(j->key, sizeof j->key, "%.255s", key);
     return ST_OK;

@@ -138,7 +138,8 @@ static CurveSummary curve_summary(const Experiment *x, int row, const char *trai
 }
 
 static void judge_mode(const Experiment *x, ModeId m, const double *seeds, int nseeds, const char *metric,
-                       const char *train_metric, double tail, double tolerance, ModeResult *out)
+                       const char *train_metric, double tail, double tolerance, const NoiseFloor *floor,
+                       ModeResult *out)
 {
     memset(out, 0, sizeof *out);
     double lost[P_MAX_SEEDS], zero[P_MAX_SEEDS], base[P_MAX_SEEDS], train_base[P_MAX_SEEDS];
@@ -158,8 +159,8 @@ static void judge_mode(const Experiment *x, ModeId m, const double *seeds, int n
         zero[k] = run.zero;
         for (int c = 0; c < 4; c++) bytes[c][k] = table_getnum(&x->runs, r, byte_cols[c]);
     }
-    pair_compare(&out->held_out, base, diverged, out->n, tolerance);
-    pair_compare(&out->train, train_base, diverged, out->n, tolerance);
+    pair_compare(&out->held_out, base, diverged, out->n, tolerance, floor);
+    pair_compare(&out->train, train_base, diverged, out->n, tolerance, floor);
     out->lost = stats_of(lost, out->n).mean;
     out->zero = stats_of(zero, out->n).mean;
     for (int c = 0; c < 4; c++) out->bytes[c] = stats_of(bytes[c], out->n).mean;
@@ -284,9 +285,12 @@ static Status judge_precision(const Experiment *x, Judgement *j)
         return err_set(ST_FAILED, "runs.tsv has no precision or %s column", metric);
     double seeds[P_MAX_SEEDS];
     int nseeds = fp32_seeds(x, seeds);
+    NoiseFloor floor;
+    Status st = floor_measure(&floor, x, metric);
+    if (st != ST_OK) return st;
     ModeResult r[N_MODES];
     for (int m = 0; m < N_MODES; m++)
-        judge_mode(x, (ModeId)m, seeds, nseeds, metric, train_metric, tail, tolerance, &r[m]);
+        judge_mode(x, (ModeId)m, seeds, nseeds, metric, train_metric, tail, tolerance, &floor, &r[m]);
 
     char mw[128], tw[128], where[64];
     if (tail > 0) snprintf(where, sizeof where, "mean over the last %g %% of the steps", 100 * tail);
@@ -298,12 +302,16 @@ static Status judge_precision(const Experiment *x, Judgement *j)
         judge_printf(j, "| %s | %d |", modes[m].name, r[m].n);
         print_comparison(j, &r[m].held_out);
         print_comparison(j, &r[m].train);
-        judge_printf(j, " %s |\n", m == M_FP32 ? "baseline" : class_names[r[m].cls]);
+        bool inside = r[m].cls == C_UNCLEAR && (r[m].held_out.inside || r[m].train.inside);
+        judge_printf(j, " %s%s |\n", m == M_FP32 ? "baseline" : class_names[r[m].cls], inside ? " (inside the floor)" : "");
     }
     judge_printf(j, "\nA mode matches fp32 on a comparison when its mean gap is at most %g %% of fp32's mean, "
-                    "loses when the gap is larger and positive on every seed; it matches when it matches on "
-                    "both, loses when it loses on either. Gaps are paired by seed (%d seeds).\n\n",
+                    "loses when the gap is larger, positive on every seed and outside the noise floor; it matches "
+                    "when it matches on both, loses when it loses on either. Gaps are paired by seed (%d seeds).\n\n",
                  100 * tolerance, nseeds);
+    char ft[1024];
+    judge_printf(j, "%s", floor_text(ft, sizeof ft, &floor, "both comparisons of every mode (the training side with "
+                                     "the same relative floor)"));
     judge_printf(j, "| number format | weights a step left unchanged | zero gradient elements beyond fp32 | weights | "
                     "gradients | optimizer state | activations |\n|---|---|---|---|---|---|---|\n");
     for (int m = 0; m < N_MODES; m++) {
@@ -317,7 +325,7 @@ static Status judge_precision(const Experiment *x, Judgement *j)
                     "implementation keeps, relative to fp32 (docs/FORMATS.md).\n\n");
     double ratio;
     bool bytes_ok;
-    Status st = halves(r, bytes, &bytes_ok, &ratio);
+    st = halves(r, bytes, &bytes_ok, &ratio);
     if (st != ST_OK) return st;
     const char *why18, *why19;
     Verdict v18 = judge_c18(r, bytes_ok, &why18), v19 = judge_c19(r, &why19);

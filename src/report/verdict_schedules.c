@@ -89,6 +89,8 @@ static Status judge_schedules(const Experiment *x, Judgement *j)
     static LrSweep w;
     Status st = lrsweep_build(&w, x, metric, 1e-9, usable);
     if (st != ST_OK) return st;
+    NoiseFloor floor;
+    if ((st = floor_measure(&floor, x, metric)) != ST_OK) return st;
     static Sched d[LR_MAX_SERIES];
     memset(d, 0, sizeof d);
     int n = 0;
@@ -194,7 +196,7 @@ static Status judge_schedules(const Experiment *x, Judgement *j)
         bool named = false;
         for (int k = 0; k < nd; k++) named |= !strcmp(names[k], c->schedule);
         int wins, cmp;
-        PairClass p = lrbest_beats(&c->b, &base->b, &wins, &cmp);
+        PairClass p = lrbest_beats(&c->b, &base->b, &floor, &wins, &cmp);
         double rel = lrbest_mean(&c->b) / lrbest_mean(&base->b) - 1;
         judge_printf(j, "| %s | %s | %+.2f %% | %d/%d | %s |\n", c->name, named ? "must beat it" : "reported", 100 * rel,
                      wins, cmp, pair_names[p]);
@@ -204,8 +206,11 @@ static Status judge_schedules(const Experiment *x, Judgement *j)
         Verdict v = p == PAIR_HOLDS ? VERDICT_CONFIRMED : p == PAIR_FAILS ? VERDICT_REFUTED : VERDICT_INCONCLUSIVE;
         vd = judged++ ? verdict_worse(vd, v) : v;
     }
-    judge_printf(j, "\n- **%s beat%s constant: %s**%s\n", exp_param(x, "decay", "cosine"), nd == 1 ? "s" : "",
+    judge_printf(j, "\n- **%s beat%s constant: %s**%s\n\n", exp_param(x, "decay", "cosine"), nd == 1 ? "s" : "",
                  verdict_names[vd], base ? "" : " (no constant schedule with warmup)");
+    char ft[1024];
+    judge_printf(j, "%s", floor_text(ft, sizeof ft, &floor, "each schedule's mean paired gap to constant (the warmup "
+                                     "check counts usable peak lrs, not a loss difference)"));
     j->verdict = verdict_worse(vw, vd);
     snprintf(j->key, sizeof j->key, "%s", key[0] ? key : "no series");
     return ST_OK;

@@ -103,7 +103,7 @@ static void add_sorted(double *a, int *n, int cap, double v, bool descending)
 
 /* The multipliers are the experiment's (its axis, or its one setting), so that one
  * without runs shows as missing. */
-static void build(Grid *g, const Experiment *x, const char *metric, double tolerance)
+static void build(Grid *g, const Experiment *x, const char *metric, double tolerance, const NoiseFloor *floor)
 {
     memset(g, 0, sizeof *g);
     char buf[EXP_VALUE];
@@ -133,7 +133,7 @@ static void build(Grid *g, const Experiment *x, const char *metric, double toler
                 base[k] = table_getnum(&x->runs, b, metric);
                 zero[k] = mean_grad_zero(x, r) - mean_grad_zero(x, b);
             }
-            pair_compare(&o->c, base, diverged, o->n, tolerance);
+            pair_compare(&o->c, base, diverged, o->n, tolerance, floor);
             o->zero = stats_of(zero, o->n).mean;
         }
 }
@@ -155,8 +155,11 @@ static Status judge_underflow(const Experiment *x, Judgement *j)
     const char *need[] = {"precision", "loss_scale", "loss_multiplier", "seed", "status", metric};
     for (size_t k = 0; k < sizeof need / sizeof need[0]; k++)
         if (table_col(&x->runs, need[k]) < 0) return err_set(ST_FAILED, "runs.tsv has no %s column", need[k]);
+    NoiseFloor floor;
+    Status st = floor_measure(&floor, x, metric);
+    if (st != ST_OK) return st;
     static Grid g;
-    build(&g, x, metric, tolerance);
+    build(&g, x, metric, tolerance, &floor);
 
     char mw[128];
     judge_printf(j, "Relative gap of %s to fp32 at the same loss multiplier, paired by seed (%d seeds), "
@@ -171,14 +174,18 @@ static Status judge_underflow(const Experiment *x, Judgement *j)
         judge_printf(j, "| %s |", mult_label(a, g.mult[i]));
         for (int f = 1; f < N_FORMATS; f++) {
             const Cmp *o = &g.cmp[i][f];
-            judge_printf(j, " %s, %s; zeros %s |", stats_pct(b, o->c.rel, 2), class_names[o->c.cls], stats_pct(c, o->zero, 2));
+            judge_printf(j, " %s, %s%s; zeros %s |", stats_pct(b, o->c.rel, 2), class_names[o->c.cls],
+                         o->c.inside ? " (inside the floor)" : "", stats_pct(c, o->zero, 2));
         }
         Stats base = stats_of(g.cmp[i][F_FP32].c.value, g.cmp[i][F_FP32].n);
         judge_printf(j, " %s ± %s |\n", stats_fmt(a, base.mean), stats_fmt(b, base.sd));
     }
     judge_printf(j, "\nA format matches fp32 when its mean gap is at most %g %% of fp32's mean, loses when the "
-                    "gap is larger and positive on every seed (or a seed diverged), and is unclear otherwise.\n\n",
+                    "gap is larger, positive on every seed and outside the noise floor (or a seed diverged), and is "
+                    "unclear otherwise.\n\n",
                  100 * tolerance);
+    char ft[1024];
+    judge_printf(j, "%s", floor_text(ft, sizeof ft, &floor, "every format's gap at every multiplier"));
 
     /* the verdict */
     Verdict v = VERDICT_INCONCLUSIVE;
@@ -239,7 +246,8 @@ static Status judge_underflow(const Experiment *x, Judgement *j)
 static Status figures_underflow(FigureSet *fs, const Experiment *x)
 {
     static Grid g;
-    build(&g, x, exp_param(x, "metric", "final_val_loss"), exp_param_num(x, "tolerance", 0.01));
+    static const NoiseFloor no_floor; /* the figures draw gaps, not classes */
+    build(&g, x, exp_param(x, "metric", "final_val_loss"), exp_param_num(x, "tolerance", 0.01), &no_floor);
     const char *what[2] = {"gap", "zeros"};
     for (int k = 0; k < 2; k++) {
         char name[160], title[512], caption[768], mw[128];

@@ -1,7 +1,7 @@
 /* What the report's unit tests share: a scratch root with experiments/ and results/,
  * experiment files written there and judged by their rule, runs.tsv tables whose run
  * ids are those the experiment's matrix gives. Header-only, like harness.h; the test
- * sets `root` (mkdtemp) before using any of it. */
+ * calls fixture_begin (which makes `root`) before using any of it. */
 #ifndef DESCENT_TESTS_REPORT_FIXTURE_H
 #define DESCENT_TESTS_REPORT_FIXTURE_H
 
@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/fs.h"
+#include "harness.h"
 #include "report/experiment.h"
 #include "report/verdicts.h"
 #include "settings/settings.h"
@@ -26,6 +27,38 @@ static inline void write_file(const char *path, const char *text)
     }
     fputs(text, f);
     fclose(f);
+}
+
+/* Makes the scratch root /tmp/descent-TAG-XXXXXX with experiments/ in it (exit 99 if
+ * it cannot); fixture_done removes it and returns the harness's summary. */
+static inline void fixture_begin(const char *tag)
+{
+    snprintf(root, sizeof root, "/tmp/descent-%s-XXXXXX", tag);
+    if (!mkdtemp(root)) exit(99);
+    char dir[300];
+    snprintf(dir, sizeof dir, "%s/experiments", root);
+    make_dirs(dir);
+}
+
+static inline int fixture_done(void)
+{
+    char cmd[400];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+    if (system(cmd) != 0) printf("note: could not remove %s\n", root);
+    return th_done();
+}
+
+/* Writes experiments/NAME.ini and loads it with results/NAME (exit 99 if it cannot). */
+static inline void load_experiment(Experiment *x, const char *name, const char *ini)
+{
+    char path[512], results[512];
+    snprintf(path, sizeof path, "%s/experiments/%s.ini", root, name);
+    write_file(path, ini);
+    snprintf(results, sizeof results, "%s/results", root);
+    if (experiment_load(x, path, results) != ST_OK || !x->have_results) {
+        printf("FAIL: %s: cannot load (%s)\n", name, err_msg());
+        exit(99);
+    }
 }
 
 /* Writes experiments/NAME.ini and judges results/NAME by its rule: the rule's status. */

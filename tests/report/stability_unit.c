@@ -22,19 +22,6 @@
 #include "report/verdicts.h"
 #include "settings/settings.h"
 
-/* Writes experiments/NAME.ini and loads it with results/NAME (exit 99 if it cannot). */
-static void load(Experiment *x, const char *name, const char *ini)
-{
-    char path[512], results[512];
-    snprintf(path, sizeof path, "%s/experiments/%s.ini", root, name);
-    write_file(path, ini);
-    snprintf(results, sizeof results, "%s/results", root);
-    if (experiment_load(x, path, results) != ST_OK || !x->have_results) {
-        printf("FAIL: %s: cannot load (%s)\n", name, err_msg());
-        exit(99);
-    }
-}
-
 /* results/NAME/runs/ID/FILE */
 static void run_path(char *out, size_t cap, const char *dir, const char *id, const char *file)
 {
@@ -76,7 +63,7 @@ static void test_stability(void)
     static Stability s, again;
     Judgement full = {0};
     seed_table("st_stable", (const double[]){0.5, 0.6, 0.7, 0.55});
-    load(&x, "st_stable", seeds_ini);
+    load_experiment(&x, "st_stable", seeds_ini);
     judge_mean(&x, &full);
     Status st = stability_judge(&s, &x, &mean_rule, &full);
     CHECK_TRUE(st == ST_OK && s.applicable && s.nseeds == 4 &&
@@ -87,7 +74,7 @@ static void test_stability(void)
 
     /* mean 1.05: refuted; without seed 4 (2.5) the mean is 0.53: confirmed */
     seed_table("st_fragile", (const double[]){0.5, 0.5, 0.6, 2.6});
-    load(&x, "st_fragile", seeds_ini);
+    load_experiment(&x, "st_fragile", seeds_ini);
     judge_mean(&x, &full);
     st = stability_judge(&s, &x, &mean_rule, &full);
     CHECK_TRUE(st == ST_OK && full.verdict == VERDICT_REFUTED && s.v[0].loo[3] == VERDICT_CONFIRMED &&
@@ -265,7 +252,7 @@ static void test_seeds(void)
                verdict_names[j.verdict], j.key);
     static Experiment x, sub;
     Judgement jd = {0};
-    load(&x, "s_confirmed", seeds_rule_ini);
+    load_experiment(&x, "s_confirmed", seeds_rule_ini);
     Status st = stab_subset(&sub, &x, (const double[]){1, 1, 2, 3}, 4);
     if (st == ST_OK) st = verdict_rule_by_name("seeds")->judge(&sub, &jd);
     CHECK_TRUE(st == ST_OK && jd.verdict == VERDICT_CONFIRMED,
@@ -297,17 +284,10 @@ static void test_seeds(void)
 
 int main(void)
 {
-    snprintf(root, sizeof root, "/tmp/descent-stability-XXXXXX");
-    if (!mkdtemp(root)) return 99;
-    char dir[300];
-    snprintf(dir, sizeof dir, "%s/experiments", root);
-    make_dirs(dir);
+    fixture_begin("stability");
     test_stability();
     test_escape();
     test_accum();
     test_seeds();
-    char cmd[400];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-    if (system(cmd) != 0) printf("note: could not remove %s\n", root);
-    return th_done();
+    return fixture_done();
 }
