@@ -366,9 +366,14 @@ static Status judge_batch_scaling(const Experiment *x, Judgement *j)
                      stats_fmt(g, s->b_crit), verdict_names[s->v06], s->why06);
         v06 = verdict_worse(v06, s->v06);
         size_t len = strlen(k06);
-        snprintf(k06 + len, sizeof k06 - len, "%s%s slope %s (%s – %s), bend at %s", len ? "; " : "", s->name,
-                 stats_fmt(a, s->lr_fit.b), stats_fmt(b, s->lr_fit.b_lo), stats_fmt(c, s->lr_fit.b_hi),
-                 stats_fmt(d, bend));
+        if (s->lr_fit.n >= 3)
+            snprintf(k06 + len, sizeof k06 - len, "%s%s slope %s (%s – %s), bend at %s", len ? "; " : "", s->name,
+                     stats_fmt(a, s->lr_fit.b), stats_fmt(b, s->lr_fit.b_lo), stats_fmt(c, s->lr_fit.b_hi),
+                     stats_fmt(d, bend));
+        else
+            snprintf(k06 + len, sizeof k06 - len, "%s%s best lr bends at batch %s, slope beyond it %s (no slope "
+                     "below the bend: %d batch sizes)", len ? "; " : "", s->name, stats_fmt(d, bend),
+                     stats_fmt(e, s->lr_after.b), s->lr_fit.n);
     }
     set_claim(j, "C04", v04, k04);
     set_claim(j, "C06", v06, k06);
