@@ -29,6 +29,7 @@
 #include "core/check.h"
 #include "core/pool.h"
 #include "core/rng.h"
+#include "core/vec.h"
 #include "nn/activation.h"
 #include "nn/attention.h"
 #include "nn/dropout.h"
@@ -93,6 +94,10 @@ typedef struct {
     float *dfc, *dfca;               /* (N,4C) */
     float *datt;                     /* (B,H,T,T) */
     double *ce_part;                 /* (chunks of N) loss sum of each row chunk */
+    bool probed;                     /* the last forward was a probe */
+    double *dnorm;                   /* (L + 2) output gradient norm of the embedding, each
+                                      * block and the head, as the backward after a probe
+                                      * measured it; else NaN */
 } Gpt;
 
 static float *P(const Gpt *m, int i) { return i < 0 ? NULL : m->base.params.w + m->base.params.spec[i].offset; }
@@ -344,6 +349,8 @@ static void forward(Gpt *m, const int *tok, int B, int T, bool train, bool drop)
     drop = drop && train && m->p_drop > 0;
     m->dropped = drop;
     m->rows = B;
+    m->probed = false;
+    for (int i = 0; i < m->L + 2; i++) m->dnorm[i] = NAN;
     gsl_rng *r = m->base.dropout_rng;
     for (long i = 0; i < (long)N; i++) CHECK(tok[i] >= 0 && tok[i] < m->V);
     embedding_forward(m->x0, tok, P(m, m->wte), P(m, m->wpe), B, T, C);
@@ -443,6 +450,7 @@ static void backward(Gpt *m, const int *tok, int B, int T, float dloss)
     long nc = (long)N * C;
     RowJob cj = {.m = m, .N = N, .scale = dloss / (float)N};
     pool_run(chunks(N), ce_bwd_task, &cj);
+    if (m->probed) m->dnorm[m->L + 1] = vec_norm(m->dlogits, (long)N * m->V);
     /* s (N,C) = dlogits (N,V) · lm_head.w (V,C) */
     mm(false, false, N, C, m->V, 1.0f, m->dlogits, m->V, P(m, m->lmw), C, 0.0f, m->s, C);
     linear_backward(NULL, G(m, m->lmw), NULL, m->dlogits, m->xf, P(m, m->lmw), N, C, m->V);
@@ -456,6 +464,7 @@ static void backward(Gpt *m, const int *tok, int B, int T, float dloss)
         if (l % m->seg == m->seg - 1 && l / m->seg < last_seg) recompute(m, l + 1 - m->seg, l + 1, B, T);
         GptBlock *k = &m->blocks[l];
         const float *in = block_out(m, l - 1);
+        if (m->probed) m->dnorm[l + 1] = vec_norm(g, nc); /* g: d(block l's output) */
         if (!m->post) {
             mlp_bwd(m, k, m->s, false, g, k->n2, N); /* s = d n2 */
             /* g2 = d s1 = [g, the residual path] + norm2's input gradient */
@@ -478,6 +487,7 @@ static void backward(Gpt *m, const int *tok, int B, int T, float dloss)
             attn_bwd(m, k, g, m->residual, m->s, in, B, T); /* g = d in */
         }
     }
+    if (m->probed) m->dnorm[0] = vec_norm(g, nc); /* d x0 */
     const float *dx0 = g;
     if (m->dropped) {
         for (long i = 0; i < nc; i++) m->s2[i] = g[i] * m->emask[i];
@@ -514,6 +524,7 @@ static double gpt_probe(Model *base, const Batch *b)
     int N = b->rows * m->T;
     split_tokens(m, b);
     forward(m, m->inp, b->rows, m->T, true, false);
+    m->probed = true;
     return loss_sum(m, N) / N;
 }
 
@@ -547,6 +558,7 @@ static int gpt_layers(const Model *base, LayerView *v, int cap)
                                .p1 = base->params.n};
             snprintf(v[i].name, sizeof v[i].name, "head");
         }
+        v[i].dout_norm = m->dnorm[i];
     }
     return n;
 }
@@ -600,6 +612,7 @@ static void gpt_free(Model *base)
     buf_free(m->inp);
     buf_free(m->tgt);
     buf_free(m->ce_part);
+    buf_free(m->dnorm);
     params_free(&base->params);
     gsl_rng_free(base->dropout_rng);
     free(m);
@@ -810,7 +823,9 @@ Status gpt_create(Model **out, const Settings *s, const DataShape *shape)
     m->inp = buf_alloc((size_t)N * sizeof(int));
     m->tgt = buf_alloc((size_t)N * sizeof(int));
     m->ce_part = buf_alloc((size_t)chunks((int)N) * sizeof(double));
-    if (!m->inp || !m->tgt || !m->ce_part) return gpt_free(base), ST_NOMEM;
+    m->dnorm = buf_doubles((size_t)L + 2);
+    if (!m->inp || !m->tgt || !m->ce_part || !m->dnorm) return gpt_free(base), ST_NOMEM;
+    for (int i = 0; i < L + 2; i++) m->dnorm[i] = NAN;
     *out = base;
     return ST_OK;
 }

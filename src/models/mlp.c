@@ -22,6 +22,7 @@
 #include "core/buf.h"
 #include "core/check.h"
 #include "core/rng.h"
+#include "core/vec.h"
 #include "nn/activation.h"
 #include "nn/dropout.h"
 #include "nn/linear.h"
@@ -83,6 +84,9 @@ typedef struct {
     float *xf, *f_mean, *f_rstd;   /* (B,C) final norm output, (B) statistics */
     float *logits, *probs, *dlogits; /* (B,classes) */
     float *t1, *t2;                /* (B,maxw) scratch */
+    bool probed;                   /* the last forward was a probe */
+    double *dnorm;                 /* (n_hidden + 1) each layer's output gradient norm, as
+                                    * the backward after a probe measured it; else NaN */
 } Mlp;
 
 static float *P(Mlp *m, int i) { return i < 0 ? NULL : m->base.params.w + m->base.params.spec[i].offset; }
@@ -145,6 +149,8 @@ static void forward(Mlp *m, const float *x, int B, bool train)
 {
     m->dropped = train && m->p_drop > 0;
     m->rows = B;
+    m->probed = false;
+    for (int i = 0; i <= m->n_hidden; i++) m->dnorm[i] = NAN;
     blocks_forward(m, x, 0, m->n_hidden, B, train, m->base.dropout_rng, train);
     const float *in = m->n_hidden ? m->blocks[m->n_hidden - 1].out : x;
     if (m->nf_w >= 0) {
@@ -225,6 +231,10 @@ static void mlp_backward(Model *base, const Batch *b, float dloss)
                            m->seg_rng ? m->seg_rng[i / m->seg] : NULL, false);
         block_backward(m, i, i ? m->blocks[i - 1].dout_g : NULL, i ? m->blocks[i - 1].out : b->x, B);
     }
+    /* every block has added into the output gradients: they are complete now */
+    for (int i = 0; m->probed && i <= m->n_hidden; i++)
+        m->dnorm[i] = i < m->n_hidden ? vec_norm(m->blocks[i].dout_g, (long)B * m->blocks[i].dout)
+                                      : vec_norm(m->dlogits, (long)B * m->classes);
 }
 
 static double mlp_eval(Model *base, const Batch *b, long *correct)
@@ -241,6 +251,7 @@ static double mlp_probe(Model *base, const Batch *b)
     Mlp *m = (Mlp *)base;
     CHECK(b->rows <= base->max_rows);
     forward(m, b->x, b->rows, false);
+    m->probed = true;
     return crossentropy_forward(m->probs, m->logits, b->y, b->rows, m->classes) / b->rows;
 }
 
@@ -260,6 +271,7 @@ static int mlp_layers(const Model *base, LayerView *v, int cap)
         v[i].numel = gone ? 0 : (long)m->rows * (head ? m->classes : k->dout);
         v[i].p0 = head ? head0 : k->w;
         v[i].p1 = head ? base->params.n : i + 1 < m->n_hidden ? m->blocks[i + 1].w : head0;
+        v[i].dout_norm = m->dnorm[i];
     }
     return n;
 }
@@ -282,6 +294,7 @@ static void mlp_free(Model *base)
     int segs = m->seg ? (m->n_hidden + m->seg - 1) / m->seg : 0;
     for (int i = 0; m->seg_rng && i < segs; i++) gsl_rng_free(m->seg_rng[i]);
     free(m->seg_rng);
+    buf_free(m->dnorm);
     float *bufs[] = {m->xf, m->f_mean, m->f_rstd, m->logits, m->probs, m->dlogits, m->t1, m->t2};
     for (size_t j = 0; j < sizeof bufs / sizeof bufs[0]; j++) buf_free(bufs[j]);
     params_free(&base->params);
@@ -455,6 +468,8 @@ Status mlp_create(Model **out, const Settings *s, const DataShape *shape)
     ALLOC(m->t1, (long)B * m->maxw);
     ALLOC(m->t2, (long)B * m->maxw);
 #undef ALLOC
+    if (!(m->dnorm = buf_doubles((size_t)L + 1))) return mlp_free(base), ST_NOMEM;
+    for (int i = 0; i <= L; i++) m->dnorm[i] = NAN;
     *out = base;
     return ST_OK;
 }

@@ -15,12 +15,15 @@
 typedef struct Model Model;
 
 /* One layer as the per-layer statistics see it (layer_stats.tsv): its output of the last
- * forward and its parameter tensors, a run of the table. */
+ * forward, its parameter tensors, a run of the table, and the norm of the gradient of
+ * the loss with respect to its output, which a backward after a probe measures. */
 typedef struct {
     char name[32];    /* "layers.3" (mlp), "embedding", "h.2", "head" (gpt) */
     const float *out; /* (numel) the layer's output */
     long numel;
     int p0, p1;       /* its tensors: params.spec[p0 .. p1) */
+    double dout_norm; /* L2 norm of d(loss)/d(out) over all its elements, from the backward
+                       * that followed the last forward if that was a probe; else NaN */
 } LayerView;
 
 typedef struct {
@@ -35,7 +38,8 @@ typedef struct {
      * correct predictions (argmax) to *correct. */
     double (*eval)(Model *m, const Batch *b, long *correct);
     /* A training forward with dropout off and no random draw, for measurements: backward
-     * after it gives the gradient of the loss itself. Returns the mean loss. */
+     * after it gives the gradient of the loss itself, and measures each layer's output
+     * gradient norm for `layers`. Returns the mean loss. */
     double (*probe)(Model *m, const Batch *b);
     /* The layers in order, input side first, as the last forward left them: fills up to
      * cap views and returns how many the model has. */

@@ -7,6 +7,7 @@
 
 #include "core/buf.h"
 #include "core/timer.h"
+#include "core/vec.h"
 #include "data/data.h"
 #include "models/checkpoint.h"
 #include "models/model.h"
@@ -46,13 +47,6 @@ static double grad_norm(const Params *p)
     return sqrt(ss);
 }
 
-static double norm_of(const float *x, long n)
-{
-    double ss = 0;
-    for (long j = 0; j < n; j++) ss += (double)x[j] * x[j];
-    return sqrt(ss);
-}
-
 static void scale_grads(Params *p, float c)
 {
     for (long j = 0; j < p->numel; j++) p->g[j] *= c;
@@ -80,15 +74,16 @@ static void curve_header(const Files *f)
     if (f->noise_full) fprintf(f->curve, "\tfull_sq_norm\tmean_sq_error");
     fprintf(f->curve, "\twall_s\n");
     if (f->layers) fprintf(f->layers, "step\ttensor\tgrad_norm\tweight_norm\n");
-    if (f->stats) fprintf(f->stats, "step\tindex\tlayer\tact_mean\tact_var\tgrad_norm\n");
+    if (f->stats) fprintf(f->stats, "step\tindex\tlayer\tact_mean\tact_var\tgrad_norm\tact_grad_norm\n");
 }
 
 /* Rows of layer_stats.tsv for the model as it stands (docs/FORMATS.md): on the probe
  * batch, the first validation batch (the same at every evaluation, so no stream is
  * drawn from), a forward with dropout off and a backward into the gradient buffer (the
  * last step's gradient is spent: the next step zeroes it first); per layer the mean and
- * variance of its output over every element, in double in a fixed order, and the norm
- * of its tensors' gradient, before any clipping. */
+ * variance of its output over every element, in double in a fixed order, the norm
+ * of its tensors' gradient, before any clipping, and the norm of the gradient with
+ * respect to its output, which the probe's backward measured. */
 static void layer_stats_rows(FILE *f, long step, Model *m, Data *d, int rows, LayerView *v, int cap)
 {
     Batch b;
@@ -104,11 +99,11 @@ static void layer_stats_rows(FILE *f, long step, Model *m, Data *d, int rows, La
         double mean = sum / (double)v[i].numel;
         for (long j = 0; j < v[i].numel; j++) ss += (v[i].out[j] - mean) * (v[i].out[j] - mean);
         for (int t = v[i].p0; t < v[i].p1; t++) {
-            double g = norm_of(p->g + p->spec[t].offset, p->spec[t].numel);
+            double g = vec_norm(p->g + p->spec[t].offset, p->spec[t].numel);
             gg += g * g;
         }
-        fprintf(f, "%ld\t%d\t%s\t%.9g\t%.9g\t%.9g\n", step, i, v[i].name, mean,
-                ss / (double)v[i].numel, sqrt(gg));
+        fprintf(f, "%ld\t%d\t%s\t%.9g\t%.9g\t%.9g\t%.9g\n", step, i, v[i].name, mean,
+                ss / (double)v[i].numel, sqrt(gg), v[i].dout_norm);
     }
 }
 
@@ -263,8 +258,8 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
             if (files.layers) {
                 for (int i = 0; step > 0 && i < p->n; i++)
                     fprintf(files.layers, "%ld\t%s\t%.9g\t%.9g\n", step, p->spec[i].name,
-                            norm_of(p->g + p->spec[i].offset, p->spec[i].numel),
-                            norm_of(p->w + p->spec[i].offset, p->spec[i].numel));
+                            vec_norm(p->g + p->spec[i].offset, p->spec[i].numel),
+                            vec_norm(p->w + p->spec[i].offset, p->spec[i].numel));
             }
             layer_stats_rows(files.stats, step, m, d, s->batch, views, nviews);
             /* after layers.tsv and layer_stats.tsv have used the gradient buffer: the
@@ -338,7 +333,7 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
             mixed_step(&mx, &opt, p, &hyper, step);
             if (measure) {
                 for (long j = 0; j < p->numel; j++) w_before[j] = p->w[j] - w_before[j];
-                update_ratio = norm_of(w_before, p->numel) / norm_of(p->w, p->numel);
+                update_ratio = vec_norm(w_before, p->numel) / vec_norm(p->w, p->numel);
                 lost_updates = zero_fraction(w_before, p->numel);
             }
             gnorm_sum += gn, gn_count++;

@@ -6,7 +6,7 @@
  *   curve.tsv      one row per evaluation
  *   layers.tsv     per-tensor gradient and weight norms per evaluation
  *   layer_stats.tsv per layer, at step 0 and each evaluation: output mean and variance,
- *                  gradient norm, on a fixed probe batch
+ *                  parameter and output gradient norms, on a fixed probe batch
  *   summary.tsv    every setting, then the outcome and timing (one row)
  *   provenance.tsv run id, code revision, compiler, BLAS core, threads, host
  *   model.safetensors with save
