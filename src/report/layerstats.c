@@ -33,6 +33,15 @@ Status ls_profile(const Experiment *x, int row, long step, const char *col, doub
     return ST_OK;
 }
 
+bool ls_has(const Experiment *x, const char *col)
+{
+    Table t;
+    if (x->runs.nrows < 1 || exp_run_file(x, 0, "layer_stats.tsv", &t) != ST_OK) return false;
+    bool has = table_col(&t, col) >= 0;
+    table_free(&t);
+    return has;
+}
+
 double ls_factor(const double *v, int from, int to)
 {
     if (to - from < 1) return NAN;

@@ -16,6 +16,10 @@ enum { LS_MAX_LAYERS = 128 };
  * column or step) when any of them is missing. */
 Status ls_profile(const Experiment *x, int row, long step, const char *col, double *v, int *n);
 
+/* Whether the experiment's first run has a layer_stats.tsv with column `col` (results
+ * written before a column existed lack it: a figure of it is then left out). */
+bool ls_has(const Experiment *x, const char *col);
+
 /* The factor per layer of v[from..to] on a log axis: 10^b of the least-squares line
  * log10 v = a + b·index (gsl_fit_linear). INFINITY when a value in the range is +inf
  * (overflowed), 0 when one is 0 (underflowed) and none is inf, NaN when one is NaN or

@@ -143,7 +143,8 @@ static Status judge_depth(const Experiment *x, Judgement *j)
 }
 
 /* A heat map of the final loss over depth × combination, and the gradient norm per
- * layer at initialisation of every combination at the largest depth. */
+ * layer at initialisation of every combination at the largest depth: of its
+ * parameters, and (when the runs record it) with respect to its output. */
 static Status figures_depth(FigureSet *fs, const Experiment *x)
 {
     static Grid g;
@@ -200,6 +201,18 @@ static Status figures_depth(FigureSet *fs, const Experiment *x)
              "side; the last is the head), log scale, one line per combination at depth %g: geometric mean over seeds. "
              "A layer whose gradient is 0 or not finite is left out.", maxd);
     st = ls_figure(fs, x, &c, pick, 0, "grad_norm", suffix, title, "gradient norm", caption);
+    if (st == ST_OK && ls_has(x, "act_grad_norm")) {
+        snprintf(suffix, sizeof suffix, "act_grad_layers_depth%g", maxd);
+        snprintf(title, sizeof title, "%s: gradient with respect to each layer's output at initialisation, depth %g",
+                 x->name, maxd);
+        snprintf(caption, sizeof caption,
+                 "The norm of the gradient of the probe batch's loss with respect to each layer's output (what "
+                 "backpropagation carries down into the layers below it) at step 0, against the layer's index (0: "
+                 "the input side; the last is the head, its logits), log scale, one line per combination at depth "
+                 "%g: geometric mean over seeds. A line falling towards index 0 is a gradient that fades on its way "
+                 "down; a value 0 or not finite is left out.", maxd);
+        st = ls_figure(fs, x, &c, pick, 0, "act_grad_norm", suffix, title, "output gradient norm", caption);
+    }
     free(pick);
     cells_free(&c);
     return st;

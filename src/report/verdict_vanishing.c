@@ -184,7 +184,8 @@ static Status judge_vanishing(const Experiment *x, Judgement *j)
     return ST_OK;
 }
 
-/* Gradient norm against layer index at step 0 and at the last recorded step. */
+/* Gradient norm against layer index at step 0 and at the last recorded step: of each
+ * layer's parameters, and (when the runs record it) with respect to its output. */
 static Status figures_vanishing(FigureSet *fs, const Experiment *x)
 {
     static const char *const not_seed[] = {"seed", NULL};
@@ -194,18 +195,33 @@ static Status figures_vanishing(FigureSet *fs, const Experiment *x)
     long steps[MAX_STEPS];
     int ns = x->runs.nrows ? steps_of(x, 0, steps, MAX_STEPS) : 0;
     long at[2] = {0, ns ? steps[ns - 1] : 0};
-    for (int i = 0; i < (at[1] > 0 ? 2 : 1) && st == ST_OK; i++) {
-        char suffix[64], title[256], caption[768];
-        snprintf(suffix, sizeof suffix, "grad_layers_step%ld", at[i]);
-        snprintf(title, sizeof title, "%s: gradient norm per layer at step %ld", x->name, at[i]);
-        snprintf(caption, sizeof caption,
-                 "The norm of each layer's gradient (its weight and bias) on the probe batch at step %ld%s, against "
-                 "the layer's index (0 reads the input; the last is the head), log scale, one line per activation: "
-                 "geometric mean over seeds. A straight falling line towards the input is geometric vanishing; "
-                 "a layer whose gradient is exactly 0 or not finite is left out.",
-                 at[i], at[i] == 0 ? " (initialisation, before any update)" : "");
-        st = ls_figure(fs, x, &c, NULL, at[i], "grad_norm", suffix, title, "gradient norm", caption);
-    }
+    /* each layer's parameter gradient; the gradient with respect to its output when the
+     * runs record it (results older than the column do not) */
+    static const struct {
+        const char *col, *suffix, *what, *ylabel, *head, *tail;
+    } kind[] = {
+        {"grad_norm", "grad_layers", "gradient norm per layer", "gradient norm",
+         "The norm of each layer's gradient (its weight and bias) on the probe batch",
+         "A straight falling line towards the input is geometric vanishing; a layer whose gradient is exactly 0 or "
+         "not finite is left out."},
+        {"act_grad_norm", "act_grad_layers", "gradient with respect to each layer's output", "output gradient norm",
+         "The norm of the gradient of the probe batch's loss with respect to each layer's output (the signal "
+         "backpropagation carries into the layers below, the textbook's picture of vanishing; the head's: the "
+         "logits)",
+         "A value exactly 0 or not finite is left out."},
+    };
+    bool has_act = ls_has(x, "act_grad_norm");
+    for (int i = 0; i < (at[1] > 0 ? 2 : 1) && st == ST_OK; i++)
+        for (int k = 0; k < (has_act ? 2 : 1) && st == ST_OK; k++) {
+            char suffix[64], title[256], caption[768];
+            snprintf(suffix, sizeof suffix, "%s_step%ld", kind[k].suffix, at[i]);
+            snprintf(title, sizeof title, "%s: %s at step %ld", x->name, kind[k].what, at[i]);
+            snprintf(caption, sizeof caption,
+                     "%s at step %ld%s, against the layer's index (0 reads the input; the last is the head), log "
+                     "scale, one line per activation: geometric mean over seeds. %s",
+                     kind[k].head, at[i], at[i] == 0 ? " (initialisation, before any update)" : "", kind[k].tail);
+            st = ls_figure(fs, x, &c, NULL, at[i], kind[k].col, suffix, title, kind[k].ylabel, caption);
+        }
     cells_free(&c);
     return st;
 }

@@ -893,9 +893,13 @@ static void test_batch_scaling(void)
     CHECK_TRUE(st != ST_OK, "batch_scaling: a run without curve.tsv is an error (%s)", err_msg());
 }
 
+/* Whether layer_stats_file writes the act_grad_norm column (as results since it exists do). */
+static bool stats_act_grad;
+
 /* results/NAME/runs/ID/layer_stats.tsv for `layers` layers (the last the head) at steps 0
  * and 10: act_var = var_growth^i going forward, grad_norm = grad_back^(layers − 1 − i)
- * going back from the head (the factor per layer going back is grad_back). */
+ * going back from the head (the factor per layer going back is grad_back); with
+ * stats_act_grad also act_grad_norm, twice grad_norm. */
 static void layer_stats_file(const char *dir, const char *id, int layers, double var_growth, double grad_back)
 {
     char path[800];
@@ -904,11 +908,14 @@ static void layer_stats_file(const char *dir, const char *id, int layers, double
     snprintf(path, sizeof path, "%s/runs/%s/layer_stats.tsv", dir, id);
     FILE *f = fopen(path, "w");
     if (!f) exit(99);
-    fprintf(f, "step\tindex\tlayer\tact_mean\tact_var\tgrad_norm\n");
+    fprintf(f, "step\tindex\tlayer\tact_mean\tact_var\tgrad_norm%s\n", stats_act_grad ? "\tact_grad_norm" : "");
     for (int step = 0; step <= 10; step += 10)
-        for (int i = 0; i < layers; i++)
-            fprintf(f, "%d\t%d\tlayers.%d\t0\t%.9g\t%.9g\n", step, i, i, pow(var_growth, i),
-                    pow(grad_back, layers - 1 - i));
+        for (int i = 0; i < layers; i++) {
+            double g = pow(grad_back, layers - 1 - i);
+            fprintf(f, "%d\t%d\tlayers.%d\t0\t%.9g\t%.9g", step, i, i, pow(var_growth, i), g);
+            if (stats_act_grad) fprintf(f, "\t%.9g", 2 * g);
+            fprintf(f, "\n");
+        }
     fclose(f);
 }
 
@@ -937,6 +944,30 @@ static const char *const vanishing_ini =
     "[verdict]\nrule = vanishing\nvanishing = sigmoid\nflowing = relu\nvanish_below = 0.7\nflat_low = 0.8\n"
     "flat_high = 1.25\n";
 
+/* The names of the figures rule NAME draws from results/NAME (scripts into
+ * TMP/figures_NAME), each followed by a blank, into out. */
+static void figure_names(const char *name, const char *ini, char *out, size_t cap)
+{
+    char path[512], results[512];
+    snprintf(path, sizeof path, "%s/experiments/%s.ini", root, name);
+    write_file(path, ini);
+    snprintf(results, sizeof results, "%s/results", root);
+    static Experiment x;
+    static FigureSet fs;
+    memset(&fs, 0, sizeof fs);
+    snprintf(fs.dir, sizeof fs.dir, "%s/figures_%s", root, name);
+    make_dirs(fs.dir);
+    const VerdictRule *rule = NULL;
+    if (experiment_load(&x, path, results) != ST_OK || !(rule = verdict_rule_by_name(x.rule)) ||
+        rule->figures(&fs, &x) != ST_OK) {
+        printf("FAIL: %s: no figures (%s)\n", name, err_msg());
+        exit(99);
+    }
+    experiment_free(&x);
+    out[0] = '\0';
+    for (int i = 0; i < fs.n; i++) snprintf(out + strlen(out), cap - strlen(out), "%s ", fs.fig[i].name);
+}
+
 static void test_vanishing(void)
 {
     vanishing_table("v_ok", "sigmoid 1 0.3\nsigmoid 2 0.35\nrelu 1 1\nrelu 2 1.05\n");
@@ -954,6 +985,28 @@ static void test_vanishing(void)
     vanishing_table("v_missing", "sigmoid 1 0.3\nsigmoid 2 -1\nrelu 1 1\nrelu 2 1.05\n");
     CHECK_TRUE(judge_status("v_missing", vanishing_ini, &j) != ST_OK && strstr(err_msg(), "layer_stats.tsv"),
                "vanishing: a run without layer_stats.tsv fails (%s)", err_msg());
+    /* the output gradient's figures only from results that record it */
+    char names[1024];
+    figure_names("v_ok", vanishing_ini, names, sizeof names);
+    CHECK_TRUE(!strcmp(names, "v_ok_grad_layers_step0 v_ok_grad_layers_step10 "),
+               "vanishing: results without act_grad_norm draw the parameter gradient only (%s)", names);
+    stats_act_grad = true;
+    vanishing_table("v_act", "sigmoid 1 0.3\nsigmoid 2 0.35\nrelu 1 1\nrelu 2 1.05\n");
+    stats_act_grad = false;
+    figure_names("v_act", vanishing_ini, names, sizeof names);
+    CHECK_TRUE(!strcmp(names, "v_act_grad_layers_step0 v_act_act_grad_layers_step0 v_act_grad_layers_step10 "
+                              "v_act_act_grad_layers_step10 "),
+               "vanishing: with act_grad_norm, its figure beside each step's (%s)", names);
+    char gp[700];
+    snprintf(gp, sizeof gp, "%s/figures_v_act/v_act_act_grad_layers_step0.gp", root);
+    FILE *f = fopen(gp, "r");
+    char text[8192] = "";
+    if (f) text[fread(text, 1, sizeof text - 1, f)] = '\0', fclose(f);
+    /* sigmoid seeds 0.3 and 0.35: layer 0 is 2·(0.3·0.35)^(7/2) as a geometric mean */
+    char want[64];
+    snprintf(want, sizeof want, "\n0 %.6g\n", 2 * pow(0.3 * 0.35, 3.5));
+    CHECK_TRUE(strstr(text, "# layer act_grad_norm") && strstr(text, want),
+               "vanishing: the figure draws act_grad_norm's values (%s)", want + 1);
 }
 
 /* C15: rows "lr clip seed status diverged_step final_val_loss". */
