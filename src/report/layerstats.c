@@ -33,6 +33,22 @@ Status ls_profile(const Experiment *x, int row, long step, const char *col, doub
     return ST_OK;
 }
 
+void ls_mean_profile(const Experiment *x, const int *rows, int nrows, long step, const char *col, double *v, int *n)
+{
+    double sum[LS_MAX_LAYERS] = {0};
+    int cnt[LS_MAX_LAYERS] = {0};
+    *n = 0;
+    for (int k = 0; k < nrows; k++) {
+        double p[LS_MAX_LAYERS];
+        int m;
+        if (ls_profile(x, rows[k], step, col, p, &m) != ST_OK) continue;
+        for (int l = 0; l < m; l++)
+            if (isfinite(p[l]) && p[l] > 0) sum[l] += log10(p[l]), cnt[l]++;
+        if (m > *n) *n = m;
+    }
+    for (int l = 0; l < *n; l++) v[l] = cnt[l] ? pow(10, sum[l] / cnt[l]) : NAN;
+}
+
 bool ls_has(const Experiment *x, const char *col)
 {
     Table t;
@@ -78,20 +94,12 @@ Status ls_figure(FigureSet *fs, const Experiment *x, const Cells *c, const bool 
     bool any = false;
     for (int i = 0; i < c->ncells; i++) {
         if (pick && !pick[i]) continue;
-        /* the geometric mean over seeds, layer by layer */
-        double sum[LS_MAX_LAYERS] = {0};
-        int cnt[LS_MAX_LAYERS] = {0}, layers = 0;
-        for (int k = 0; k < c->cell[i].nrows; k++) {
-            double v[LS_MAX_LAYERS];
-            int n;
-            if (ls_profile(x, c->cell[i].rows[k], step, col, v, &n) != ST_OK) continue;
-            for (int l = 0; l < n; l++)
-                if (isfinite(v[l]) && v[l] > 0) sum[l] += log10(v[l]), cnt[l]++;
-            if (n > layers) layers = n;
-        }
+        double v[LS_MAX_LAYERS];
+        int layers;
+        ls_mean_profile(x, c->cell[i].rows, c->cell[i].nrows, step, col, v, &layers);
         fprintf(f, "$c%d << EOD\n# layer %s (geometric mean over seeds)\n", i, col);
         for (int l = 0; l < layers; l++)
-            if (cnt[l]) fprintf(f, "%d %.6g\n", l, pow(10, sum[l] / cnt[l])), any = true;
+            if (!isnan(v[l])) fprintf(f, "%d %.6g\n", l, v[l]), any = true;
         fprintf(f, "EOD\n");
     }
     fprintf(f, "plot ");

@@ -97,6 +97,32 @@ static const char *stop_words(char *out, size_t cap, const Grid *g, int s)
     return out;
 }
 
+/* The gradient with respect to each layer's output at initialisation of each combination
+ * at the largest depth, when the runs record it (act_grad_norm): what reaches the last
+ * block and the input side, and the factor per layer between them. */
+static void out_grad_table(const Experiment *x, const Grid *g, Judgement *j)
+{
+    if (!g->ndepth || !ls_has(x, "act_grad_norm")) return;
+    const char *dk = exp_param(x, "depth_key", "depth"), *ck = exp_param(x, "combo", "residual/norm/norm_position");
+    double maxd = g->depth[g->ndepth - 1];
+    judge_printf(j, "\nWhy, at initialisation: the norm of the gradient with respect to each layer's output "
+                    "(layer_stats.tsv's `act_grad_norm`, geometric mean over seeds) at depth %g, at the last block "
+                    "and at layer 0 (the input side), and the factor per layer going back from one to the other "
+                    "(fitted on a log axis):\n\n| %s | last block | layer 0 | factor per layer going back |\n"
+                    "|---|---|---|---|\n", maxd, ck);
+    for (int c = 0; c < g->ncombo; c++) {
+        int rows[MAX_SEEDS], nr = 0, n;
+        for (int r = 0; r < x->runs.nrows && nr < MAX_SEEDS; r++)
+            if (table_getnum(&x->runs, r, dk) == maxd && !strcmp(table_get(&x->runs, r, ck), g->combo[c])) rows[nr++] = r;
+        double v[LS_MAX_LAYERS];
+        ls_mean_profile(x, rows, nr, 0, "act_grad_norm", v, &n);
+        double f = n >= 3 ? ls_factor(v, 0, n - 2) : NAN; /* going forward: layer 0 to the last block */
+        char a[32], b[32], k[32];
+        judge_printf(j, "| %s | %s | %s | %s |\n", g->combo[c], stats_fmt(a, n >= 2 ? v[n - 2] : NAN),
+                     stats_fmt(b, n ? v[0] : NAN), stats_fmt(k, f == 0 ? INFINITY : isinf(f) ? 0 : 1 / f));
+    }
+}
+
 static Status judge_depth(const Experiment *x, Judgement *j)
 {
     const char *need[] = {exp_param(x, "depth_key", "depth"), exp_param(x, "combo", "residual/norm/norm_position"),
@@ -136,6 +162,7 @@ static Status judge_depth(const Experiment *x, Judgement *j)
     char a[64], b[64];
     judge_printf(j, "\nThe plain stack (%s) stops training at depth: %s; the claimed combination (%s): %s. **%s**: %s.\n",
                  plain, stop_words(a, sizeof a, &g, ps), best, stop_words(b, sizeof b, &g, bs), verdict_names[v], why);
+    out_grad_table(x, &g, j);
     j->verdict = v;
     snprintf(j->key, sizeof j->key, "stops training at depth: plain %s, %s %s", stop_words(a, sizeof a, &g, ps), best,
              stop_words(b, sizeof b, &g, bs));

@@ -31,10 +31,11 @@
 
 enum { MAX_RUNS = 64, MAX_STEPS = 64, MAX_ACTS = 8 };
 
-/* Factor per layer going back, of run `row` at `step`; the profile into v, n layers. */
-static Status back_factor(const Experiment *x, int row, long step, double *v, int *n, double *f)
+/* Factor per layer going back of column col (grad_norm, act_grad_norm) of run `row` at
+ * `step`; the profile into v, n layers. */
+static Status back_factor(const Experiment *x, int row, long step, const char *col, double *v, int *n, double *f)
 {
-    Status st = ls_profile(x, row, step, "grad_norm", v, n);
+    Status st = ls_profile(x, row, step, col, v, n);
     if (st != ST_OK) return st;
     double g = ls_factor(v, 1, *n - 2);
     *f = g == 0 ? INFINITY : isinf(g) ? 0 : 1 / g;
@@ -70,6 +71,32 @@ static int words(const char *text, char out[][32], int cap)
     return n;
 }
 
+/* A table of the mean factor over seeds of column col, per activation (columns) and
+ * recorded step (rows), after a line of introduction. */
+static void factor_table(const Experiment *x, Judgement *j, const char *col, char acts[][32], int nacts,
+                         const long *steps, int ns, const char *intro)
+{
+    judge_printf(j, "\n%s:\n\n| step |", intro);
+    for (int a = 0; a < nacts; a++) judge_printf(j, " %s |", acts[a]);
+    judge_printf(j, "\n|---|");
+    for (int a = 0; a < nacts; a++) judge_printf(j, "---|");
+    judge_printf(j, "\n");
+    for (int i = 0; i < ns; i++) {
+        judge_printf(j, "| %ld |", steps[i]);
+        for (int a = 0; a < nacts; a++) {
+            double f[MAX_RUNS], prof[LS_MAX_LAYERS];
+            int k = 0, n;
+            for (int r = 0; r < x->runs.nrows && k < MAX_RUNS; r++)
+                if (!strcmp(table_get(&x->runs, r, "act"), acts[a]) &&
+                    back_factor(x, r, steps[i], col, prof, &n, &f[k]) == ST_OK)
+                    k++;
+            char b[32];
+            judge_printf(j, " %s |", stats_fmt(b, stats_of(f, k).mean));
+        }
+        judge_printf(j, "\n");
+    }
+}
+
 static Status judge_vanishing(const Experiment *x, Judgement *j)
 {
     double sp = exp_param_num(x, "step", 0);
@@ -102,7 +129,7 @@ static Status judge_vanishing(const Experiment *x, Judgement *j)
             if (strcmp(table_get(&x->runs, r, "act"), acts[a])) continue;
             double prof[LS_MAX_LAYERS];
             int n;
-            Status st = back_factor(x, r, step, prof, &n, &f[k]);
+            Status st = back_factor(x, r, step, "grad_norm", prof, &n, &f[k]);
             if (st != ST_OK) return st;
             if (a == 0 && vanish) { /* the textbook's picture: the sigmoid's last layers */
                 for (int l = 0; l < n; l++) first_profile[l] += log10(prof[l]);
@@ -158,27 +185,14 @@ static Status judge_vanishing(const Experiment *x, Judgement *j)
     /* early training: the mean factor at every recorded step */
     long steps[MAX_STEPS];
     int ns = x->runs.nrows ? steps_of(x, 0, steps, MAX_STEPS) : 0;
-    if (ns > 1) {
-        judge_printf(j, "\nThe same factor (mean over seeds) at every step the runs recorded:\n\n| step |");
-        for (int a = 0; a < nacts; a++) judge_printf(j, " %s |", acts[a]);
-        judge_printf(j, "\n|---|");
-        for (int a = 0; a < nacts; a++) judge_printf(j, "---|");
-        judge_printf(j, "\n");
-        for (int i = 0; i < ns; i++) {
-            judge_printf(j, "| %ld |", steps[i]);
-            for (int a = 0; a < nacts; a++) {
-                double f[MAX_RUNS], prof[LS_MAX_LAYERS];
-                int k = 0, n;
-                for (int r = 0; r < x->runs.nrows && k < MAX_RUNS; r++)
-                    if (!strcmp(table_get(&x->runs, r, "act"), acts[a]) &&
-                        back_factor(x, r, steps[i], prof, &n, &f[k]) == ST_OK)
-                        k++;
-                char b[32];
-                judge_printf(j, " %s |", stats_fmt(b, stats_of(f, k).mean));
-            }
-            judge_printf(j, "\n");
-        }
-    }
+    if (ns > 1)
+        factor_table(x, j, "grad_norm", acts, nacts, steps, ns,
+                     "The same factor (mean over seeds) at every step the runs recorded");
+    if (ns > 0 && ls_has(x, "act_grad_norm"))
+        factor_table(x, j, "act_grad_norm", acts, nacts, steps, ns,
+                     "The same factor for the gradient with respect to each layer's output (`act_grad_norm`: what "
+                     "backpropagation carries down, the textbook's quantity) over the same layers, mean over seeds, "
+                     "at every step the runs recorded");
     j->verdict = v;
     snprintf(j->key, sizeof j->key, "gradient factor per layer going back: %s", key);
     return ST_OK;

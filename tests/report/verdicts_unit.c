@@ -899,7 +899,7 @@ static bool stats_act_grad;
 /* results/NAME/runs/ID/layer_stats.tsv for `layers` layers (the last the head) at steps 0
  * and 10: act_var = var_growth^i going forward, grad_norm = grad_back^(layers − 1 − i)
  * going back from the head (the factor per layer going back is grad_back); with
- * stats_act_grad also act_grad_norm, twice grad_norm. */
+ * stats_act_grad also act_grad_norm = 2·grad_norm² (its factor going back grad_back²). */
 static void layer_stats_file(const char *dir, const char *id, int layers, double var_growth, double grad_back)
 {
     char path[800];
@@ -913,7 +913,7 @@ static void layer_stats_file(const char *dir, const char *id, int layers, double
         for (int i = 0; i < layers; i++) {
             double g = pow(grad_back, layers - 1 - i);
             fprintf(f, "%d\t%d\tlayers.%d\t0\t%.9g\t%.9g", step, i, i, pow(var_growth, i), g);
-            if (stats_act_grad) fprintf(f, "\t%.9g", 2 * g);
+            if (stats_act_grad) fprintf(f, "\t%.9g", 2 * g * g);
             fprintf(f, "\n");
         }
     fclose(f);
@@ -993,6 +993,12 @@ static void test_vanishing(void)
     stats_act_grad = true;
     vanishing_table("v_act", "sigmoid 1 0.3\nsigmoid 2 0.35\nrelu 1 1\nrelu 2 1.05\n");
     stats_act_grad = false;
+    j = judge("v_ok", vanishing_ini);
+    bool without = !strstr(j.text, "act_grad_norm");
+    j = judge("v_act", vanishing_ini);
+    CHECK_TRUE(without && strstr(j.text, "`act_grad_norm`") && strstr(j.text, "| 0 | 0.1063 | 1.051 |") &&
+                   strstr(j.text, "| 0 | 0.325 | 1.025 |"),
+               "vanishing: the output gradient's factors (the squares) beside the parameter gradient's, only where recorded");
     figure_names("v_act", vanishing_ini, names, sizeof names);
     CHECK_TRUE(!strcmp(names, "v_act_grad_layers_step0 v_act_act_grad_layers_step0 v_act_grad_layers_step10 "
                               "v_act_act_grad_layers_step10 "),
@@ -1002,9 +1008,9 @@ static void test_vanishing(void)
     FILE *f = fopen(gp, "r");
     char text[8192] = "";
     if (f) text[fread(text, 1, sizeof text - 1, f)] = '\0', fclose(f);
-    /* sigmoid seeds 0.3 and 0.35: layer 0 is 2·(0.3·0.35)^(7/2) as a geometric mean */
+    /* sigmoid seeds 0.3 and 0.35: layer 0 is 2·(0.3·0.35)^7 as a geometric mean */
     char want[64];
-    snprintf(want, sizeof want, "\n0 %.6g\n", 2 * pow(0.3 * 0.35, 3.5));
+    snprintf(want, sizeof want, "\n0 %.6g\n", 2 * pow(0.3 * 0.35, 7));
     CHECK_TRUE(strstr(text, "# layer act_grad_norm") && strstr(text, want),
                "vanishing: the figure draws act_grad_norm's values (%s)", want + 1);
 }
@@ -1077,6 +1083,9 @@ static void depth_table(const char *name, const char *rows, bool with_loss)
                (const char *)NULL);
         fprintf(f, "%s\t%d\t%s\t%s\t%s\t%s\t%s\t%d\t%s", id, depth, widths, combo, part[0], part[1], part[2], seed, status);
         fprintf(f, with_loss ? "\t%s\n" : "\n", loss);
+        /* with stats_act_grad: depth hidden layers and the head, the output gradient
+         * shrinking by 0.1 per layer going back without residual, flat with */
+        if (stats_act_grad) layer_stats_file(dir, id, depth + 1, 1, strcmp(part[0], "off") ? 1 : 0.1);
     }
     fclose(f);
 }
@@ -1106,6 +1115,18 @@ static void test_depth(void)
     j = judge("d_mixed", depth_ini);
     CHECK_TRUE(j.verdict == VERDICT_INCONCLUSIVE, "depth: seeds disagreeing at the plain stack's depth is %s",
                verdict_names[j.verdict]);
+    CHECK_TRUE(!strstr(j.text, "act_grad_norm"), "depth: results without act_grad_norm show no output gradient table");
+    stats_act_grad = true;
+    depth_table("d_act", ok, true);
+    stats_act_grad = false;
+    j = judge("d_act", depth_ini);
+    CHECK_TRUE(j.verdict == VERDICT_CONFIRMED && strstr(j.text, "| off/none/pre | 0.02 | 2e-16 | 0.01 |") &&
+                   strstr(j.text, "| on/layer/pre | 2 | 2 | 1 |"),
+               "depth: the output gradient at the last block and layer 0 at depth 8, and its factor going back");
+    char names[1024];
+    figure_names("d_act", depth_ini, names, sizeof names);
+    CHECK_TRUE(!strcmp(names, "d_act_loss_grid d_act_grad_layers_depth8 d_act_act_grad_layers_depth8 "),
+               "depth: with act_grad_norm, its figure beside the parameter gradient's (%s)", names);
     depth_table("d_noloss", ok, false);
     CHECK_TRUE(judge_status("d_noloss", depth_ini, &j) != ST_OK && strstr(err_msg(), "final_val_loss"),
                "depth: a runs.tsv without final_val_loss fails (%s)", err_msg());
