@@ -7,6 +7,7 @@
 
 #include "core/buf.h"
 #include "core/check.h"
+#include "core/pool.h"
 
 int params_add(Params *p, const char *name, int ndim, const int *shape, bool decay)
 {
@@ -63,4 +64,17 @@ int params_find(const Params *p, const char *name)
     return -1;
 }
 
-void params_zero_grad(Params *p) { memset(p->g, 0, (size_t)p->numel * sizeof(float)); }
+/* Zeroing by chunks over the pool: a large model's gradient is megabytes. */
+enum { ZERO_CHUNK = 1 << 16 };
+
+static void zero_chunk(void *ctx, int t)
+{
+    const Params *p = ctx;
+    long lo = (long)t * ZERO_CHUNK, n = p->numel - lo < ZERO_CHUNK ? p->numel - lo : ZERO_CHUNK;
+    memset(p->g + lo, 0, (size_t)n * sizeof(float));
+}
+
+void params_zero_grad(Params *p)
+{
+    pool_run((int)((p->numel + ZERO_CHUNK - 1) / ZERO_CHUNK), zero_chunk, p);
+}

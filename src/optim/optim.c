@@ -11,6 +11,7 @@
 #include "core/buf.h"
 #include "core/check.h"
 #include "core/choices.h"
+#include "core/pool.h"
 
 /* The most state vectors any update rule keeps (Adam's two, with room to grow). */
 enum { MAX_SLOTS = 4 };
@@ -99,6 +100,36 @@ Status optimizer_init(Optimizer *o, const OptType *type, const Params *p, const 
     return ST_OK;
 }
 
+/* An elementwise rule runs over the thread pool in chunks of UPDATE_CHUNK elements of
+ * one tensor, handed out in table order. Each element's arithmetic is the same whatever
+ * the chunk it falls in (the rules are elementwise, their scalars depend on the step
+ * alone), so the bits depend neither on the chunks nor on the thread count. */
+enum { UPDATE_CHUNK = 1 << 14 };
+
+typedef struct {
+    Optimizer *o;
+    Params *p;
+    const OptHyper *h;
+    long t;
+} StepJob;
+
+static int chunks_of(long numel) { return (int)((numel + UPDATE_CHUNK - 1) / UPDATE_CHUNK); }
+
+static void update_chunk(void *ctx, int task)
+{
+    const StepJob *j = ctx;
+    const Params *p = j->p;
+    int i = 0;
+    for (; task >= chunks_of(p->spec[i].numel); i++) task -= chunks_of(p->spec[i].numel);
+    const ParamSpec *s = &p->spec[i];
+    long lo = (long)task * UPDATE_CHUNK, n = s->numel - lo < UPDATE_CHUNK ? s->numel - lo : UPDATE_CHUNK;
+    float *slots[MAX_SLOTS] = {0};
+    for (int k = 0; k < j->o->type->nslots; k++)
+        slots[k] = j->o->state + (size_t)k * (size_t)j->o->numel + s->offset + lo;
+    j->o->type->update(p->w + s->offset + lo, p->g + s->offset + lo, slots, n, j->h,
+                       s->decay ? j->h->weight_decay : 0.0, j->t);
+}
+
 void optimizer_step(Optimizer *o, Params *p, const OptHyper *h)
 {
     CHECK(o->type != NULL && o->numel == p->numel && !o->at_eval);
@@ -108,14 +139,10 @@ void optimizer_step(Optimizer *o, Params *p, const OptHyper *h)
         o->t = t;
         return;
     }
-    int ns = o->type->nslots;
-    for (int i = 0; i < p->n; i++) {
-        const ParamSpec *s = &p->spec[i];
-        float *slots[MAX_SLOTS] = {0};
-        for (int k = 0; k < ns; k++) slots[k] = o->state + (size_t)k * (size_t)o->numel + s->offset;
-        o->type->update(p->w + s->offset, p->g + s->offset, slots, s->numel, h,
-                        s->decay ? h->weight_decay : 0.0, t);
-    }
+    StepJob j = {o, p, h, t};
+    int tasks = 0;
+    for (int i = 0; i < p->n; i++) tasks += chunks_of(p->spec[i].numel);
+    pool_run(tasks, update_chunk, &j);
     o->t = t;
 }
 

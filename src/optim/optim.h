@@ -43,7 +43,9 @@ typedef struct Optimizer Optimizer;
 typedef struct {
     const char *name;
     int nslots; /* elementwise rules: state vectors of one float per parameter */
-    /* Elementwise rules: updates one tensor in place. w, g, slots[k]: (n). wd is the
+    /* Elementwise rules: updates n elements of one tensor in place, w, g, slots[k]: (n).
+     * optimizer_step calls it on chunks of each tensor from the thread pool, so element
+     * i's result may depend on element i of w, g and the slots alone. wd is the
      * tensor's weight decay (0 when it has none); t is the step number, from 1. */
     void (*update)(float *w, const float *g, float *const *slots, long n, const OptHyper *h,
                    double wd, long t);
