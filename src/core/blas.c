@@ -20,6 +20,8 @@ typedef struct {
     float alpha, beta;
     const float *A, *B;
     float *C;
+    MmAfter after; /* or NULL: run on each tile of C once its product is done */
+    void *after_ctx;
 } MmJob;
 
 enum { MAX_SCRATCH_THREADS = 64 };
@@ -153,6 +155,7 @@ static void mm_tile(void *ctx, int t)
         const float *A = j->ta ? j->A + lo : j->A + (long)lo * j->lda;
         sgemm(j->ta, j->tb, hi - lo, j->N, j->K, j->alpha, A, j->lda, j->B, j->ldb, j->beta,
               j->C + (long)lo * j->ldc, j->ldc);
+        if (j->after) j->after(j->after_ctx, lo, hi, 0, j->N);
     } else {
         tile_range(j->N, j->tiles, t, &lo, &hi);
         if (lo == hi) return;
@@ -160,7 +163,25 @@ static void mm_tile(void *ctx, int t)
         const float *B = j->tb ? j->B + (long)lo * j->ldb : j->B + lo;
         sgemm(j->ta, j->tb, j->M, hi - lo, j->K, j->alpha, j->A, j->lda, B, j->ldb, j->beta,
               j->C + lo, j->ldc);
+        if (j->after) j->after(j->after_ctx, 0, j->M, lo, hi);
     }
+}
+
+/* The job of one product: its tiles, a function of the shape alone (never of the
+ * thread count); one tile when local or below SPLIT_MIN_MACS. */
+static MmJob mm_job(bool local, bool ta, bool tb, int M, int N, int K, float alpha,
+                    const float *A, int lda, const float *B, int ldb, float beta, float *C,
+                    int ldc)
+{
+    MmJob j = {ta, tb, M >= N, M, N, K, lda, ldb, ldc, 1, alpha, beta, A, B, C, NULL, NULL};
+    long macs = (long)M * N * (K > 0 ? K : 1);
+    int len = j.split_rows ? M : N;
+    if (macs >= SPLIT_MIN_MACS && !local) {
+        j.tiles = len / (2 * TILE_ALIGN);
+        if (j.tiles > MAX_TILES) j.tiles = MAX_TILES;
+        if (j.tiles < 1) j.tiles = 1;
+    }
+    return j;
 }
 
 /* multiply-adds of every product since the last reset (relaxed: a count, not an order) */
@@ -177,7 +198,7 @@ static void count_macs(int M, int N, int K)
 
 static void mm_any(bool local, bool fp32, bool ta, bool tb, int M, int N, int K, float alpha,
                    const float *A, int lda, const float *B, int ldb, float beta, float *C,
-                   int ldc)
+                   int ldc, MmAfter after, void *after_ctx)
 {
     if (M <= 0 || N <= 0) return;
     count_macs(M, N, K);
@@ -192,29 +213,31 @@ static void mm_any(bool local, bool fp32, bool ta, bool tb, int M, int N, int K,
         round_matrix(sb, b_cols, B, ldb, b_rows, b_cols);
         A = sa, lda = a_cols, B = sb, ldb = b_cols;
     }
-    MmJob j = {ta, tb, M >= N, M, N, K, lda, ldb, ldc, 1, alpha, beta, A, B, C};
-    long macs = (long)M * N * (K > 0 ? K : 1);
-    int len = j.split_rows ? M : N;
-    if (macs >= SPLIT_MIN_MACS && !local) {
-        j.tiles = len / (2 * TILE_ALIGN);
-        if (j.tiles > MAX_TILES) j.tiles = MAX_TILES;
-        if (j.tiles < 1) j.tiles = 1;
-    }
-    /* The tile count is a function of the shape alone, never of the thread count. */
+    MmJob j = mm_job(local, ta, tb, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc);
+    if (!round) j.after = after, j.after_ctx = after_ctx;
     pool_run(j.tiles, mm_tile, &j);
-    if (round) round_matrix(C, ldc, C, ldc, M, N);
+    if (round) {
+        round_matrix(C, ldc, C, ldc, M, N);
+        if (after) after(after_ctx, 0, M, 0, N); /* on C as stored, as one tile */
+    }
 }
 
 void mm(bool ta, bool tb, int M, int N, int K, float alpha, const float *A, int lda,
         const float *B, int ldb, float beta, float *C, int ldc)
 {
-    mm_any(false, false, ta, tb, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc);
+    mm_any(false, false, ta, tb, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc, NULL, NULL);
+}
+
+void mm_then(bool ta, bool tb, int M, int N, int K, float alpha, const float *A, int lda,
+             const float *B, int ldb, float beta, float *C, int ldc, MmAfter after, void *ctx)
+{
+    mm_any(false, false, ta, tb, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc, after, ctx);
 }
 
 void mm_local(bool ta, bool tb, int M, int N, int K, float alpha, const float *A, int lda,
               const float *B, int ldb, float beta, float *C, int ldc)
 {
-    mm_any(true, false, ta, tb, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc);
+    mm_any(true, false, ta, tb, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc, NULL, NULL);
 }
 
 void mm_f64(bool ta, bool tb, int M, int N, int K, double alpha, const double *A, int lda,
@@ -229,24 +252,85 @@ void mm_f64(bool ta, bool tb, int M, int N, int K, double alpha, const double *A
 void mm_fp32(bool ta, bool tb, int M, int N, int K, float alpha, const float *A, int lda,
              const float *B, int ldb, float beta, float *C, int ldc)
 {
-    mm_any(false, true, ta, tb, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc);
+    mm_any(false, true, ta, tb, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc, NULL, NULL);
 }
 
 void mm_acc(bool ta, bool tb, int M, int N, int K, float alpha, const float *A, int lda,
             const float *B, int ldb, float *C, int ldc)
 {
     if (policy.p == PREC_FP32) {
-        mm_any(false, false, ta, tb, M, N, K, alpha, A, lda, B, ldb, 1.0f, C, ldc);
+        mm_any(false, false, ta, tb, M, N, K, alpha, A, lda, B, ldb, 1.0f, C, ldc, NULL, NULL);
         return;
     }
     /* the product as a 16-bit kernel stores it, then an fp32 add */
     int t = pool_thread_index();
     CHECK(t < policy.threads && (long)M * N <= policy.n);
     float *prod = policy.scratch[t] + 2 * policy.n;
-    mm_any(false, false, ta, tb, M, N, K, alpha, A, lda, B, ldb, 0.0f, prod, N);
+    mm_any(false, false, ta, tb, M, N, K, alpha, A, lda, B, ldb, 0.0f, prod, N, NULL, NULL);
     for (int i = 0; i < M; i++) {
         float *c = C + (long)i * ldc;
         const float *p = prod + (long)i * N;
         for (int j = 0; j < N; j++) c[j] += p[j];
     }
+}
+
+/* ---- batches of independent products ---- */
+
+typedef struct {
+    MmJob jobs[MM_BATCH_MAX];
+    struct {
+        signed char job, tile;
+    } task[MM_BATCH_MAX * MAX_TILES];
+    int tiles;
+    PoolTask extra;
+    void *extra_ctx;
+} BatchRun;
+
+static void batch_task(void *ctx, int t)
+{
+    const BatchRun *r = ctx;
+    if (t < r->tiles) mm_tile((void *)&r->jobs[r->task[t].job], r->task[t].tile);
+    else r->extra(r->extra_ctx, t - r->tiles);
+}
+
+/* Multiply-adds of tile t of j (0 for an empty tile). */
+static long tile_macs(const MmJob *j, int t)
+{
+    int lo, hi;
+    tile_range(j->split_rows ? j->M : j->N, j->tiles, t, &lo, &hi);
+    return (long)(hi - lo) * (j->split_rows ? j->N : j->M) * (j->K > 0 ? j->K : 1);
+}
+
+void mm_batch(const MmCall *calls, int n, int extra, PoolTask extra_fn, void *extra_ctx)
+{
+    CHECK(n >= 0 && n <= MM_BATCH_MAX && extra >= 0 && (extra == 0 || extra_fn));
+    if (policy.p != PREC_FP32) { /* each product rounds its operands into the calling
+                                  * thread's scratch: one after the other */
+        for (int i = 0; i < n; i++) {
+            const MmCall *c = &calls[i];
+            if (c->acc) mm_acc(c->ta, c->tb, c->M, c->N, c->K, c->alpha, c->A, c->lda, c->B, c->ldb, c->C, c->ldc);
+            else mm(c->ta, c->tb, c->M, c->N, c->K, c->alpha, c->A, c->lda, c->B, c->ldb, c->beta, c->C, c->ldc);
+        }
+        pool_run(extra, extra_fn, extra_ctx);
+        return;
+    }
+    BatchRun r = {.extra = extra_fn, .extra_ctx = extra_ctx};
+    long macs[MM_BATCH_MAX * MAX_TILES];
+    for (int i = 0; i < n; i++) {
+        const MmCall *c = &calls[i];
+        if (c->M <= 0 || c->N <= 0) continue;
+        count_macs(c->M, c->N, c->K);
+        r.jobs[i] = mm_job(false, c->ta, c->tb, c->M, c->N, c->K, c->alpha, c->A, c->lda, c->B,
+                           c->ldb, c->acc ? 1.0f : c->beta, c->C, c->ldc);
+        for (int t = 0; t < r.jobs[i].tiles; t++) {
+            /* insertion by multiply-adds, largest first: the pool hands tasks out in
+             * order, so the longest start first (the order changes no bit) */
+            long w = tile_macs(&r.jobs[i], t);
+            int k = r.tiles++;
+            for (; k > 0 && macs[k - 1] < w; k--) macs[k] = macs[k - 1], r.task[k] = r.task[k - 1];
+            macs[k] = w;
+            r.task[k].job = (signed char)i, r.task[k].tile = (signed char)t;
+        }
+    }
+    pool_run(r.tiles + extra, batch_task, &r);
 }

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 
+#include "core/pool.h"
 #include "core/precision.h"
 #include "core/status.h"
 
@@ -22,6 +23,40 @@ int blas_init(int nthreads);
  * matrices as stored. */
 void mm(bool ta, bool tb, int M, int N, int K, float alpha, const float *A, int lda,
         const float *B, int ldb, float beta, float *C, int ldc);
+
+/* after(ctx, r0, r1, c0, c1) is called on the block rows [r0, r1) × columns [c0, c1) of
+ * C once its product is done (and rounded under a 16-bit policy), by the thread that
+ * computed it, while it is in cache; the blocks cover C once. For elementwise work on
+ * C (a bias, an activation): the same arithmetic per element as a loop after mm(). */
+typedef void (*MmAfter)(void *ctx, int r0, int r1, int c0, int c1);
+
+/* mm(), then after() on each block of C. */
+void mm_then(bool ta, bool tb, int M, int N, int K, float alpha, const float *A, int lda,
+             const float *B, int ldb, float beta, float *C, int ldc, MmAfter after, void *ctx);
+
+/* One product of a batch: mm()'s arguments, or with acc those of mm_acc() (beta unused). */
+typedef struct {
+    bool ta, tb, acc;
+    int M, N, K;
+    float alpha;
+    const float *A;
+    int lda;
+    const float *B;
+    int ldb;
+    float beta;
+    float *C;
+    int ldc;
+} MmCall;
+
+enum { MM_BATCH_MAX = 4 };
+
+/* Independent products (none reads or writes what another writes) and `extra` more
+ * tasks extra_fn(extra_ctx, 0..extra-1) (independent of them too) as one batch over
+ * the pool: the tiles of every product, largest first, then the extra tasks. Each
+ * product is computed by the same sgemm calls as mm() (mm_acc()) would make, so the
+ * bits are those of calling them one after the other; one hand-off instead of n, and
+ * the tiles of several products balance each other over the threads. */
+void mm_batch(const MmCall *calls, int n, int extra, PoolTask extra_fn, void *extra_ctx);
 
 /* The same product as mm(), as one sgemm call on the calling thread: for callers that
  * spread their own row chunks over the pool (a chunk's product then depends only on
