@@ -433,13 +433,13 @@ static void attn_bwd(Gpt *m, GptBlock *k, float *dx, bool add, const float *dy, 
         dy = m->s2;
     }
     /* d1 (N,C) = dy (N,C) · proj.w (C,C) */
-    mm(false, false, N, C, C, 1.0f, dy, C, P(m, k->projw), C, 0.0f, m->d1, C);
-    linear_backward(NULL, G(m, k->projw), G(m, k->projb), dy, k->atty, P(m, k->projw), N, C, C);
+    linear_backward_to(m->d1, 0.0f, G(m, k->projw), G(m, k->projb), dy, k->atty, P(m, k->projw),
+                       N, C, C);
     zero(m->dqkv, (long)N * 3 * C);
     attention_backward(m->dqkv, m->datt, m->d1, k->att, k->qkv, B, T, C, m->H);
     /* dx (N,C) (+)= dqkv (N,3C) · qkv.w (3C,C) */
-    mm(false, false, N, C, 3 * C, 1.0f, m->dqkv, 3 * C, P(m, k->qkvw), C, add ? 1.0f : 0.0f, dx, C);
-    linear_backward(NULL, G(m, k->qkvw), G(m, k->qkvb), m->dqkv, x, P(m, k->qkvw), N, C, 3 * C);
+    linear_backward_to(dx, add ? 1.0f : 0.0f, G(m, k->qkvw), G(m, k->qkvb), m->dqkv, x,
+                       P(m, k->qkvw), N, C, 3 * C);
 }
 
 /* Backward of the whole model for the loss already in m->probs; gradients scaled by dloss
@@ -452,8 +452,7 @@ static void backward(Gpt *m, const int *tok, int B, int T, float dloss)
     pool_run(chunks(N), ce_bwd_task, &cj);
     if (m->probed) m->dnorm[m->L + 1] = vec_norm(m->dlogits, (long)N * m->V);
     /* s (N,C) = dlogits (N,V) · lm_head.w (V,C) */
-    mm(false, false, N, C, m->V, 1.0f, m->dlogits, m->V, P(m, m->lmw), C, 0.0f, m->s, C);
-    linear_backward(NULL, G(m, m->lmw), NULL, m->dlogits, m->xf, P(m, m->lmw), N, C, m->V);
+    linear_backward_to(m->s, 0.0f, G(m, m->lmw), NULL, m->dlogits, m->xf, P(m, m->lmw), N, C, m->V);
     float *g = m->g1, *g2 = m->g2; /* g: gradient of the current block's output */
     norm_bwd(m, g, NULL, G(m, m->lnfw), G(m, m->lnfb), m->s, block_out(m, m->L - 1),
              P(m, m->lnfw), m->f_mean, m->f_rstd, N, C);

@@ -21,6 +21,7 @@
 
 #include "core/buf.h"
 #include "core/check.h"
+#include "core/pool.h"
 #include "core/rng.h"
 #include "core/vec.h"
 #include "nn/activation.h"
@@ -117,6 +118,44 @@ static int head_in_width(const Mlp *m) { return m->n_hidden ? m->blocks[m->n_hid
  * ±(1,−1)). Post-norm normalises every block's output. */
 static bool pre_norm(const Mlp *m, int block) { return m->norm != NORM_NONE && !m->post && block > 0; }
 
+typedef struct {
+    const Block *k;
+    const float *in; /* (B,din) the block's input */
+    float *sum;      /* (B,dout) [in +] a: the block's output, or post-norm's input */
+    Act act;
+    bool sum_too;
+} BlockThen;
+
+/* sum = [in +] a on rows [r0, r1), columns [c0, c1) of the block's (B,dout) values */
+static void block_sum(const BlockThen *j, int r0, int r1, int c0, int c1)
+{
+    const Block *k = j->k;
+    for (int r = r0; r < r1; r++) {
+        long o = (long)r * k->dout;
+        if (k->residual)
+            for (long i = o + c0; i < o + c1; i++) j->sum[i] = j->in[i] + k->a[i];
+        else
+            memcpy(j->sum + o + c0, k->a + o + c0, (size_t)(c1 - c0) * sizeof(float));
+    }
+}
+
+/* a = act(z), then [the sum], on a block of the linear layer's output */
+static void block_then(void *ctx, int r0, int r1, int c0, int c1)
+{
+    const BlockThen *j = ctx;
+    const Block *k = j->k;
+    if (c0 == 0 && c1 == k->dout) { /* whole rows: one stretch */
+        long o = (long)r0 * k->dout;
+        act_forward(k->a + o, k->z + o, (long)(r1 - r0) * k->dout, j->act);
+    } else {
+        for (int r = r0; r < r1; r++) {
+            long o = (long)r * k->dout + c0;
+            act_forward(k->a + o, k->z + o, c1 - c0, j->act);
+        }
+    }
+    if (j->sum_too) block_sum(j, r0, r1, c0, c1);
+}
+
 /* Forward of blocks [from, to) for x (B,inputs), each block's input the previous
  * one's output; the masks drawn from r when training, and with `snapshot` a copy of r
  * taken at each segment's start for the recomputation. */
@@ -131,14 +170,16 @@ static void blocks_forward(Mlp *m, const float *x, int from, int to, int B, bool
         bool pre = pre_norm(m, i);
         if (snapshot && m->seg_rng && i % m->seg == 0) gsl_rng_memcpy(m->seg_rng[i / m->seg], r);
         if (pre) norm_fwd(m, k->xn, k->mean, k->rstd, in, P(m, k->nw), P(m, k->nb), B, k->din);
-        linear_forward(k->z, pre ? k->xn : in, P(m, k->w), P(m, k->b), B, k->din, k->dout);
-        act_forward(k->a, k->z, n, m->act);
-        if (k->mask && train) dropout_forward(k->a, k->mask, k->a, n, m->p_drop, r);
-        float *sum = post ? k->s : k->out;
-        if (k->residual)
-            for (long j = 0; j < n; j++) sum[j] = in[j] + k->a[j];
-        else
-            memcpy(sum, k->a, (size_t)n * sizeof(float));
+        /* the activation, and without dropout the sum too, on each block of z as its
+         * product is done: dropout draws its mask in order, after the whole product */
+        bool drop = k->mask && train;
+        BlockThen bt = {k, in, post ? k->s : k->out, m->act, !drop};
+        linear_forward_then(k->z, pre ? k->xn : in, P(m, k->w), P(m, k->b), B, k->din, k->dout,
+                            block_then, &bt);
+        if (drop) {
+            dropout_forward(k->a, k->mask, k->a, n, m->p_drop, r);
+            block_sum(&bt, 0, B, 0, k->dout);
+        }
         if (post) norm_fwd(m, k->out, k->mean, k->rstd, k->s, P(m, k->nw), P(m, k->nb), B, k->dout);
     }
 }
@@ -160,6 +201,36 @@ static void forward(Mlp *m, const float *x, int B, bool train)
     linear_forward(m->logits, in, P(m, m->head_w), P(m, m->head_b), B, head_in_width(m), m->classes);
 }
 
+/* The elementwise part of a block's backward by chunks of ACT_CHUNK elements over the
+ * pool (each element's operations as in one loop over all): [dx += ds, the residual
+ * path;] t2 = d act output = ds [· mask]; t1 = dz = 0 + t2 · act'(z). */
+enum { ACT_CHUNK = 1 << 13 };
+
+typedef struct {
+    Mlp *m;
+    const Block *k;
+    float *dx;
+    const float *ds;
+    long n;
+} ActBwd;
+
+static void act_bwd_task(void *ctx, int t)
+{
+    const ActBwd *j = ctx;
+    Mlp *m = j->m;
+    long lo = (long)t * ACT_CHUNK, cnt = j->n - lo < ACT_CHUNK ? j->n - lo : ACT_CHUNK;
+    const float *ds = j->ds + lo;
+    float *t1 = m->t1 + lo, *t2 = m->t2 + lo;
+    if (j->k->residual && j->dx)
+        for (long i = 0; i < cnt; i++) j->dx[lo + i] += ds[i];
+    if (m->dropped)
+        for (long i = 0; i < cnt; i++) t2[i] = ds[i] * j->k->mask[lo + i];
+    else
+        memcpy(t2, ds, (size_t)cnt * sizeof(float));
+    zero(t1, cnt);
+    act_backward(t1, t2, j->k->z + lo, cnt, m->act);
+}
+
 /* Backward of block i given k->dout_g; adds into dx (B,din), or NULL for the first block. */
 static void block_backward(Mlp *m, int i, float *dx, const float *in, int B)
 {
@@ -173,15 +244,8 @@ static void block_backward(Mlp *m, int i, float *dx, const float *in, int B)
                  B, k->dout);
         ds = m->t1;
     }
-    if (k->residual && dx)
-        for (long j = 0; j < n; j++) dx[j] += ds[j];
-    /* t2 = d act output = ds · mask; then t1 = dz = t2 · act'(z) */
-    if (m->dropped)
-        for (long j = 0; j < n; j++) m->t2[j] = ds[j] * k->mask[j];
-    else
-        memcpy(m->t2, ds, (size_t)n * sizeof(float));
-    zero(m->t1, n);
-    act_backward(m->t1, m->t2, k->z, n, m->act);
+    ActBwd ab = {m, k, dx, ds, n};
+    pool_run((int)((n + ACT_CHUNK - 1) / ACT_CHUNK), act_bwd_task, &ab);
     if (!pre) {
         linear_backward(dx, G(m, k->w), G(m, k->b), m->t1, in, P(m, k->w), B, k->din, k->dout);
         return;
