@@ -435,8 +435,7 @@ static void attn_bwd(Gpt *m, GptBlock *k, float *dx, bool add, const float *dy, 
     /* d1 (N,C) = dy (N,C) · proj.w (C,C) */
     linear_backward_to(m->d1, 0.0f, G(m, k->projw), G(m, k->projb), dy, k->atty, P(m, k->projw),
                        N, C, C);
-    zero(m->dqkv, (long)N * 3 * C);
-    attention_backward(m->dqkv, m->datt, m->d1, k->att, k->qkv, B, T, C, m->H);
+    attention_backward_to(m->dqkv, m->datt, m->d1, k->att, k->qkv, B, T, C, m->H);
     /* dx (N,C) (+)= dqkv (N,3C) · qkv.w (3C,C) */
     linear_backward_to(dx, add ? 1.0f : 0.0f, G(m, k->qkvw), G(m, k->qkvb), m->dqkv, x,
                        P(m, k->qkvw), N, C, 3 * C);

@@ -73,6 +73,7 @@ typedef struct {
     float *out, *att, *dqkv, *scratch;
     const float *qkv, *dout, *att_in;
     int B, T, C, H;
+    bool overwrite; /* backward: zero the task's part of dqkv first */
 } AttJob;
 
 static void att_fwd_task(void *ctx, int task)
@@ -120,6 +121,10 @@ static void att_bwd_task(void *ctx, int task)
     const float *dout = j->dout + (long)b * T * C + (long)h * D;
     float scale = 1.0f / sqrtf((float)D);
 
+    if (j->overwrite) /* this head's columns of q, k and v in this sequence's rows */
+        for (int t = 0; t < T; t++)
+            for (int part = 0; part < 3; part++)
+                memset(dq + (long)t * 3 * C + (long)part * C, 0, (size_t)D * sizeof(float));
     /* datt = dout·vᵀ on the causal blocks, then dv += attᵀ·dout by key block */
     for (int r0 = 0; r0 < T; r0 += BLK) {
         int r1 = r0 + BLK < T ? r0 + BLK : T;
@@ -173,10 +178,22 @@ void attention_flops(StepFlops *f, double B, int T, int C, int H)
     f->bwd_ew += seqs * 5 * kept;
 }
 
+static void att_bwd(bool overwrite, float *dqkv, float *scratch, const float *dout,
+                    const float *att, const float *qkv, int B, int T, int C, int H)
+{
+    AttJob j = {.dqkv = dqkv, .scratch = scratch, .dout = dout, .att_in = att, .qkv = qkv,
+                .B = B, .T = T, .C = C, .H = H, .overwrite = overwrite};
+    pool_run(B * H, att_bwd_task, &j);
+}
+
 void attention_backward(float *dqkv, float *scratch, const float *dout, const float *att,
                         const float *qkv, int B, int T, int C, int H)
 {
-    AttJob j = {.dqkv = dqkv, .scratch = scratch, .dout = dout, .att_in = att, .qkv = qkv,
-                .B = B, .T = T, .C = C, .H = H};
-    pool_run(B * H, att_bwd_task, &j);
+    att_bwd(false, dqkv, scratch, dout, att, qkv, B, T, C, H);
+}
+
+void attention_backward_to(float *dqkv, float *scratch, const float *dout, const float *att,
+                           const float *qkv, int B, int T, int C, int H)
+{
+    att_bwd(true, dqkv, scratch, dout, att, qkv, B, T, C, H);
 }

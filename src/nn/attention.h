@@ -23,6 +23,12 @@ void attention_forward(float *out, float *att, const float *qkv, int B, int T, i
 void attention_backward(float *dqkv, float *scratch, const float *dout, const float *att,
                         const float *qkv, int B, int T, int C, int H);
 
+/* attention_backward onto zeros: each task zeroes its head's part of dqkv (B,T,3C)
+ * before adding to it, the same bits as zeroing all of dqkv first, without a serial
+ * pass over it. */
+void attention_backward_to(float *dqkv, float *scratch, const float *dout, const float *att,
+                           const float *qkv, int B, int T, int C, int H);
+
 /* Adds the FLOPs of forward and backward over B sequences: the products exactly as
  * the query and key blocks run them (more than the causal triangle), the softmax. */
 void attention_flops(StepFlops *f, double B, int T, int C, int H);

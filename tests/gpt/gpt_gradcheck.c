@@ -89,6 +89,16 @@ static int check_attention(int B, int T, int C, int H, int causal_ref, gsl_rng *
         snprintf(what, sizeof what, "attention forward B%d T%d C%d H%d", B, T, C, H);
         th_close(what, outf, outd, no, 1e-5, 1e-4);
     }
+    if (causal_ref) { /* the overwriting form: onto NaN, the bits of adding onto zeros */
+        float *zeros = calloc(nq, sizeof(float)), *to = malloc(sizeof(float) * nq);
+        attention_backward(zeros, scratch, rf, att, qkvf, B, T, C, H);
+        for (long i = 0; i < nq; i++) to[i] = NAN;
+        attention_backward_to(to, scratch, rf, att, qkvf, B, T, C, H);
+        CHECK_TRUE(memcmp(to, zeros, sizeof(float) * nq) == 0,
+                   "attention_backward_to B%d T%d C%d H%d: overwrites dqkv, the bits of attention_backward onto zeros",
+                   B, T, C, H);
+        free(zeros), free(to);
+    }
     for (long i = 0; i < nq; i++) dqkv[i] = 0.5f; /* backward must add */
     attention_backward(dqkv, scratch, rf, att, qkvf, B, T, C, H);
     for (long i = 0; i < nq; i++) dqkv[i] -= 0.5f;
