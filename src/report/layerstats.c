@@ -36,17 +36,19 @@ Status ls_profile(const Experiment *x, int row, long step, const char *col, doub
 void ls_mean_profile(const Experiment *x, const int *rows, int nrows, long step, const char *col, double *v, int *n)
 {
     double sum[LS_MAX_LAYERS] = {0};
-    int cnt[LS_MAX_LAYERS] = {0};
+    int cnt[LS_MAX_LAYERS] = {0}, zeros[LS_MAX_LAYERS] = {0}, seen[LS_MAX_LAYERS] = {0};
     *n = 0;
     for (int k = 0; k < nrows; k++) {
         double p[LS_MAX_LAYERS];
         int m;
         if (ls_profile(x, rows[k], step, col, p, &m) != ST_OK) continue;
-        for (int l = 0; l < m; l++)
+        for (int l = 0; l < m; l++) {
             if (isfinite(p[l]) && p[l] > 0) sum[l] += log10(p[l]), cnt[l]++;
+            zeros[l] += p[l] == 0, seen[l]++;
+        }
         if (m > *n) *n = m;
     }
-    for (int l = 0; l < *n; l++) v[l] = cnt[l] ? pow(10, sum[l] / cnt[l]) : NAN;
+    for (int l = 0; l < *n; l++) v[l] = cnt[l] ? pow(10, sum[l] / cnt[l]) : seen[l] && zeros[l] == seen[l] ? 0 : NAN;
 }
 
 bool ls_has(const Experiment *x, const char *col)
@@ -99,7 +101,7 @@ Status ls_figure(FigureSet *fs, const Experiment *x, const Cells *c, const bool 
         ls_mean_profile(x, c->cell[i].rows, c->cell[i].nrows, step, col, v, &layers);
         fprintf(f, "$c%d << EOD\n# layer %s (geometric mean over seeds)\n", i, col);
         for (int l = 0; l < layers; l++)
-            if (!isnan(v[l])) fprintf(f, "%d %.6g\n", l, v[l]), any = true;
+            if (isfinite(v[l]) && v[l] > 0) fprintf(f, "%d %.6g\n", l, v[l]), any = true;
         fprintf(f, "EOD\n");
     }
     fprintf(f, "plot ");

@@ -17,8 +17,10 @@ enum { LS_MAX_LAYERS = 128 };
 Status ls_profile(const Experiment *x, int row, long step, const char *col, double *v, int *n);
 
 /* The geometric mean of column `col` over runs rows[0 .. nrows) at `step`, layer by
- * layer, into v (up to LS_MAX_LAYERS), the number of layers into *n (0: no run has the
- * column at that step); a layer where no run has a finite positive value gets NaN. */
+ * layer, over the runs whose value is finite and positive, into v (up to LS_MAX_LAYERS),
+ * the number of layers into *n (0: no run has the column at that step); a layer where
+ * every run has exactly 0 (underflowed) gets 0, one with no finite positive value and
+ * some other value NaN. */
 void ls_mean_profile(const Experiment *x, const int *rows, int nrows, long step, const char *col, double *v, int *n);
 
 /* Whether the experiment's first run has a layer_stats.tsv with column `col` (results

@@ -107,19 +107,23 @@ static void out_grad_table(const Experiment *x, const Grid *g, Judgement *j)
     double maxd = g->depth[g->ndepth - 1];
     judge_printf(j, "\nWhy, at initialisation: the norm of the gradient with respect to each layer's output "
                     "(layer_stats.tsv's `act_grad_norm`, geometric mean over seeds) at depth %g, at the last block "
-                    "and at layer 0 (the input side), and the factor per layer going back from one to the other "
-                    "(fitted on a log axis):\n\n| %s | last block | layer 0 | factor per layer going back |\n"
-                    "|---|---|---|---|\n", maxd, ck);
+                    "and at layer 0 (the input side; 0: it underflowed in every seed), and the factor per layer "
+                    "going back from the last block, fitted on a log axis over the layers down to the first whose "
+                    "gradient is 0 (those named):\n\n| %s | last block | layer 0 | factor per layer going back | "
+                    "over layers |\n|---|---|---|---|---|\n", maxd, ck);
     for (int c = 0; c < g->ncombo; c++) {
         int rows[MAX_SEEDS], nr = 0, n;
         for (int r = 0; r < x->runs.nrows && nr < MAX_SEEDS; r++)
             if (table_getnum(&x->runs, r, dk) == maxd && !strcmp(table_get(&x->runs, r, ck), g->combo[c])) rows[nr++] = r;
         double v[LS_MAX_LAYERS];
         ls_mean_profile(x, rows, nr, 0, "act_grad_norm", v, &n);
-        double f = n >= 3 ? ls_factor(v, 0, n - 2) : NAN; /* going forward: layer 0 to the last block */
-        char a[32], b[32], k[32];
-        judge_printf(j, "| %s | %s | %s | %s |\n", g->combo[c], stats_fmt(a, n >= 2 ? v[n - 2] : NAN),
-                     stats_fmt(b, n ? v[0] : NAN), stats_fmt(k, f == 0 ? INFINITY : isinf(f) ? 0 : 1 / f));
+        int from = n - 2; /* the layers from the last block down that have a gradient */
+        while (from > 0 && isfinite(v[from - 1]) && v[from - 1] > 0) from--;
+        double f = n >= 3 && from < n - 2 ? ls_factor(v, from, n - 2) : NAN; /* going forward */
+        char a[32], b[32], k[32], over[32] = "–";
+        if (!isnan(f)) snprintf(over, sizeof over, "%d–%d", from, n - 2);
+        judge_printf(j, "| %s | %s | %s | %s | %s |\n", g->combo[c], stats_fmt(a, n >= 2 ? v[n - 2] : NAN),
+                     stats_fmt(b, n ? v[0] : NAN), stats_fmt(k, isfinite(f) && f > 0 ? 1 / f : NAN), over);
     }
 }
 

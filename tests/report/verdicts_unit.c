@@ -893,8 +893,10 @@ static void test_batch_scaling(void)
     CHECK_TRUE(st != ST_OK, "batch_scaling: a run without curve.tsv is an error (%s)", err_msg());
 }
 
-/* Whether layer_stats_file writes the act_grad_norm column (as results since it exists do). */
+/* Whether layer_stats_file writes the act_grad_norm column (as results since it exists do),
+ * and the value below which it writes 0 there (an underflowed gradient). */
 static bool stats_act_grad;
+static double stats_act_floor;
 
 /* results/NAME/runs/ID/layer_stats.tsv for `layers` layers (the last the head) at steps 0
  * and 10: act_var = var_growth^i going forward, grad_norm = grad_back^(layers − 1 − i)
@@ -913,7 +915,7 @@ static void layer_stats_file(const char *dir, const char *id, int layers, double
         for (int i = 0; i < layers; i++) {
             double g = pow(grad_back, layers - 1 - i);
             fprintf(f, "%d\t%d\tlayers.%d\t0\t%.9g\t%.9g", step, i, i, pow(var_growth, i), g);
-            if (stats_act_grad) fprintf(f, "\t%.9g", 2 * g * g);
+            if (stats_act_grad) fprintf(f, "\t%.9g", 2 * g * g < stats_act_floor ? 0 : 2 * g * g);
             fprintf(f, "\n");
         }
     fclose(f);
@@ -1120,9 +1122,15 @@ static void test_depth(void)
     depth_table("d_act", ok, true);
     stats_act_grad = false;
     j = judge("d_act", depth_ini);
-    CHECK_TRUE(j.verdict == VERDICT_CONFIRMED && strstr(j.text, "| off/none/pre | 0.02 | 2e-16 | 0.01 |") &&
-                   strstr(j.text, "| on/layer/pre | 2 | 2 | 1 |"),
+    CHECK_TRUE(j.verdict == VERDICT_CONFIRMED && strstr(j.text, "| off/none/pre | 0.02 | 2e-16 | 0.01 | 0–7 |") &&
+                   strstr(j.text, "| on/layer/pre | 2 | 2 | 1 | 0–7 |"),
                "depth: the output gradient at the last block and layer 0 at depth 8, and its factor going back");
+    stats_act_grad = true, stats_act_floor = 1e-11; /* the plain stack's layers 0-2 underflow */
+    depth_table("d_act0", ok, true);
+    stats_act_grad = false, stats_act_floor = 0;
+    j = judge("d_act0", depth_ini);
+    CHECK_TRUE(strstr(j.text, "| off/none/pre | 0.02 | 0 | 0.01 | 3–7 |") != NULL,
+               "depth: an output gradient that underflowed to 0 shows as 0, the factor fitted above it");
     char names[1024];
     figure_names("d_act", depth_ini, names, sizeof names);
     CHECK_TRUE(!strcmp(names, "d_act_loss_grid d_act_grad_layers_depth8 d_act_act_grad_layers_depth8 "),
