@@ -63,15 +63,23 @@ bool ls_has(const Experiment *x, const char *col)
 double ls_factor(const double *v, int from, int to)
 {
     if (to - from < 1) return NAN;
-    bool inf = false, zero = false, nan = false;
+    bool inf = false, nan = false;
+    int zeros = 0, first_zero = -1, last_zero = -1;
     for (int i = from; i <= to; i++) {
         inf |= isinf(v[i]) && v[i] > 0;
-        zero |= v[i] == 0;
         nan |= isnan(v[i]) || v[i] < 0;
+        if (v[i] == 0) {
+            zeros++, last_zero = i;
+            if (first_zero < 0) first_zero = i;
+        }
     }
     if (inf) return INFINITY;
-    if (nan) return NAN;
-    if (zero) return 0;
+    if (nan || zeros == to - from + 1) return NAN;
+    if (zeros) { /* underflowed: at the far end it shrank to 0, at the near end it grew from 0 */
+        if (first_zero == to - zeros + 1) return 0;
+        if (last_zero == from + zeros - 1) return INFINITY;
+        return NAN;
+    }
     int k = to - from + 1;
     double *lx = malloc(sizeof *lx * (size_t)k), *ly = malloc(sizeof *ly * (size_t)k);
     if (!lx || !ly) return free(lx), free(ly), NAN;

@@ -29,8 +29,10 @@ bool ls_has(const Experiment *x, const char *col);
 
 /* The factor per layer of v[from..to] on a log axis: 10^b of the least-squares line
  * log10 v = a + b·index (gsl_fit_linear). INFINITY when a value in the range is +inf
- * (overflowed), 0 when one is 0 (underflowed) and none is inf, NaN when one is NaN or
- * fewer than two layers are given. */
+ * (overflowed); when values underflowed to 0 (none inf): 0 if the zeros are the last
+ * layers of the range (it shrank to 0 going up), INFINITY if they are the first (it grew
+ * from 0), NaN if they are neither or all of them; NaN when a value is NaN or fewer than
+ * two layers are given. */
 double ls_factor(const double *v, int from, int to);
 
 /* The figure NAME = x->name + "_" + suffix: column `col` against layer index at `step`,

@@ -984,6 +984,12 @@ static void test_vanishing(void)
     vanishing_table("v_mixed", "sigmoid 1 0.5\nsigmoid 2 0.9\nrelu 1 1\nrelu 2 1.05\n");
     j = judge("v_mixed", vanishing_ini);
     CHECK_TRUE(j.verdict == VERDICT_INCONCLUSIVE, "vanishing: seeds on both sides are %s", verdict_names[j.verdict]);
+    /* 1e-60 per layer: the input side's gradients underflow to exactly 0 (a prefix of
+     * zeros going up); that is vanishing, not a factor of 1/0 */
+    vanishing_table("v_underflow", "sigmoid 1 1e-60\nsigmoid 2 1e-60\nrelu 1 1\nrelu 2 1.05\n");
+    j = judge("v_underflow", vanishing_ini);
+    CHECK_TRUE(j.verdict == VERDICT_CONFIRMED, "vanishing: a gradient that underflowed to 0 on the input side is %s (%s)",
+               verdict_names[j.verdict], j.key);
     vanishing_table("v_missing", "sigmoid 1 0.3\nsigmoid 2 -1\nrelu 1 1\nrelu 2 1.05\n");
     CHECK_TRUE(judge_status("v_missing", vanishing_ini, &j) != ST_OK && strstr(err_msg(), "layer_stats.tsv"),
                "vanishing: a run without layer_stats.tsv fails (%s)", err_msg());
