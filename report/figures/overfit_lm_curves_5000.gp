@@ -1,4 +1,4 @@
-# overfit_lm_curves_5000.gp: overfit_lm: 5000 training examples
+# overfit_lm_curves_5000.gp: overfit_lm: 5000 training characters
 # Written by `descent report` from results/; regenerate it rather than edit it.
 # Run from report/figures: gnuplot overfit_lm_curves_5000.gp
 set terminal svg size 800,500 dynamic enhanced font 'sans,12' background '#ffffff'
@@ -8,7 +8,7 @@ set border 3 lc rgb '#404040'
 set tics nomirror textcolor rgb '#202020'
 set grid lc rgb '#e0e0e0' lw 1 dt 1
 set key outside below center horizontal Left reverse noenhanced nobox maxcols 2 height 1
-set title 'overfit_lm: 5000 training examples' noenhanced
+set title 'overfit_lm: 5000 training characters' noenhanced
 set xlabel 'step'
 set ylabel 'loss (nats)'
 plot '-' using 1:2 with lines lc rgb '#0072b2' lw 1.5 title 'no cure', '-' using 1:2 with lines lc rgb '#0072b2' lw 1 dt 2 notitle, \

@@ -40,6 +40,12 @@ static const char *const needed[] = {"train_subset", "weight_decay", "dropout", 
                                      "final_val_loss", "best_val_loss", "final_train_loss", "steps_done"};
 
 /* -1: the baseline; 0..2: the cure kind; -2: more than one cure at once. */
+/* What train_subset counts: characters for the GPT, training examples otherwise. */
+static const char *subset_unit(const Experiment *x)
+{
+    return x->runs.nrows > 0 && !strcmp(table_get(&x->runs, 0, "model"), "gpt") ? "characters" : "examples";
+}
+
 static int kind_of(const Experiment *x, int r)
 {
     int kind = -1;
@@ -140,10 +146,10 @@ static Status judge_overfit(const Experiment *x, Judgement *j)
         Stats s_step = stats_of(bstep, c[0].n), s_at = stats_of(btrain_at, c[0].n), s_end = stats_of(btrain_end, c[0].n),
               s_gap = stats_of(gap, c[0].n);
         bool overfits = c[0].n > 0 && falls && c[0].rise.mean > min_rise;
-        judge_printf(j, "**%g training examples.** Without a cure (%d seeds) the validation loss is lowest at step %s "
+        judge_printf(j, "**%g training %s.** Without a cure (%d seeds) the validation loss is lowest at step %s "
                         "(%s), ends at %s, a rise of %s; the training loss goes from %s there to %s at the end, a gap "
                         "of %s to the final validation loss: %s.\n\n",
-                     subsets[q], c[0].n, stats_fmt(a[0], s_step.mean), stats_fmt(a[1], c[0].best.mean),
+                     subsets[q], subset_unit(x), c[0].n, stats_fmt(a[0], s_step.mean), stats_fmt(a[1], c[0].best.mean),
                      stats_fmt(a[2], c[0].final.mean), stats_fmt(a[3], c[0].rise.mean), stats_fmt(a[4], s_at.mean),
                      stats_fmt(a[5], s_end.mean), stats_fmt(a[6], s_gap.mean),
                      overfits ? "**it overfits**" : "**no overfitting by the rule** (min_rise, training loss falling)");
@@ -187,7 +193,7 @@ static Status judge_overfit(const Experiment *x, Judgement *j)
         size_t len = strlen(key);
         snprintf(key + len, sizeof key - len, "%s%g", q ? "/" : "", subsets[q]);
     }
-    strncat(key, " examples:", sizeof key - strlen(key) - 1);
+    snprintf(key + strlen(key), sizeof key - strlen(key), " %s:", subset_unit(x));
     judge_printf(j, "Per cure, over the sizes: ");
     for (int k = 0; k < KINDS; k++) {
         v = verdict_worse(v, cure_v[k]);
@@ -222,7 +228,7 @@ static Status figures_overfit(FigureSet *fs, const Experiment *x)
         }
         char name[160], title[256];
         snprintf(name, sizeof name, "%s_curves_%g", x->name, subsets[q]);
-        snprintf(title, sizeof title, "%s: %g training examples", x->name, subsets[q]);
+        snprintf(title, sizeof title, "%s: %g training %s", x->name, subsets[q], subset_unit(x));
         FILE *f = fig_open(fs, name, title,
                            "Validation loss (solid) and training loss (dashed, the mean between evaluations) against "
                            "steps for the run without a cure and each cure's best setting (first seed of each); "
