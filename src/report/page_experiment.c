@@ -211,7 +211,9 @@ static void write_verdict(FILE *f, const Entry *e)
         fprintf(f, "%s `%s = %s`", shown++ ? "," : "", x->params[i].key, x->params[i].value);
     }
     if (x->nparams && !shown) fprintf(f, " the claimed values below");
-    fprintf(f, ". The rule %s.\n\n%s\n", e->rule->what, e->j.text);
+    int n = (int)strlen(e->j.text); /* one blank line after it, however the rule ended it */
+    while (n > 0 && e->j.text[n - 1] == '\n') n--;
+    fprintf(f, ". The rule %s.\n\n%.*s\n\n", e->rule->what, n, e->j.text);
     stability_write(f, &e->stab, &e->j);
 }
 

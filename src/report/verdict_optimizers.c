@@ -286,7 +286,7 @@ static void print_table(Judgement *j, const Experiment *x, const Analysis *a, co
     label_key(mw, sizeof mw, exp_param(x, "metric", "final_val_loss"));
     for (int wl = 0; wl < a->nwl; wl++) {
         char t[32];
-        judge_printf(j, "\n**%s**%s%s%s:\n\n", a->wl[wl].name,
+        judge_printf(j, "%s**%s**%s%s%s:\n\n", wl ? "\n" : "", a->wl[wl].name,
                      isfinite(a->wl[wl].target) ? " (target: validation loss " : "",
                      isfinite(a->wl[wl].target) ? stats_fmt(t, a->wl[wl].target) : "",
                      isfinite(a->wl[wl].target) ? ")" : "");
@@ -343,7 +343,7 @@ static Status judge_optimizers(const Experiment *x, Judgement *j)
     if (timing)
         judge_printf(j, " Seconds to target are steps to target × the one-thread ms/step of [%s](%s.md), timed alone%s.",
                      timing, timing, timed ? "" : " (**not yet timed**: its results are missing)");
-    judge_printf(j, "\n\n");
+    judge_printf(j, isfinite(fraction) || timing ? "\n\n" : "\n");
 
     Verdict v = VERDICT_CONFIRMED;
     int checks = 0;
