@@ -41,6 +41,7 @@
 #include "report/labels.h"
 #include "report/lrsweep.h"
 #include "report/stats.h"
+#include "report/throughput.h"
 #include "report/verdicts.h"
 
 enum { O_MAX_WL = 8, O_MAX_NAMES = 16 };
@@ -126,8 +127,9 @@ static double first_at(const Table *c, double target)
     return -1;
 }
 
-/* ms/step at one thread of the benchmark run matching row r of x (NaN if none). */
-static double bench_ms(const Experiment *b, const Experiment *x, int r)
+/* ms/step at one thread of the benchmark run (of b, read into bs by bench_collect)
+ * matching row r of x (NaN if none). */
+static double bench_ms(const BenchSet *bs, const Experiment *b, const Experiment *x, int r)
 {
     static const char *const keys[] = {"model", "optimizer", "batch", "widths", "context", "width", "layers"};
     for (int q = 0; q < b->runs.nrows; q++) {
@@ -135,14 +137,9 @@ static double bench_ms(const Experiment *b, const Experiment *x, int r)
         for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
             same &= !strcmp(table_get(&b->runs, q, keys[k]), table_get(&x->runs, r, keys[k]));
         if (!same) continue;
-        Table t;
-        if (exp_run_file(b, q, "bench.tsv", &t) != ST_OK) return NAN;
-        double v[256];
-        int n = 0;
-        for (int i = 0; i < t.nrows && n < 256; i++)
-            if (table_getnum(&t, i, "threads") == 1) v[n++] = table_getnum(&t, i, "ms_per_step");
-        table_free(&t);
-        return stats_median(v, n);
+        for (int i = 0; i < bs->n; i++)
+            if (bs->row[i].run == q && bs->row[i].threads == 1) return bs->row[i].ms;
+        return NAN;
     }
     return NAN;
 }
@@ -171,11 +168,13 @@ static Status attach_timing(Analysis *a, const Experiment *x, const char *timing
     *timed = false;
     if (!timing) return ST_OK;
     static Experiment b;
+    static BenchSet bs;
     Status st = load_timing(&b, x, timing, timed);
-    if (st != ST_OK) return st;
-    for (int i = 0; *timed && i < a->ne; i++)
-        if (a->e[i].b.n) a->e[i].ms = bench_ms(&b, x, a->e[i].s->cell[a->e[i].s->best].rows[0]);
-    if (*timed) experiment_free(&b);
+    if (st != ST_OK || !*timed) return st;
+    bench_collect(&bs, &b);
+    for (int i = 0; i < a->ne; i++)
+        if (a->e[i].b.n) a->e[i].ms = bench_ms(&bs, &b, x, a->e[i].s->cell[a->e[i].s->best].rows[0]);
+    experiment_free(&b);
     return ST_OK;
 }
 
