@@ -6,7 +6,8 @@
  * to after() exactly once, after its product (and rounding) is done, and its result is
  * mm() followed by the same elementwise work on all of C. It runs the pinned (Haswell)
  * kernels where the CPU can, as descent does: there, a product's bits depend on how C
- * is cut into sgemm calls, so a batch that cut C differently would fail. */
+ * is cut into sgemm calls (checked: one of the products in one call differs from its
+ * tiles), so a batch that cut C differently would fail. */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -101,6 +102,19 @@ static void check_batch(Precision p, const char *name)
     for (int i = 0; i < NCALLS; i++) {
         want[i] = malloc(sizeof(float) * (size_t)b.c[i].M * b.c[i].N);
         memcpy(want[i], b.c[i].C, sizeof(float) * (size_t)b.c[i].M * b.c[i].N);
+    }
+    if (p == PREC_FP32 && !strcmp(blas_core_name(), "Haswell")) {
+        /* the cut matters: product 1 as one sgemm call (mm_local) instead of its three
+         * column tiles gives other bits, so a batch that cut C differently would fail */
+        const MmCall *c = &b.c[1];
+        float *one = malloc(sizeof(float) * (size_t)c->M * c->N);
+        CHECK(one);
+        memcpy(one, b.c0[1], sizeof(float) * (size_t)c->M * c->N);
+        mm_local(c->ta, c->tb, c->M, c->N, c->K, c->alpha, c->A, c->lda, c->B, c->ldb, c->beta, one, c->ldc);
+        CHECK_TRUE(memcmp(one, want[1], sizeof(float) * (size_t)c->M * c->N) != 0,
+                   "fp32: a %dx%dx%d product in one call has other bits than in its three column tiles", c->M, c->N,
+                   c->K);
+        free(one);
     }
     for (int threads = 1; threads <= 3; threads++) {
         CHECK(blas_init(threads) == threads && blas_set_precision(p, 1 << 20) == ST_OK);
