@@ -66,8 +66,8 @@ static double interp(const double *xs, const double *ys, int n, double x)
 /* The sizes of budget b, sorted by N; NaN losses (diverged runs) are left out. Runs of one
  * size (the same params) at several learning rates (an lr axis, its own grid per size)
  * count as one point: the rate with the lowest mean final validation loss over its seeds,
- * kept in b->lr with the number of rates tried in b->nlr and whether it is the smallest
- * or the largest of them in b->edge. */
+ * kept in b->lr with the number of rates tried in b->nlr and the smallest and largest of
+ * them in b->lr_min and b->lr_max. */
 static void collect(const Experiment *x, Budget *b)
 {
     /* one cell per (size, lr): the sum and count of its finite losses */
