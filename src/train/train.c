@@ -36,17 +36,6 @@ static Eval evaluate(Model *m, Data *d, Split split, int rows)
     return (Eval){items ? sum / items : NAN, items ? (double)correct / items : NAN};
 }
 
-/* Global L2 norm of the gradient, accumulated in double in table order. */
-static double grad_norm(const Params *p)
-{
-    double ss = 0;
-    for (int i = 0; i < p->n; i++) {
-        const float *g = p->g + p->spec[i].offset;
-        for (long j = 0; j < p->spec[i].numel; j++) ss += (double)g[j] * g[j];
-    }
-    return sqrt(ss);
-}
-
 static void scale_grads(Params *p, float c)
 {
     for (long j = 0; j < p->numel; j++) p->g[j] *= c;
@@ -315,7 +304,7 @@ Status train_run(const Settings *s, const TrainOptions *o, TrainResult *r)
         bool measure = step % eval_every == 0 || step == total;
         if (measure) grad_zero = zero_fraction(p->g, p->numel);
         bool apply = mixed_unscale(&mx, p); /* false: a dynamic loss scale skips this step */
-        double gn = grad_norm(p);
+        double gn = vec_norm(p->g, p->numel); /* the tensors lie in table order, back to back */
         if (!isfinite(loss) || (apply && !isfinite(gn)) || loss > s->diverge_factor * initial_loss) {
             snprintf(r->status, sizeof r->status, "diverged");
             r->diverged_step = step;
