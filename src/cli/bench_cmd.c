@@ -2,6 +2,7 @@
  * sgemm peak to hold them against. */
 #include <gsl/gsl_randist.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +27,8 @@ static void usage(FILE *f)
 {
     fprintf(f,
             "usage: descent bench [--SETTING VALUE ...] [--steps N] [--warmup N] [--threads N[,N...]]\n"
-            "                     [--repeats R] [--out DIR [--peak-size N]] [--blas K]\n"
+            "                     [--repeats R] [--baseline KEY=VALUE] [--out DIR [--peak-size N]]\n"
+            "                     [--blas K]\n"
             "       descent bench --peak [--threads N] [--blas K]\n"
             "\n"
             "Times training steps of the model the settings describe on random data of that\n"
@@ -39,7 +41,15 @@ static void usage(FILE *f)
             "\n"
             "--threads 1,2 times each thread count in turn, one row each. --repeats R times\n"
             "R rounds of --warmup and --steps steps and reports the median of the rounds'\n"
-            "medians. --out DIR (what descent sweep runs for an experiment with [bench]) also\n"
+            "medians.\n"
+            "\n"
+            "--baseline KEY=VALUE also times the same shape with that one setting changed\n"
+            "(activation_checkpoint=0, optimizer=sgd), its steps alternating with the run's\n"
+            "(ABBA), and reports the run's time over the baseline's as the median over rounds\n"
+            "(vs_baseline): a machine whose speed drifts slows both sides of a pair alike. A run\n"
+            "whose settings already are the baseline's times nothing twice (vs_baseline is 1).\n"
+            "\n"
+            "--out DIR (what descent sweep runs for an experiment with [bench]) also\n"
             "measures the sgemm peak (of NxNxN products, --peak-size, default 2048) in the same\n"
             "process for each thread count instead of reading the cache, and writes DIR/summary.tsv (the settings and the work of a\n"
             "step), DIR/bench.tsv (one row per thread count and round) and DIR/provenance.tsv,\n"
@@ -149,38 +159,91 @@ typedef struct {
     double t_start, t_end;                /* the monotonic clock: comparable between processes on one machine */
 } Round;
 
+/* What a round times: a model with its optimizer and number format, and the times of its
+ * timed steps. */
 typedef struct {
     Model *m;
-    Optimizer *opt;
-    Mixed *mx;
+    Optimizer opt;
+    Mixed mx;
     OptHyper h;
-    Batch *batch;
-    long t; /* optimizer steps taken so far */
-    double *tf, *tb, *to, *tt; /* (steps) scratch */
-} Bench;
+    long t;                    /* optimizer steps taken so far */
+    double *tf, *tb, *to, *tt; /* (steps) forward, backward, optimizer, whole step */
+} Subject;
 
-static Round time_round(Bench *b, int warmup, int steps)
+/* Set up under the most threads it will be timed with (a 16-bit policy sizes rounding
+ * scratch per pool thread). */
+static Status subject_init(Subject *u, const Settings *s, const DataShape *shape, int steps)
 {
-    Round r = {.t_start = now_s()};
-    for (int i = 0; i < warmup + steps; i++) {
-        double t0 = now_s();
-        params_zero_grad(&b->m->params);
-        b->m->ops->forward(b->m, b->batch);
-        double t1 = now_s();
-        b->m->ops->backward(b->m, b->batch, mixed_dloss(b->mx, 1));
-        double t2 = now_s();
-        if (mixed_unscale(b->mx, &b->m->params)) mixed_step(b->mx, b->opt, &b->m->params, &b->h, ++b->t);
-        double t3 = now_s();
-        if (i >= warmup) {
-            int k = i - warmup;
-            b->tf[k] = t1 - t0, b->tb[k] = t2 - t1, b->to[k] = t3 - t2, b->tt[k] = t3 - t0;
-        }
+    *u = (Subject){.h = run_hyper(s)};
+    u->tf = calloc((size_t)steps, sizeof(double)), u->tb = calloc((size_t)steps, sizeof(double));
+    u->to = calloc((size_t)steps, sizeof(double)), u->tt = calloc((size_t)steps, sizeof(double));
+    if (!u->tf || !u->tb || !u->to || !u->tt) return err_set(ST_NOMEM, "out of memory");
+    Status st = model_create(&u->m, s, shape);
+    if (st == ST_OK) st = optimizer_init(&u->opt, opt_type_at(s->optimizer), &u->m->params, &u->h);
+    if (st == ST_OK) st = mixed_init(&u->mx, s, &u->m->params, u->m->max_operand);
+    return st;
+}
+
+static void subject_free(Subject *u)
+{
+    mixed_free(&u->mx);
+    optimizer_free(&u->opt);
+    model_free(u->m);
+    free(u->tf), free(u->tb), free(u->to), free(u->tt);
+    *u = (Subject){0};
+}
+
+/* One training step; its phases' times go to index k when k >= 0. */
+static void time_step(Subject *u, const Batch *batch, int k)
+{
+    double t0 = now_s();
+    params_zero_grad(&u->m->params);
+    u->m->ops->forward(u->m, batch);
+    double t1 = now_s();
+    u->m->ops->backward(u->m, batch, mixed_dloss(&u->mx, 1));
+    double t2 = now_s();
+    if (mixed_unscale(&u->mx, &u->m->params)) mixed_step(&u->mx, &u->opt, &u->m->params, &u->h, ++u->t);
+    double t3 = now_s();
+    if (k >= 0) u->tf[k] = t1 - t0, u->tb[k] = t2 - t1, u->to[k] = t3 - t2, u->tt[k] = t3 - t0;
+}
+
+/* One round of n subjects (the run, and its baseline if any): warmup untimed steps, then
+ * steps timed ones. The subjects' steps alternate (ABBA), so a pair is timed over the
+ * same seconds and a machine whose speed drifts slows both alike. */
+static void time_round(Subject *const *u, int n, const Batch *batch, int warmup, int steps, Round *out)
+{
+    double t_start = now_s();
+    for (int i = 0; i < warmup + steps; i++)
+        for (int j = 0; j < n; j++) time_step(u[i % 2 ? n - 1 - j : j], batch, i - warmup);
+    for (int j = 0; j < n; j++) {
+        const Subject *v = u[j];
+        Round *r = &out[j];
+        r->fwd = median(v->tf, steps), r->bwd = median(v->tb, steps), r->opt = median(v->to, steps);
+        r->step = median(v->tt, steps); /* sorted now */
+        r->min = v->tt[0], r->max = v->tt[steps - 1];
+        r->t_start = t_start, r->t_end = now_s();
     }
-    r.fwd = median(b->tf, steps), r.bwd = median(b->tb, steps), r.opt = median(b->to, steps);
-    r.step = median(b->tt, steps); /* sorted now */
-    r.min = b->tt[0], r.max = b->tt[steps - 1];
-    r.t_end = now_s();
-    return r;
+}
+
+/* The run's settings with one more pair, --baseline KEY=VALUE; *same when that changes
+ * nothing (the run is its own baseline). */
+static Status baseline_settings(Settings *out, bool *same, const Settings *run, const SettingPairs *pairs,
+                                const char *kv)
+{
+    const char *eq = strchr(kv, '=');
+    if (!eq || eq == kv || !eq[1]) return err_set(ST_USAGE, "--baseline: '%s' is not KEY=VALUE", kv);
+    static SettingPairs p; /* 50 KB: not on the stack */
+    p = *pairs;
+    char key[64];
+    snprintf(key, sizeof key, "%.*s", (int)(eq - kv), kv);
+    Status st = pairs_add(&p, key, eq + 1, "--baseline");
+    if (st == ST_OK) st = settings_from_pairs(out, &p);
+    if (st != ST_OK) return st;
+    static char a[8192], b[8192];
+    settings_identity(run, "", a, sizeof a);
+    settings_identity(out, "", b, sizeof b);
+    *same = !strcmp(a, b);
+    return ST_OK;
 }
 
 /* "1,2" → {1, 2}; false on anything else. */
@@ -200,10 +263,17 @@ static bool parse_threads(const char *s, int *t, int cap, int *n)
     }
 }
 
+/* The median over rounds of one field of each thread count's rounds. */
+static double rounds_median(const Round *rk, int repeats, size_t field, double *scratch)
+{
+    for (int i = 0; i < repeats; i++) scratch[i] = *(const double *)((const char *)&rk[i] + field);
+    return median(scratch, repeats);
+}
+
 int cmd_bench(int argc, char **argv)
 {
-    const char *steps_s = NULL, *warmup_s = NULL, *threads_s = NULL, *peak = NULL,
-               *repeats_s = NULL, *out_dir = NULL, *peak_size_s = NULL;
+    const char *steps_s = NULL, *warmup_s = NULL, *threads_s = NULL, *peak = NULL, *repeats_s = NULL,
+               *out_dir = NULL, *peak_size_s = NULL, *baseline_s = NULL;
     const CmdOption opts[] = {
         {"steps", true, "timed steps", &steps_s},
         {"warmup", true, "untimed steps first", &warmup_s},
@@ -212,16 +282,23 @@ int cmd_bench(int argc, char **argv)
         {"repeats", true, "timed rounds per thread count", &repeats_s},
         {"out", true, "result folder", &out_dir},
         {"peak-size", true, "n of the n×n×n sgemm peak with --out", &peak_size_s},
+        {"baseline", true, "KEY=VALUE: time beside the run with this setting", &baseline_s},
     };
     static SettingPairs pairs;
     bool help;
-    Status st = args_parse(argc, argv, opts, 7, &pairs, &help);
+    Status st = args_parse(argc, argv, opts, 8, &pairs, &help);
     if (help) return usage(stdout), 0;
     if (st != ST_OK) return report_error("bench", st);
     /* bench never reads a dataset: the data setting only has to name a valid one. The
      * blas setting has chosen the kernels before main (core/blas.h); --peak needs no other. */
-    static Settings s;
+    static Settings s, sb;
+    bool self_baseline = false;
     if ((st = settings_from_pairs(&s, &pairs)) != ST_OK) return report_error("bench", st);
+    if (baseline_s && (st = baseline_settings(&sb, &self_baseline, &s, &pairs, baseline_s)) != ST_OK)
+        return report_error("bench", st);
+    if (baseline_s && sb.blas != s.blas)
+        return err_set(ST_USAGE, "--baseline: blas chooses the kernels of the whole process: bench each in its own run"),
+               report_error("bench", ST_USAGE);
     enum { MAX_THREADS = 16 };
     int tlist[MAX_THREADS], nthreads = 1;
     if (threads_s && !parse_threads(threads_s, tlist, MAX_THREADS, &nthreads))
@@ -246,32 +323,33 @@ int cmd_bench(int argc, char **argv)
     shape.inputs = s.inputs ? s.inputs : 784;
     shape.classes = gpt ? (s.vocab ? s.vocab : 96) : (s.classes ? s.classes : 10);
     for (int i = 0; i < shape.classes && i < 256; i++) shape.charset[i] = (unsigned char)i;
-    Model *m = NULL;
-    if ((st = model_create(&m, &s, &shape)) != ST_OK) return report_error("bench", st);
-    Optimizer opt = {0};
-    Mixed mx = {0};
-    OptHyper h = run_hyper(&s);
-    /* a 16-bit policy keeps rounding scratch per pool thread, sized when it is set up:
-     * set it up under the most threads timed (--threads 1,2 aborted on its second count) */
     int most = tlist[0];
     for (int k = 1; k < nthreads; k++) most = tlist[k] > most ? tlist[k] : most;
     pool_init(most);
-    if ((st = optimizer_init(&opt, opt_type_at(s.optimizer), &m->params, &h)) != ST_OK ||
-        (st = mixed_init(&mx, &s, &m->params, m->max_operand)) != ST_OK)
-        return optimizer_free(&opt), model_free(m), report_error("bench", st);
+    Subject run = {0}, base = {0};
+    bool paired = baseline_s && !self_baseline; /* a second model timed beside the run */
+    if ((st = subject_init(&run, &s, &shape, steps)) != ST_OK ||
+        (paired && (st = subject_init(&base, &sb, &shape, steps)) != ST_OK))
+        return subject_free(&run), subject_free(&base), report_error("bench", st);
 
-    /* one random batch, reused: timing does not depend on the values */
+    /* one random batch, reused: timing does not depend on the values. The baseline
+     * shares it, so it must take the run's batch and context. */
     int B = s.batch, T = s.context;
+    if (paired && (sb.batch != B || sb.context != T || sb.model != s.model)) {
+        subject_free(&run), subject_free(&base);
+        return err_set(ST_USAGE, "--baseline: '%s' changes the model, batch or context: a baseline times the same data",
+                       baseline_s),
+               report_error("bench", ST_USAGE);
+    }
     gsl_rng *r = rng_stream((uint64_t)s.seed, "bench");
     float *x = buf_floats((size_t)B * shape.inputs);
     int *y = calloc((size_t)B, sizeof *y), *tok = calloc((size_t)B * (T + 1), sizeof *tok);
-    double *tf = calloc((size_t)steps, sizeof *tf), *tb = calloc((size_t)steps, sizeof *tb),
-           *to = calloc((size_t)steps, sizeof *to), *tt = calloc((size_t)steps, sizeof *tt);
     Round *rounds = calloc((size_t)repeats * nthreads, sizeof *rounds);
+    Round *based = calloc((size_t)repeats * nthreads, sizeof *based); /* the baseline's round beside each */
     double *peaks = calloc((size_t)nthreads, sizeof *peaks), *med = calloc((size_t)repeats, sizeof *med);
     OutDir od = {0};
     FILE *summary = NULL, *bt = NULL, *prov = NULL;
-    if (!r || !x || !y || !tok || !tf || !tb || !to || !tt || !rounds || !peaks || !med) {
+    if (!r || !x || !y || !tok || !rounds || !based || !peaks || !med) {
         st = err_set(ST_NOMEM, "out of memory");
         goto done;
     }
@@ -279,19 +357,24 @@ int cmd_bench(int argc, char **argv)
     for (int i = 0; i < B; i++) y[i] = (int)gsl_rng_uniform_int(r, (unsigned long)shape.classes);
     for (long i = 0; i < (long)B * (T + 1); i++) tok[i] = (int)gsl_rng_uniform_int(r, (unsigned long)shape.classes);
     Batch batch = {B, x, y, tok};
-    Bench b = {m, &opt, &mx, h, &batch, 0, tf, tb, to, tt};
     for (int k = 0; k < nthreads; k++) {
         /* with --out the peak is measured here, beside the steps it is held against */
         peaks[k] = out_dir ? (pool_init(tlist[k]), measure_peak(peak_size)) : peak_for(tlist[k], false);
         pool_init(tlist[k]);
-        for (int i = 0; i < repeats; i++) rounds[k * repeats + i] = time_round(&b, warmup, steps);
+        for (int i = 0; i < repeats; i++) {
+            Subject *const both[2] = {&run, &base};
+            Round out[2];
+            time_round(both, paired ? 2 : 1, &batch, warmup, steps, out);
+            rounds[k * repeats + i] = out[0], based[k * repeats + i] = out[paired];
+        }
     }
 
+    Model *m = run.m;
     long items = (long)B * m->items_per_row;
     double gflop = m->flops_per_item * items / 1e9;
     StepFlops sf; /* executed FLOPs of each phase, for its rate */
     double opt_mm, opt_ew;
-    step_flops(m, &opt, &h, B, &sf, &opt_mm, &opt_ew);
+    step_flops(m, &run.opt, &run.h, B, &sf, &opt_mm, &opt_ew);
     char shape_desc[256];
     if (gpt)
         snprintf(shape_desc, sizeof shape_desc, "V=%d,T=%d,C=%d,L=%d,H=%d,B=%d", shape.classes, T,
@@ -303,26 +386,29 @@ int cmd_bench(int argc, char **argv)
     }
     printf("model\tshape\toptimizer\tprecision\tblas_core\tthreads\trepeats\tms_per_step\tms_min\tms_max\tfwd_ms\tbwd_ms\topt_ms\t"
            "bwd_fwd\titems_per_sec\tgflop_per_step\tgflops\tpeak_gflops\tpeak_fraction\tfwd_peak_fraction\t"
-           "bwd_peak_fraction\topt_peak_fraction\n");
+           "bwd_peak_fraction\topt_peak_fraction%s\n",
+           baseline_s ? "\tvs_baseline" : "");
     for (int k = 0; k < nthreads; k++) {
         const Round *rk = &rounds[k * repeats];
-        double fwd, bwd, op, step, lo = rk[0].min, hi = rk[0].max;
-        for (int i = 0; i < repeats; i++) med[i] = rk[i].fwd, lo = fmin(lo, rk[i].min), hi = fmax(hi, rk[i].max);
-        fwd = median(med, repeats);
-        for (int i = 0; i < repeats; i++) med[i] = rk[i].bwd;
-        bwd = median(med, repeats);
-        for (int i = 0; i < repeats; i++) med[i] = rk[i].opt;
-        op = median(med, repeats);
-        for (int i = 0; i < repeats; i++) med[i] = rk[i].step;
-        step = median(med, repeats);
+        double lo = rk[0].min, hi = rk[0].max;
+        for (int i = 0; i < repeats; i++) lo = fmin(lo, rk[i].min), hi = fmax(hi, rk[i].max);
+        double fwd = rounds_median(rk, repeats, offsetof(Round, fwd), med);
+        double bwd = rounds_median(rk, repeats, offsetof(Round, bwd), med);
+        double op = rounds_median(rk, repeats, offsetof(Round, opt), med);
+        double step = rounds_median(rk, repeats, offsetof(Round, step), med);
         double peak = peaks[k] * 1e9;
         printf("%s\t%s\t%s\t%s\t%s\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.2f\t%.0f\t%.4f\t%.1f\t%.1f\t%.3f\t%.3f\t"
-               "%.3f\t%.3f\n",
+               "%.3f\t%.3f",
                model_kind_name(s.model), shape_desc, opt_type_name(s.optimizer),
                precision_name(s.precision), blas_core_name(), tlist[k], repeats, 1e3 * step, 1e3 * lo, 1e3 * hi, 1e3 * fwd,
                1e3 * bwd, 1e3 * op, bwd / fwd, items / step, gflop, gflop / step, peaks[k], gflop / step / peaks[k],
                fwd > 0 ? (sf.fwd_mm + sf.fwd_ew) / fwd / peak : NAN, bwd > 0 ? (sf.bwd_mm + sf.bwd_ew) / bwd / peak : NAN,
                op > 0 ? (opt_mm + opt_ew) / op / peak : NAN);
+        if (baseline_s) {
+            for (int i = 0; i < repeats; i++) med[i] = rk[i].step / based[k * repeats + i].step;
+            printf("\t%.4f", median(med, repeats));
+        }
+        printf("\n");
     }
     if (!out_dir) goto done;
 
@@ -342,16 +428,19 @@ int cmd_bench(int argc, char **argv)
                      "fwd_ew_flop\tbwd_mm_flop\tbwd_ew_flop\topt_mm_flop\topt_ew_flop\n");
     train_write_settings_row(summary, &s);
     fprintf(summary, "ok\t%s\t%ld\t%ld\t%.6g\t%ld\t%.9g\t%.9g\t%.9g\t%.9g\t%.9g\t%.9g\n", shape_desc,
-            m->params.numel, items, gflop, mixed_activation_bytes(&mx, m->activation_bytes), sf.fwd_mm, sf.fwd_ew,
+            m->params.numel, items, gflop, mixed_activation_bytes(&run.mx, m->activation_bytes), sf.fwd_mm, sf.fwd_ew,
             sf.bwd_mm, sf.bwd_ew, opt_mm, opt_ew);
     fprintf(bt, "threads\tround\tsteps\tms_per_step\tms_min\tms_max\tfwd_ms\tbwd_ms\topt_ms\tpeak_gflops\t"
-                "host\tcpu\tblas_core\tstart_s\tend_s\n");
+                "host\tcpu\tblas_core\tstart_s\tend_s%s\n",
+            baseline_s ? "\tbaseline\tbaseline_ms" : "");
     for (int k = 0; k < nthreads; k++)
         for (int i = 0; i < repeats; i++) {
             const Round *q = &rounds[k * repeats + i];
-            fprintf(bt, "%d\t%d\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.1f\t%s\t%s\t%s\t%.3f\t%.3f\n", tlist[k], i + 1,
+            fprintf(bt, "%d\t%d\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.1f\t%s\t%s\t%s\t%.3f\t%.3f", tlist[k], i + 1,
                     steps, 1e3 * q->step, 1e3 * q->min, 1e3 * q->max, 1e3 * q->fwd, 1e3 * q->bwd, 1e3 * q->opt,
                     peaks[k], host, cpu, blas_core_name(), q->t_start, q->t_end);
+            if (baseline_s) fprintf(bt, "\t%s\t%.4f", baseline_s, 1e3 * based[k * repeats + i].step);
+            fprintf(bt, "\n");
         }
     train_write_provenance(prov, &s);
     FILE *fs3[] = {summary, bt, prov};
@@ -366,9 +455,9 @@ done:
     if (st != ST_OK && od.tmp[0]) outdir_abort(&od);
     gsl_rng_free(r);
     buf_free(x);
-    free(y), free(tok), free(tf), free(tb), free(to), free(tt), free(rounds), free(peaks), free(med);
-    mixed_free(&mx);
-    optimizer_free(&opt);
-    model_free(m);
+    free(y), free(tok), free(rounds), free(based), free(peaks),
+        free(med);
+    subject_free(&base);
+    subject_free(&run);
     return st == ST_OK ? 0 : report_error("bench", st);
 }

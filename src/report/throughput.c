@@ -34,7 +34,9 @@ void bench_collect(BenchSet *b, const Experiment *x)
             w->threads = (int)table_getnum(&t, i, "threads");
             snprintf(w->machine, sizeof w->machine, "%s, %s", table_get(&t, i, "host"), table_get(&t, i, "cpu"));
             snprintf(w->core, sizeof w->core, "%s", table_get(&t, i, "blas_core"));
-            double v[5][BENCH_MAX_ROUNDS], ratio[BENCH_MAX_ROUNDS];
+            double v[5][BENCH_MAX_ROUNDS], ratio[BENCH_MAX_ROUNDS], vs[BENCH_MAX_ROUNDS];
+            bool paired = table_col(&t, "baseline_ms") >= 0;
+            snprintf(w->baseline, sizeof w->baseline, "%s", paired ? table_get(&t, i, "baseline") : "");
             for (int k = i; k < t.nrows && w->rounds < BENCH_MAX_ROUNDS; k++) {
                 if ((int)table_getnum(&t, k, "threads") != w->threads) continue;
                 used[k] = true;
@@ -43,6 +45,7 @@ void bench_collect(BenchSet *b, const Experiment *x)
                 v[2][q] = table_getnum(&t, k, "bwd_ms"), v[3][q] = table_getnum(&t, k, "peak_gflops");
                 v[4][q] = table_getnum(&t, k, "opt_ms");
                 ratio[q] = v[2][q] / v[1][q];
+                vs[q] = paired ? v[0][q] / table_getnum(&t, k, "baseline_ms") : NAN;
             }
             Stats s = stats_of(v[0], w->rounds);
             w->ms_lo = s.min, w->ms_hi = s.max;
@@ -51,6 +54,8 @@ void bench_collect(BenchSet *b, const Experiment *x)
             w->opt = stats_median(v[4], w->rounds);
             Stats rs = stats_of(ratio, w->rounds);
             w->ratio = stats_median(ratio, w->rounds), w->ratio_lo = rs.min, w->ratio_hi = rs.max;
+            Stats vsr = stats_of(vs, w->rounds);
+            w->vs_base = stats_median(vs, w->rounds), w->vs_base_lo = vsr.min, w->vs_base_hi = vsr.max;
             w->gflop = table_getnum(&x->runs, r, "gflop_per_step");
             w->items = table_getnum(&x->runs, r, "items_per_step");
             int m = 0;

@@ -27,6 +27,8 @@ typedef struct {
     double fwd, bwd, opt, peak; /* medians over the rounds */
     double ratio, ratio_lo, ratio_hi; /* backward over forward time: median over rounds, range */
     double gflop, items;        /* work of a step (runs.tsv) */
+    char baseline[128];         /* bench --baseline KEY=VALUE, or "" */
+    double vs_base, vs_base_lo, vs_base_hi; /* ms_per_step over baseline_ms: median over rounds, range; NaN without */
 } BenchRow;
 
 typedef struct {

@@ -8,8 +8,10 @@
  *   FLOP overhead  the executed FLOPs of forward and backward (the runs.tsv columns in
  *                  `flops`, summed: the recomputation is backward work) with K over
  *                  those without, minus 1
- *   time overhead  per thread count, the median over rounds of bench.tsv's ms_per_step
- *                  with K over without, minus 1 (the runs are timed one at a time)
+ *   time overhead  per thread count, the median over rounds of the run's ms_per_step over
+ *                  that of its baseline timed beside it in the same process ([bench]
+ *                  baseline = activation_checkpoint=0, bench.tsv's baseline_ms), minus 1: a
+ *                  ratio of two runs timed minutes apart would carry the machine's drift
  *
  * Parameters ([verdict]), with defaults:
  *   memory = 0.5              the claimed saving: "more than half"
@@ -20,8 +22,8 @@
  * A pair holds the claim when it saves more than `memory` and its time overhead at
  * every thread count is within `compute_tolerance` of `compute`. Confirmed when every
  * pair holds it; refuted when one saves no more than `memory` or has a timed overhead
- * outside the band; inconclusive when there are no pairs or no timings (the memory and
- * FLOP columns are still printed). */
+ * outside the band; inconclusive when there are no pairs or a run was not timed beside
+ * its baseline (the memory and FLOP columns are still printed). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,23 +35,28 @@
 
 enum { MAX_THREADS = 8 };
 
+/* What `descent bench --baseline` must have timed beside a run for its overhead. */
+static const char BASELINE[] = "activation_checkpoint=0";
+
 typedef struct {
     int n;
     int threads[MAX_THREADS];
-    double ms[MAX_THREADS]; /* median over rounds */
+    double over[MAX_THREADS], lo[MAX_THREADS], hi[MAX_THREADS]; /* time over the baseline's − 1: median, range */
 } Timing;
 
-/* The median ms_per_step per thread count of runs.tsv row `row`, from the benchmark rows
- * bench_collect read (report/throughput.h); n = 0 without a bench.tsv. */
+/* The time overhead per thread count of runs.tsv row `row` against the baseline timed
+ * beside it, from the benchmark rows bench_collect read (report/throughput.h); n = 0
+ * when it was not timed so. */
 static Timing timing_of(const BenchSet *b, int row)
 {
     Timing tm = {0};
     for (int i = 0; i < b->n && tm.n < MAX_THREADS; i++) {
-        if (b->row[i].run != row) continue;
+        const BenchRow *w = &b->row[i];
+        if (w->run != row || strcmp(w->baseline, BASELINE) || !isfinite(w->vs_base)) continue;
         int k = tm.n++; /* kept in ascending thread counts, as bench.tsv lists them */
-        for (; k > 0 && tm.threads[k - 1] > b->row[i].threads; k--)
-            tm.threads[k] = tm.threads[k - 1], tm.ms[k] = tm.ms[k - 1];
-        tm.threads[k] = b->row[i].threads, tm.ms[k] = b->row[i].ms;
+        for (; k > 0 && tm.threads[k - 1] > w->threads; k--)
+            tm.threads[k] = tm.threads[k - 1], tm.over[k] = tm.over[k - 1], tm.lo[k] = tm.lo[k - 1], tm.hi[k] = tm.hi[k - 1];
+        tm.threads[k] = w->threads, tm.over[k] = w->vs_base - 1, tm.lo[k] = w->vs_base_lo - 1, tm.hi[k] = w->vs_base_hi - 1;
     }
     return tm;
 }
@@ -81,7 +88,7 @@ static Status judge_checkpointing(const Experiment *x, Judgement *j)
     bench_collect(&bench, x);
 
     judge_printf(j, "| shape | checkpoint every | activation bytes without → with | change | FLOPs per step without → "
-                    "with | FLOP overhead | time overhead (threads: ms without → with) | holds |\n"
+                    "with | FLOP overhead | time overhead beside the baseline (threads: median over rounds, range) | holds |\n"
                     "|---|---|---|---|---|---|---|---|\n");
     int pairs = 0, holding = 0, failing = 0, untimed = 0;
     double min_saved = INFINITY, max_saved = -INFINITY, min_t = INFINITY, max_t = -INFINITY;
@@ -92,7 +99,6 @@ static Status judge_checkpointing(const Experiment *x, Judgement *j)
         for (int k = 0; k < cell->nrows; k++)
             if (table_getnum(&x->runs, cell->rows[k], "activation_checkpoint") == 0) base = cell->rows[k];
         if (base < 0) continue;
-        Timing tb = timing_of(&bench, base);
         double ab = table_getnum(&x->runs, base, "activation_bytes"), fb = flops_of(x, base, flops);
         for (int k = 0; k < cell->nrows; k++) {
             int r = cell->rows[k];
@@ -103,18 +109,17 @@ static Status judge_checkpointing(const Experiment *x, Judgement *j)
             double saved = 1 - ar / ab, fover = fr / fb - 1;
             Timing tr = timing_of(&bench, r);
             char s1[32], s2[32], s3[32], s4[32], times[512] = "";
-            bool timed = tb.n > 0 && tr.n > 0, ok_t = timed;
+            bool timed = tr.n > 0, ok_t = timed;
             size_t len = 0;
-            for (int a = 0; a < tb.n; a++)
-                for (int b = 0; b < tr.n; b++) {
-                    if (tb.threads[a] != tr.threads[b]) continue;
-                    double over = tr.ms[b] / tb.ms[a] - 1;
-                    ok_t &= fabs(over - compute) <= tol;
-                    min_t = fmin(min_t, over), max_t = fmax(max_t, over);
-                    len += (size_t)snprintf(times + len, sizeof times - len, "%s%d: %s (%.3g → %.3g)",
-                                            len ? "; " : "", tb.threads[a], stats_pct(s1, over, 1), tb.ms[a], tr.ms[b]);
-                    if (len >= sizeof times) len = sizeof times - 1;
-                }
+            for (int a = 0; a < tr.n; a++) {
+                double over = tr.over[a];
+                ok_t &= fabs(over - compute) <= tol;
+                min_t = fmin(min_t, over), max_t = fmax(max_t, over);
+                len += (size_t)snprintf(times + len, sizeof times - len, "%s%d: %s (%s to %s)", len ? "; " : "",
+                                        tr.threads[a], stats_pct(s1, over, 1), stats_pct(s2, tr.lo[a], 1),
+                                        stats_pct(s3, tr.hi[a], 1));
+                if (len >= sizeof times) len = sizeof times - 1;
+            }
             bool ok_m = saved > memory;
             min_saved = fmin(min_saved, saved), max_saved = fmax(max_saved, saved);
             if (isfinite(fover)) min_f = fmin(min_f, fover), max_f = fmax(max_f, fover);
@@ -124,14 +129,15 @@ static Status judge_checkpointing(const Experiment *x, Judgement *j)
             else holding++;
             judge_printf(j, "| %s | %g | %.0f → %.0f | %s | %s → %s | %s | %s | %s |\n",
                          table_col(&x->runs, "shape") >= 0 ? table_get(&x->runs, r, "shape") : cell->label, K, ab, ar,
-                         stats_pct(s2, -saved, 1), stats_fmt(s1, fb), stats_fmt(s3, fr), stats_pct(s4, fover, 1), timed ? times : "not timed",
+                         stats_pct(s2, -saved, 1), stats_fmt(s1, fb), stats_fmt(s3, fr), stats_pct(s4, fover, 1), timed ? times : "not timed beside its baseline",
                          holds);
         }
     }
     cells_free(&c);
     judge_printf(j, "\nA pair holds the claim when checkpointing saves more than %g %% of the activation bytes and "
-                    "costs %g ± %g %% more time per step at every thread count timed.\n\n",
-                 100 * memory, 100 * compute, 100 * tol);
+                    "costs %g ± %g %% more time per step than its baseline (`%s`, timed beside it in the same "
+                    "process, round by round) at every thread count timed.\n\n",
+                 100 * memory, 100 * compute, 100 * tol, BASELINE);
     Verdict v = pairs == 0 ? VERDICT_INCONCLUSIVE
                 : failing  ? VERDICT_REFUTED
                 : untimed  ? VERDICT_INCONCLUSIVE
@@ -150,8 +156,8 @@ static Status judge_checkpointing(const Experiment *x, Judgement *j)
 const VerdictRule verdict_rule_checkpointing = {
     "checkpointing",
     "pairs each benchmark run with activation_checkpoint > 0 with the run without: memory saved from "
-    "activation_bytes, FLOP overhead from the `flops` columns, time overhead from bench.tsv's median "
-    "ms_per_step; the claim holds where more than `memory` is saved and the time overhead is within "
+    "activation_bytes, FLOP overhead from the `flops` columns, time overhead from bench.tsv's ms_per_step "
+    "over the baseline_ms of activation_checkpoint=0 timed beside it, median over rounds; the claim holds where more than `memory` is saved and the time overhead is within "
     "`compute_tolerance` of `compute`",
     judge_checkpointing,
     NULL,

@@ -325,15 +325,38 @@ static Status take_int(const char *key, const char *text, int lo, int hi, int *o
     return ST_OK;
 }
 
+/* baseline = KEY=VALUE: one setting, parsed as the command line would (descent bench
+ * checks again that it keeps the model, batch and context). */
+static Status take_baseline(ExpFile *x, const char *value, const char *where)
+{
+    const char *eq = strchr(value, '=');
+    char key[64];
+    if (!eq || eq == value || !eq[1] || (size_t)(eq - value) >= sizeof key || strlen(value) >= sizeof x->bench_baseline)
+        return err_set(ST_USAGE, "%s: baseline: '%s' is not KEY=VALUE", where, value);
+    snprintf(key, sizeof key, "%.*s", (int)(eq - value), value);
+    static const char *const fixed[] = {"model", "batch", "context", "blas"};
+    for (int k = 0; k < 4; k++)
+        if (!strcmp(key, fixed[k]))
+            return err_set(ST_USAGE, "%s: baseline: %s cannot change beside a run (the model, its data and the kernels stay)",
+                           where, key);
+    static Settings probe;
+    settings_defaults(&probe, MODEL_MLP);
+    if (settings_set(&probe, key, eq + 1) != ST_OK) return err_set(ST_USAGE, "%s: baseline: %s", where, err_msg());
+    snprintf(x->bench_baseline, sizeof x->bench_baseline, "%s", value);
+    return ST_OK;
+}
+
 static Status take_bench(ExpFile *x, const Entry *e, const char *where)
 {
     if (!strcmp(e->key, "steps")) return take_int("steps", e->value, 1, 100000, &x->bench_steps, where);
     if (!strcmp(e->key, "warmup")) return take_int("warmup", e->value, 0, 100000, &x->bench_warmup, where);
     if (!strcmp(e->key, "repeats")) return take_int("repeats", e->value, 1, 1000, &x->bench_repeats, where);
     if (!strcmp(e->key, "peak_size")) return take_int("peak_size", e->value, 16, 8192, &x->bench_peak_size, where);
+    if (!strcmp(e->key, "baseline")) return take_baseline(x, e->value, where);
     if (strcmp(e->key, "threads"))
-        return err_set(ST_USAGE, "%s: unknown key '%s' in [bench] (keys: threads, steps, warmup, repeats, peak_size)", where,
-                       e->key);
+        return err_set(ST_USAGE,
+                       "%s: unknown key '%s' in [bench] (keys: threads, steps, warmup, repeats, peak_size, baseline)",
+                       where, e->key);
     char buf[EXP_TEXT];
     snprintf(buf, sizeof buf, "%s", e->value);
     x->nbench_threads = 0;

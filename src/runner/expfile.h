@@ -66,6 +66,7 @@ typedef struct {
     bool save;      /* [experiment] save = on: train runs get --save */
     int bench_threads[EXP_MAX_THREADS], nbench_threads; /* [bench] threads, default 1 */
     int bench_steps, bench_warmup, bench_repeats, bench_peak_size; /* defaults 30, 10, 5, 2048 */
+    char bench_baseline[128]; /* [bench] baseline: KEY=VALUE timed beside each run, or "" */
     int nruns;
     ExpRun *runs; /* (nruns) in matrix order */
 } ExpFile;

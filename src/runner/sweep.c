@@ -137,7 +137,7 @@ char **sweep_train_argv(const ExpFile *x, const char *results, int i, const char
 {
     static SettingPairs p;
     expfile_run_pairs(x, i, &p);
-    char **argv = calloc((size_t)(2 * p.n + 16), sizeof *argv);
+    char **argv = calloc((size_t)(2 * p.n + 18), sizeof *argv);
     if (!argv) return NULL;
     int n = 0;
     char dir[4096], opt[80];
@@ -162,6 +162,7 @@ char **sweep_train_argv(const ExpFile *x, const char *results, int i, const char
         const char *tail[] = {"--out", dir, "--threads", threads, "--steps", num[0], "--warmup", num[1],
                               "--repeats", num[2], "--peak-size", num[3]};
         for (int k = 0; k < 12; k++) argv[n++] = strdup(tail[k]);
+        if (x->bench_baseline[0]) argv[n++] = strdup("--baseline"), argv[n++] = strdup(x->bench_baseline);
     } else {
         const char *tail[] = {"--out", dir, "--threads", "1", "--quiet", "--save"};
         int ntail = x->save && !x->gradcheck ? 6 : 5;

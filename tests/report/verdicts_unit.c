@@ -1308,30 +1308,37 @@ static void test_underflow(void)
 }
 
 /* A benchmark runs.tsv from rows "layers activation_checkpoint activation_bytes
- * bwd_mm_flop ms1 ms2" (ms: bench.tsv's ms_per_step at 1 and 2 threads in each of two
- * rounds, the second 10 % slower; "-": no bench.tsv). */
-static void checkpointing_table(const char *name, const char *rows)
+ * bwd_mm_flop v1 v2": v1 and v2 the run's time over its baseline's at 1 and 2 threads,
+ * bench.tsv holding three rounds each whose ratios are v − 0.01, v and v + 0.02 (the
+ * baseline 10 ms); "-": no bench.tsv. `baseline` is what bench.tsv says was timed beside
+ * the run; NULL writes the bench.tsv of a run timed without one (no baseline columns). */
+static void checkpointing_table(const char *name, const char *rows, const char *baseline)
 {
     char dir[512], path[700];
     FILE *f = runs_tsv(name, "run_id\tmodel\tlayers\tactivation_checkpoint\tshape\tactivation_bytes\tfwd_mm_flop\t"
                              "bwd_mm_flop", dir, sizeof dir);
-    char buf[4096], layers[16], k[16], ms1[32], ms2[32];
+    char buf[4096], layers[16], k[16], v1[32], v2[32];
     snprintf(buf, sizeof buf, "%s", rows);
     for (char *save, *l = strtok_r(buf, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
         long bytes;
         double bwd;
-        if (sscanf(l, "%15s %15s %ld %lf %31s %31s", layers, k, &bytes, &bwd, ms1, ms2) != 6) exit(99);
+        if (sscanf(l, "%15s %15s %ld %lf %31s %31s", layers, k, &bytes, &bwd, v1, v2) != 6) exit(99);
         char id[13];
         run_id(id, "model", "gpt", "layers", layers, "activation_checkpoint", k, (const char *)NULL);
         fprintf(f, "%s\tgpt\t%s\t%s\tL=%s\t%ld\t100\t%g\n", id, layers, k, layers, bytes, bwd);
         snprintf(path, sizeof path, "%s/runs/%s", dir, id);
         make_dirs(path);
-        if (!strcmp(ms1, "-")) continue;
+        if (!strcmp(v1, "-")) continue;
         snprintf(path, sizeof path, "%s/runs/%s/bench.tsv", dir, id);
-        char bench[512];
-        double a = atof(ms1), b = atof(ms2);
-        snprintf(bench, sizeof bench, "threads\tround\tms_per_step\n1\t1\t%g\n1\t2\t%g\n2\t1\t%g\n2\t2\t%g\n", a,
-                 a * 1.1, b, b * 1.1);
+        char bench[2048];
+        int len = snprintf(bench, sizeof bench, "threads\tround\tms_per_step%s\n", baseline ? "\tbaseline\tbaseline_ms" : "");
+        const double v[2] = {atof(v1), atof(v2)}, wobble[3] = {-0.01, 0, 0.02};
+        for (int t = 0; t < 2; t++)
+            for (int q = 0; q < 3; q++) {
+                len += snprintf(bench + len, sizeof bench - len, "%d\t%d\t%g", t + 1, q + 1, 10 * (v[t] + wobble[q]));
+                len += baseline ? snprintf(bench + len, sizeof bench - len, "\t%s\t10\n", baseline)
+                                : snprintf(bench + len, sizeof bench - len, "\n");
+            }
         write_file(path, bench);
     }
     fclose(f);
@@ -1339,36 +1346,46 @@ static void checkpointing_table(const char *name, const char *rows)
 
 static const char *const checkpointing_ini =
     "[experiment]\ntitle = t\nclaims = C09\n[settings]\nmodel = gpt\n[sweep]\nlayers = 2 4\n"
-    "activation_checkpoint = 0 1\n[bench]\nthreads = 1 2\n[verdict]\nrule = checkpointing\nmemory = 0.5\n"
-    "compute = 0.3\ncompute_tolerance = 0.1\nflops = fwd_mm_flop bwd_mm_flop\n";
+    "activation_checkpoint = 0 1\n[bench]\nthreads = 1 2\nbaseline = activation_checkpoint=0\n[verdict]\n"
+    "rule = checkpointing\nmemory = 0.5\ncompute = 0.3\ncompute_tolerance = 0.1\nflops = fwd_mm_flop bwd_mm_flop\n";
 
 static void test_checkpointing(void)
 {
+    const char *base = "activation_checkpoint=0";
     /* both depths save 60 % and 70 % and cost 30 % and 25 % more time */
-    checkpointing_table("ck_textbook", "2 0 1000 200 10 6\n2 1 400 250 13 7.8\n4 0 2000 400 20 12\n"
-                                       "4 1 600 500 25 15\n");
+    checkpointing_table("ck_textbook", "2 0 1000 200 1 1\n2 1 400 250 1.3 1.3\n4 0 2000 400 1 1\n"
+                                       "4 1 600 500 1.25 1.25\n", base);
     Judgement j = judge("ck_textbook", checkpointing_ini);
     CHECK_TRUE(j.verdict == VERDICT_CONFIRMED && strstr(j.key, "saved +60.0 % to +70.0 %") &&
                    strstr(j.key, "FLOPs +16.7 % to +20.0 %") && strstr(j.key, "time +25.0 % to +30.0 %"),
                "checkpointing: 60-70 %% saved at +25-30 %% time confirms (%s)", j.key);
-    CHECK_TRUE(strstr(j.text, "| L=2 | 1 | 1000 → 400 | -60.0 % | 300 → 350 | +16.7 % | 1: +30.0 % (10.5 → 13.7)") != NULL,
-               "checkpointing: the pair's row (medians over rounds)");
+    CHECK_TRUE(strstr(j.text, "| L=2 | 1 | 1000 → 400 | -60.0 % | 300 → 350 | +16.7 % | 1: +30.0 % (+29.0 % to +32.0 %); "
+                              "2: +30.0 % (+29.0 % to +32.0 %) | yes |") != NULL,
+               "checkpointing: the pair's row (median and range of the rounds' ratios)");
     /* the shallow model saves too little */
-    checkpointing_table("ck_shallow", "2 0 1000 200 10 6\n2 1 600 250 13 7.8\n4 0 2000 400 20 12\n"
-                                      "4 1 600 500 25 15\n");
+    checkpointing_table("ck_shallow", "2 0 1000 200 1 1\n2 1 600 250 1.3 1.3\n4 0 2000 400 1 1\n"
+                                      "4 1 600 500 1.25 1.25\n", base);
     j = judge("ck_shallow", checkpointing_ini);
     CHECK_TRUE(j.verdict == VERDICT_REFUTED && strstr(j.text, "no: memory"),
                "checkpointing: 40 %% saved at one depth refutes (%s)", verdict_names[j.verdict]);
-    /* twice the time */
-    checkpointing_table("ck_slow", "2 0 1000 200 10 6\n2 1 400 250 20 12\n4 0 2000 400 20 12\n4 1 600 500 25 15\n");
+    /* twice the time at two threads */
+    checkpointing_table("ck_slow", "2 0 1000 200 1 1\n2 1 400 250 1.3 2\n4 0 2000 400 1 1\n4 1 600 500 1.25 1.25\n",
+                        base);
     j = judge("ck_slow", checkpointing_ini);
     CHECK_TRUE(j.verdict == VERDICT_REFUTED && strstr(j.text, "no: time"),
                "checkpointing: +100 %% time refutes (%s)", verdict_names[j.verdict]);
-    /* memory and FLOPs without timings */
-    checkpointing_table("ck_untimed", "2 0 1000 200 - -\n2 1 400 250 - -\n4 0 2000 400 - -\n4 1 600 500 - -\n");
-    j = judge("ck_untimed", checkpointing_ini);
-    CHECK_TRUE(j.verdict == VERDICT_INCONCLUSIVE && strstr(j.text, "not timed") && strstr(j.key, "saved +60.0 %"),
-               "checkpointing: no timings give %s, memory still reported", verdict_names[j.verdict]);
+    /* memory and FLOPs without timings; timed without a baseline; beside another one */
+    const char *untimed[][2] = {{"ck_untimed", "-"}, {"ck_unpaired", NULL}, {"ck_otherbase", "optimizer=sgd"}};
+    for (int u = 0; u < 3; u++) {
+        char rows[256];
+        const char *v = untimed[u][1] && !strcmp(untimed[u][1], "-") ? "- -" : "1.3 1.3";
+        snprintf(rows, sizeof rows, "2 0 1000 200 %s\n2 1 400 250 %s\n4 0 2000 400 %s\n4 1 600 500 %s\n", v, v, v, v);
+        checkpointing_table(untimed[u][0], rows, u == 2 ? untimed[u][1] : NULL);
+        j = judge(untimed[u][0], checkpointing_ini);
+        CHECK_TRUE(j.verdict == VERDICT_INCONCLUSIVE && strstr(j.text, "not timed beside its baseline") &&
+                       strstr(j.key, "saved +60.0 %"),
+                   "checkpointing: %s gives %s, memory still reported", untimed[u][0], verdict_names[j.verdict]);
+    }
     /* no activation bytes: the rule fails */
     char dir[512];
     FILE *f = runs_tsv("ck_nocol", "run_id\tmodel\tlayers\tactivation_checkpoint", dir, sizeof dir);

@@ -69,6 +69,52 @@ printf '[experiment]\ntitle = t\nclaims = C08\n[settings]\n[bench]\nthreads = 2 
 expect_error 2 "^bad3\.ini:6: threads: 2 twice" -- sweep bad3.ini --results out
 check "nothing written after them" test ! -e out
 
+# baseline = KEY=VALUE: each run also times that variant of itself, round by round, and
+# bench.tsv records both; a run that is its own baseline times nothing twice
+cat >experiments/paired_bench.ini <<'INI'
+[experiment]
+title = A paired benchmark
+claims = C09
+[settings]
+model = mlp
+data = spirals
+batch = 32
+[sweep]
+optimizer = sgd adamw
+[bench]
+threads = 1
+steps = 5
+warmup = 1
+repeats = 3
+peak_size = 64
+baseline = optimizer=sgd
+INI
+must "$DESCENT" sweep experiments/paired_bench.ini >/dev/null 2>&1
+for d in results/paired_bench/runs/*/; do
+    opt=$(awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { print $c["optimizer"] }' "$d/summary.tsv")
+    check "$opt: bench.tsv names the baseline of each round" \
+        test "$(awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { print $c["baseline"] }' "$d/bench.tsv" | sort -u)" = "optimizer=sgd"
+    same=$(awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+                       $c["baseline_ms"] + 0 > 0 { n++; if ($c["baseline_ms"] == $c["ms_per_step"]) s++ } END { print n + 0, s + 0 }' "$d/bench.tsv")
+    if [ "$opt" = sgd ]; then
+        check "sgd is its own baseline: baseline_ms is its own time in 3 rounds" test "$same" = "3 3"
+    else
+        check "adamw's 3 rounds each have a baseline time of their own" test "${same%% *}" -eq 3
+    fi
+done
+must "$DESCENT" bench --model mlp --data spirals --batch 16 --steps 2 --warmup 0 --repeats 2 \
+    --baseline activation_checkpoint=1 >vs.tsv
+check "bench --baseline prints vs_baseline" test "$(head -1 vs.tsv | tr '\t' '\n' | tail -1)" = vs_baseline
+check "a positive ratio" holds 'a > 0' "$(tail -1 vs.tsv | tr '\t' '\n' | tail -1)"
+expect_error 2 "bench: --baseline: 'optimizer' is not KEY=VALUE" -- bench --model mlp --baseline optimizer
+expect_error 2 "changes the model, batch or context" -- bench --model mlp --batch 16 --baseline batch=8
+expect_error 2 "bench: --baseline: blas chooses the kernels" -- bench --model mlp --baseline blas=native
+printf '[experiment]\ntitle = t\nclaims = C08\n[settings]\n[bench]\nbaseline = batch=8\n' >bad4.ini
+expect_error 2 "^bad4\.ini:6: baseline: batch cannot change beside a run" -- sweep bad4.ini --results out
+printf '[experiment]\ntitle = t\nclaims = C08\n[settings]\n[bench]\nbaseline = lrr=1\n' >bad5.ini
+expect_error 2 "^bad5\.ini:6: baseline: " -- sweep bad5.ini --results out
+check "nothing written after them" test ! -e out
+
 # a 16-bit format at two thread counts, its peak measured in the run: each aborted on an
 # internal check (rounding scratch sized for one thread and for the model's operands)
 for m in mlp gpt; do
