@@ -171,9 +171,11 @@ int cmd_sweep(int argc, char **argv)
         SweepTally t;
         st = sweep_run(&x, &o, &t);
         int m = (int)(t.wall_s / 60);
-        printf("%s: %d runs: %d ok, %d diverged, %d failed, %d missing (%d ran now, %d cached) "
+        char now_failed[64] = "";
+        if (t.failed_now) snprintf(now_failed, sizeof now_failed, ", %d of them failed", t.failed_now);
+        printf("%s: %d runs: %d ok, %d diverged, %d failed, %d missing (%d ran now%s, %d cached) "
                "in %dm%02ds with -j %d; %s/%s/runs.tsv\n",
-               x.name, t.total, t.done - t.diverged, t.diverged, t.failed, t.missing, t.ran, t.cached, m,
+               x.name, t.total, t.done - t.diverged, t.diverged, t.failed, t.missing, t.ran, now_failed, t.cached, m,
                (int)(t.wall_s - 60 * m + 0.5), o.jobs, o.results, x.name);
         fflush(stdout);
         if (st != ST_OK) rc = report_error("sweep", st);
@@ -192,6 +194,11 @@ int cmd_sweep(int argc, char **argv)
                 sweep_run_dir(&x, o.results, i, dir, sizeof dir);
                 fprintf(stderr, "  %s (%s): %s; %s/stderr.txt\n", x.runs[i].id, label, reason, dir);
             }
+            rc = 1;
+        } else if (t.failed_now) {
+            fprintf(stderr, "descent sweep: %d run%s failed now and kept %s earlier result%s (the lines above say why)\n",
+                    t.failed_now, t.failed_now == 1 ? "" : "s", t.failed_now == 1 ? "its" : "their",
+                    t.failed_now == 1 ? "" : "s");
             rc = 1;
         }
     }

@@ -495,6 +495,7 @@ static void fmt_duration(double s, char *out, size_t cap)
 
 typedef struct {
     int done, running, failed, diverged, finished, pending;
+    int failed_now; /* runs of this sweep that failed */
     double t0;
 } Progress;
 
@@ -550,7 +551,7 @@ static void finish(const ExpFile *x, const SweepOptions *o, Slot *sl, int wst, P
         size_t len = strlen(reason);
         snprintf(reason + len, sizeof reason - len, ": %s", last);
     }
-    pg->failed++;
+    pg->failed++, pg->failed_now++;
     pg->done++;
     expfile_run_label(x, sl->run, label, sizeof label);
     if (o->progress) fprintf(stderr, "\r\033[K");
@@ -676,6 +677,7 @@ Status sweep_run(const ExpFile *x, const SweepOptions *opts, SweepTally *t)
     free(pending);
 
     t->ran = pg.finished;
+    t->failed_now = pg.failed_now;
     t->interrupted = n_sigint > 0 || got_sigterm;
     int rows, stray;
     Status cst = sweep_collect(x, o->results, &rows, &stray);

@@ -37,6 +37,8 @@ typedef struct {
     int done;        /* with a result: ok, stopped or diverged */
     int diverged;
     int failed;      /* status failed (now or in an earlier sweep) */
+    int failed_now;  /* failed in this sweep, recorded or not (a forced rerun whose failure
+                      * could not replace the folder leaves its earlier result) */
     int missing;     /* no folder (interrupted) */
     bool interrupted;
     double wall_s;

@@ -26,11 +26,11 @@ Status remove_flat_dir(const char *path)
 }
 
 /* The files a run writes (curve, layers, layer_stats, summary, provenance, model with --save; a
- * gradient check's gradcheck.tsv) and a sweep's failure record (summary, provenance,
- * stderr). */
-static const char *const run_files[] = {"summary.tsv", "provenance.tsv",    "curve.tsv",
-                                        "layers.tsv",  "model.safetensors", "stderr.txt",
-                                        "gradcheck.tsv", "starts.tsv", "layer_stats.tsv"};
+ * gradient check's gradcheck.tsv, a benchmark's bench.tsv) and a sweep's failure record
+ * (summary, provenance, stderr). */
+static const char *const run_files[] = {"summary.tsv",   "provenance.tsv", "curve.tsv",       "layers.tsv",
+                                        "model.safetensors", "stderr.txt", "gradcheck.tsv", "starts.tsv",
+                                        "layer_stats.tsv", "bench.tsv"};
 enum { N_RUN_FILES = sizeof run_files / sizeof run_files[0] };
 
 /* Whether dir/provenance.tsv starts as descent writes it. */

@@ -102,6 +102,23 @@ for d in results/paired_bench/runs/*/; do
         check "adamw's 3 rounds each have a baseline time of their own" test "${same%% *}" -eq 3
     fi
 done
+# --force retimes a benchmark over its folders; a run whose folder holds a file descent did
+# not write fails, keeps its earlier result and the file, and the sweep says so (exit 1)
+first=$(ls -d results/paired_bench/runs/*/ | head -1)
+cp "$first/bench.tsv" before.tsv
+must "$DESCENT" sweep experiments/paired_bench.ini --force >force.txt 2>/dev/null
+check "--force retimes both runs" grep -q '(2 ran now, 0 cached)' force.txt
+check "with new timings" differ before.tsv "$first/bench.tsv"
+cp "$first/bench.tsv" before.tsv
+echo mine >"$first/notes.txt"
+"$DESCENT" sweep experiments/paired_bench.ini --force >force2.txt 2>force2.err
+check "a forced run that cannot replace its folder fails the sweep" test $? -eq 1
+check "the summary counts it" grep -q '(2 ran now, 1 of them failed, 0 cached)' force2.txt
+check "and says it kept its result" grep -q '1 run failed now and kept its earlier result' force2.err
+check "the user's file stays" test "$(cat "$first/notes.txt")" = mine
+check "the earlier result stays" same before.tsv "$first/bench.tsv"
+rm "$first/notes.txt"
+
 must "$DESCENT" bench --model mlp --data spirals --batch 16 --steps 2 --warmup 0 --repeats 2 \
     --baseline activation_checkpoint=1 >vs.tsv
 check "bench --baseline prints vs_baseline" test "$(head -1 vs.tsv | tr '\t' '\n' | tail -1)" = vs_baseline

@@ -72,7 +72,7 @@ INI
 "$DESCENT" sweep crash.ini -j 2 >out.txt 2>err.txt
 rc=$?
 check "crashing runs: the sweep exits 1" test $rc -eq 1
-check "the summary counts them" grep -q "4 runs: 2 ok, 0 diverged, 2 failed, 0 missing (4 ran now, 0 cached)" out.txt
+check "the summary counts them" grep -q "4 runs: 2 ok, 0 diverged, 2 failed, 0 missing (4 ran now, 2 of them failed, 0 cached)" out.txt
 check "stderr names them with the reason" \
     bash -c "grep -c 'fault_at_step=5): killed by signal 6 (Aborted)' err.txt | grep -qx 4"
 check "runs.tsv: 2 ok, 2 failed with the reason" bash -c "awk -F'\t' '
@@ -90,8 +90,8 @@ rc=$?
 check "a plain rerun does not rerun failures" grep -q "(0 ran now, 4 cached)" out.txt
 check "and still exits 1" test $rc -eq 1
 check "--rerun-failed reruns only the failed" \
-    bash -c "'$DESCENT' sweep crash.ini --rerun-failed 2>/dev/null | grep -q '(2 ran now, 2 cached)'"
-check "--force reruns everything" bash -c "'$DESCENT' sweep crash.ini --force 2>/dev/null | grep -q '(4 ran now, 0 cached)'"
+    bash -c "'$DESCENT' sweep crash.ini --rerun-failed 2>/dev/null | grep -q '(2 ran now, 2 of them failed, 2 cached)'"
+check "--force reruns everything" bash -c "'$DESCENT' sweep crash.ini --force 2>/dev/null | grep -q '(4 ran now, 2 of them failed, 0 cached)'"
 check "no temporary folders after crashes" test "$(tmps results)" -eq 0
 
 # ---- --timeout: the long run is killed and recorded; --rerun-failed completes it. The
@@ -112,7 +112,7 @@ INI
 rc=$?
 check "--timeout: exit 1" test $rc -eq 1
 check "--timeout: the slow run failed" grep -q 'steps=15000): timeout after 2 s' err.txt
-check "--timeout: the fast run completed" grep -q "2 runs: 1 ok, 0 diverged, 1 failed, 0 missing (2 ran now, 0 cached)" out.txt
+check "--timeout: the fast run completed" grep -q "2 runs: 1 ok, 0 diverged, 1 failed, 0 missing (2 ran now, 1 of them failed, 0 cached)" out.txt
 check "--timeout: no temporary folder left" test "$(tmps results/timeout)" -eq 0
 check "--rerun-failed without a timeout completes it (exit 0)" \
     bash -c "'$DESCENT' sweep timeout.ini --rerun-failed | grep -q '2 ok, 0 diverged, 0 failed, 0 missing (1 ran now, 1 cached)'"
