@@ -51,7 +51,9 @@ static void usage(FILE *f)
             "\n"
             "--out DIR (what descent sweep runs for an experiment with [bench]) also\n"
             "measures the sgemm peak (of NxNxN products, --peak-size, default 2048) in the same\n"
-            "process for each thread count instead of reading the cache, and writes DIR/summary.tsv (the settings and the work of a\n"
+            "process instead of reading the cache: before the first round and after each, each\n"
+            "round held against the mean of the two beside it, and the fraction of the peak is\n"
+            "the median over rounds. It writes DIR/summary.tsv (the settings and the work of a\n"
             "step), DIR/bench.tsv (one row per thread count and round) and DIR/provenance.tsv,\n"
             "atomically (docs/FORMATS.md).\n"
             "\n"
@@ -157,6 +159,7 @@ static void cpu_model(char *out, size_t cap)
 typedef struct {
     double step, fwd, bwd, opt, min, max; /* seconds: medians, and the fastest and slowest step */
     double t_start, t_end;                /* the monotonic clock: comparable between processes on one machine */
+    double peak;                          /* GFLOP/s: the sgemm peak beside the round */
 } Round;
 
 /* What a round times: a model with its optimizer and number format, and the times of its
@@ -346,10 +349,10 @@ int cmd_bench(int argc, char **argv)
     int *y = calloc((size_t)B, sizeof *y), *tok = calloc((size_t)B * (T + 1), sizeof *tok);
     Round *rounds = calloc((size_t)repeats * nthreads, sizeof *rounds);
     Round *based = calloc((size_t)repeats * nthreads, sizeof *based); /* the baseline's round beside each */
-    double *peaks = calloc((size_t)nthreads, sizeof *peaks), *med = calloc((size_t)repeats, sizeof *med);
+    double *med = calloc((size_t)repeats, sizeof *med);
     OutDir od = {0};
     FILE *summary = NULL, *bt = NULL, *prov = NULL;
-    if (!r || !x || !y || !tok || !rounds || !based || !peaks || !med) {
+    if (!r || !x || !y || !tok || !rounds || !based || !med) {
         st = err_set(ST_NOMEM, "out of memory");
         goto done;
     }
@@ -358,13 +361,18 @@ int cmd_bench(int argc, char **argv)
     for (long i = 0; i < (long)B * (T + 1); i++) tok[i] = (int)gsl_rng_uniform_int(r, (unsigned long)shape.classes);
     Batch batch = {B, x, y, tok};
     for (int k = 0; k < nthreads; k++) {
-        /* with --out the peak is measured here, beside the steps it is held against */
-        peaks[k] = out_dir ? (pool_init(tlist[k]), measure_peak(peak_size)) : peak_for(tlist[k], false);
+        /* with --out the peak is measured between rounds, and each round is held against
+         * the mean of the two beside it: the machine's speed drifts from round to round */
+        double peak = out_dir ? 0 : peak_for(tlist[k], false);
         pool_init(tlist[k]);
+        if (out_dir) peak = measure_peak(peak_size);
         for (int i = 0; i < repeats; i++) {
             Subject *const both[2] = {&run, &base};
             Round out[2];
             time_round(both, paired ? 2 : 1, &batch, warmup, steps, out);
+            double before = peak;
+            if (out_dir) peak = measure_peak(peak_size);
+            out[0].peak = out[1].peak = (before + peak) / 2;
             rounds[k * repeats + i] = out[0], based[k * repeats + i] = out[paired];
         }
     }
@@ -396,12 +404,14 @@ int cmd_bench(int argc, char **argv)
         double bwd = rounds_median(rk, repeats, offsetof(Round, bwd), med);
         double op = rounds_median(rk, repeats, offsetof(Round, opt), med);
         double step = rounds_median(rk, repeats, offsetof(Round, step), med);
-        double peak = peaks[k] * 1e9;
+        double peak_g = rounds_median(rk, repeats, offsetof(Round, peak), med), peak = peak_g * 1e9;
+        for (int i = 0; i < repeats; i++) med[i] = gflop / rk[i].step / rk[i].peak; /* each round against its own peak */
+        double fraction = median(med, repeats);
         printf("%s\t%s\t%s\t%s\t%s\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.2f\t%.0f\t%.4f\t%.1f\t%.1f\t%.3f\t%.3f\t"
                "%.3f\t%.3f",
                model_kind_name(s.model), shape_desc, opt_type_name(s.optimizer),
                precision_name(s.precision), blas_core_name(), tlist[k], repeats, 1e3 * step, 1e3 * lo, 1e3 * hi, 1e3 * fwd,
-               1e3 * bwd, 1e3 * op, bwd / fwd, items / step, gflop, gflop / step, peaks[k], gflop / step / peaks[k],
+               1e3 * bwd, 1e3 * op, bwd / fwd, items / step, gflop, gflop / step, peak_g, fraction,
                fwd > 0 ? (sf.fwd_mm + sf.fwd_ew) / fwd / peak : NAN, bwd > 0 ? (sf.bwd_mm + sf.bwd_ew) / bwd / peak : NAN,
                op > 0 ? (opt_mm + opt_ew) / op / peak : NAN);
         if (baseline_s) {
@@ -438,7 +448,7 @@ int cmd_bench(int argc, char **argv)
             const Round *q = &rounds[k * repeats + i];
             fprintf(bt, "%d\t%d\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.1f\t%s\t%s\t%s\t%.3f\t%.3f", tlist[k], i + 1,
                     steps, 1e3 * q->step, 1e3 * q->min, 1e3 * q->max, 1e3 * q->fwd, 1e3 * q->bwd, 1e3 * q->opt,
-                    peaks[k], host, cpu, blas_core_name(), q->t_start, q->t_end);
+                    q->peak, host, cpu, blas_core_name(), q->t_start, q->t_end);
             if (baseline_s) fprintf(bt, "\t%s\t%.4f", baseline_s, 1e3 * based[k * repeats + i].step);
             fprintf(bt, "\n");
         }
@@ -455,7 +465,7 @@ done:
     if (st != ST_OK && od.tmp[0]) outdir_abort(&od);
     gsl_rng_free(r);
     buf_free(x);
-    free(y), free(tok), free(rounds), free(based), free(peaks),
+    free(y), free(tok), free(rounds), free(based),
         free(med);
     subject_free(&base);
     subject_free(&run);

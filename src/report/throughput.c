@@ -34,7 +34,9 @@ void bench_collect(BenchSet *b, const Experiment *x)
             w->threads = (int)table_getnum(&t, i, "threads");
             snprintf(w->machine, sizeof w->machine, "%s, %s", table_get(&t, i, "host"), table_get(&t, i, "cpu"));
             snprintf(w->core, sizeof w->core, "%s", table_get(&t, i, "blas_core"));
-            double v[5][BENCH_MAX_ROUNDS], ratio[BENCH_MAX_ROUNDS], vs[BENCH_MAX_ROUNDS];
+            double v[5][BENCH_MAX_ROUNDS], ratio[BENCH_MAX_ROUNDS], vs[BENCH_MAX_ROUNDS], frac[BENCH_MAX_ROUNDS];
+            w->gflop = table_getnum(&x->runs, r, "gflop_per_step");
+            w->items = table_getnum(&x->runs, r, "items_per_step");
             bool paired = table_col(&t, "baseline_ms") >= 0;
             snprintf(w->baseline, sizeof w->baseline, "%s", paired ? table_get(&t, i, "baseline") : "");
             for (int k = i; k < t.nrows && w->rounds < BENCH_MAX_ROUNDS; k++) {
@@ -45,19 +47,19 @@ void bench_collect(BenchSet *b, const Experiment *x)
                 v[2][q] = table_getnum(&t, k, "bwd_ms"), v[3][q] = table_getnum(&t, k, "peak_gflops");
                 v[4][q] = table_getnum(&t, k, "opt_ms");
                 ratio[q] = v[2][q] / v[1][q];
+                frac[q] = w->gflop / (v[0][q] / 1e3) / v[3][q]; /* the round's own peak */
                 vs[q] = paired ? v[0][q] / table_getnum(&t, k, "baseline_ms") : NAN;
             }
             Stats s = stats_of(v[0], w->rounds);
             w->ms_lo = s.min, w->ms_hi = s.max;
             w->ms = stats_median(v[0], w->rounds), w->fwd = stats_median(v[1], w->rounds);
-            w->bwd = stats_median(v[2], w->rounds), w->peak = stats_median(v[3], w->rounds);
+            w->bwd = stats_median(v[2], w->rounds);
             w->opt = stats_median(v[4], w->rounds);
             Stats rs = stats_of(ratio, w->rounds);
             w->ratio = stats_median(ratio, w->rounds), w->ratio_lo = rs.min, w->ratio_hi = rs.max;
             Stats vsr = stats_of(vs, w->rounds);
             w->vs_base = stats_median(vs, w->rounds), w->vs_base_lo = vsr.min, w->vs_base_hi = vsr.max;
-            w->gflop = table_getnum(&x->runs, r, "gflop_per_step");
-            w->items = table_getnum(&x->runs, r, "items_per_step");
+            w->fraction = stats_median(frac, w->rounds);
             int m = 0;
             while (m < b->nmachines && strcmp(b->machine[m], w->machine)) m++;
             if (m == b->nmachines && m < BENCH_MAX_MACHINES) memcpy(b->machine[b->nmachines++], w->machine, sizeof w->machine);
@@ -87,7 +89,7 @@ void throughput_tables(FILE *f, const Experiment *x, const char *page)
     for (int m = 0; m < b->nmachines; m++) {
         fprintf(f, "**%s**", b->machine[m]);
         if (page) fprintf(f, " ([%s](%s.md))", page, page);
-        fprintf(f, ": each run timed alone (`descent sweep` runs a benchmark one run at a time), the median over its rounds; the sgemm peak measured in the same run.\n\n"
+        fprintf(f, ": each run timed alone (`descent sweep` runs a benchmark one run at a time), the median over its rounds; the fraction of the sgemm peak is the median over rounds of each round's rate over the peak bench.tsv gives for that round (peak_gflops).\n\n"
                    "| model | shape | number format | optimizer | kernels | threads | ms/step (range) | optimizer ms | items/s | "
                    "GFLOP/s | of sgemm peak | backward/forward |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (int i = 0; i < b->n; i++) {
@@ -100,7 +102,7 @@ void throughput_tables(FILE *f, const Experiment *x, const char *page)
                     table_get(&x->runs, w->run, "model"), table_get(&x->runs, w->run, "shape"), prec,
                     table_get(&x->runs, w->run, "optimizer"), w->core, w->threads, stats_fmt(a, w->ms),
                     stats_fmt(lo, w->ms_lo), stats_fmt(hi, w->ms_hi), stats_fmt(om, w->opt), w->items / (w->ms / 1e3), stats_fmt(g, gflops),
-                    stats_fmt(pk, 100 * gflops / w->peak), stats_fmt(ratio, w->ratio));
+                    stats_fmt(pk, 100 * w->fraction), stats_fmt(ratio, w->ratio));
         }
         fprintf(f, "\n");
     }
@@ -116,7 +118,7 @@ static const struct {
 static double panel_value(const BenchRow *w, int p)
 {
     double gflops = w->gflop / (w->ms / 1e3);
-    return p == 0 ? w->ms : p == 1 ? gflops : p == 2 ? gflops / w->peak : w->ratio;
+    return p == 0 ? w->ms : p == 1 ? gflops : p == 2 ? w->fraction : w->ratio;
 }
 
 Status throughput_figures(FigureSet *fs, const Experiment *x)

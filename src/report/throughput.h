@@ -24,7 +24,8 @@ typedef struct {
     char machine[400];          /* "host, cpu" */
     char core[64];              /* the OpenBLAS kernels that ran */
     double ms, ms_lo, ms_hi;    /* median of the rounds' median steps; their range */
-    double fwd, bwd, opt, peak; /* medians over the rounds */
+    double fwd, bwd, opt;       /* medians over the rounds */
+    double fraction;            /* of the peak: median over rounds of each round's GFLOP/s over its peak */
     double ratio, ratio_lo, ratio_hi; /* backward over forward time: median over rounds, range */
     double gflop, items;        /* work of a step (runs.tsv) */
     char baseline[128];         /* bench --baseline KEY=VALUE, or "" */

@@ -28,8 +28,9 @@
  * error without a curve), `underflow` on hand-written tables (confirmed with its threshold;
  * refuted when fp16 never loses and when bf16 loses; inconclusive with a missing run; a
  * results table without the multiplier fails), `checkpointing` on hand-written benchmark
- * tables (confirmed; refuted on memory and on time; inconclusive without timings; a table
- * without activation bytes fails), and the GSL statistics against hand-computed values. */
+ * tables (confirmed; refuted on memory and on time; inconclusive without timings, timed
+ * without a baseline or beside another one; a table without activation bytes fails), and
+ * the GSL statistics against hand-computed values. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
