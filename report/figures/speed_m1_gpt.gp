@@ -11,13 +11,13 @@ set key outside below center horizontal Left reverse noenhanced nobox maxcols 2 
 set title 'gpt on vm, Intel(R) Xeon(R) Processor: throughput against size' noenhanced
 $l0 << EOD
 # gflop_per_step ms gflops peak_fraction bwd_fwd
-0.692847 26.5151 26.1303 0.4115 1.3359
-21.2525 621.475 34.1968 0.555144 1.71785
+0.692847 21.3734 32.4163 0.473841 1.26371
+21.2525 431.937 49.2028 0.671616 1.66943
 EOD
 $l1 << EOD
 # gflop_per_step ms gflops peak_fraction bwd_fwd
-0.692847 14.892 46.5248 0.381351 1.46179
-21.2525 314.451 67.5861 0.570347 1.70837
+0.692847 14.9712 46.2787 0.421866 1.39297
+21.2525 253.109 83.9656 0.721875 1.74538
 EOD
 set terminal svg size 1100,840 dynamic enhanced font 'sans,11' background '#ffffff'
 set output 'speed_m1_gpt.svg'

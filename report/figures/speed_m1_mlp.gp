@@ -11,13 +11,13 @@ set key outside below center horizontal Left reverse noenhanced nobox maxcols 2 
 set title 'mlp on vm, Intel(R) Xeon(R) Processor: throughput against size' noenhanced
 $l0 << EOD
 # gflop_per_step ms gflops peak_fraction bwd_fwd
-0.128909 2.1416 60.1928 0.943462 0.922985
-2.44842 37.1023 65.9911 0.831122 1.4239
+0.128909 2.1461 60.0666 0.749939 0.922459
+2.44842 37.6361 65.0551 0.857528 1.40435
 EOD
 $l1 << EOD
 # gflop_per_step ms gflops peak_fraction bwd_fwd
-0.128909 1.3392 96.2582 0.61233 0.895554
-2.44842 25.9235 94.4479 0.531203 1.38135
+0.128909 1.4339 89.901 0.685446 0.91005
+2.44842 18.9071 129.497 0.79986 1.39577
 EOD
 set terminal svg size 1100,840 dynamic enhanced font 'sans,11' background '#ffffff'
 set output 'speed_m1_mlp.svg'
