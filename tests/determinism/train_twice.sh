@@ -10,11 +10,15 @@ check "spirals: same settings twice give the same bits" same_results "$TMP/a" "$
 check "spirals: 1 and 2 threads give the same bits" same_results "$TMP/a" "$TMP/c"
 
 if [ -d /usr/share/datasets/fashion-mnist ]; then
-    # shapes like 128x784x256 are where OpenBLAS's own threading changes bits
+    # shapes like 128x784x256 are where OpenBLAS's own threading changes bits, and big
+    # enough that mm() tiles them over the pool and the optimizer runs in chunks: 1, 2
+    # and 3 pool threads (3 splits 4 tiles unevenly)
     fashion=(--steps 200 --eval_every 50 --quiet)
-    OPENBLAS_NUM_THREADS=1 must "$DESCENT" train "${fashion[@]}" --out "$TMP/f1" >/dev/null
-    OPENBLAS_NUM_THREADS=2 must "$DESCENT" train "${fashion[@]}" --out "$TMP/f2" >/dev/null
-    check "fashion: OPENBLAS_NUM_THREADS=1 and 2 give the same bits" same_results "$TMP/f1" "$TMP/f2"
+    OPENBLAS_NUM_THREADS=1 must "$DESCENT" train "${fashion[@]}" --out "$TMP/f1" --threads 1 >/dev/null
+    OPENBLAS_NUM_THREADS=2 must "$DESCENT" train "${fashion[@]}" --out "$TMP/f2" --threads 2 >/dev/null
+    must "$DESCENT" train "${fashion[@]}" --out "$TMP/f3" --threads 3 >/dev/null
+    check "fashion: 1 thread (OpenBLAS and pool) and 2 give the same bits" same_results "$TMP/f1" "$TMP/f2"
+    check "fashion: 1 and 3 pool threads give the same bits" same_results "$TMP/f1" "$TMP/f3"
     check "fashion: provenance records the thread counts" \
         bash -c "grep -q \$'\t1\t' '$TMP/f1/provenance.tsv' && grep -q \$'\t2\t' '$TMP/f2/provenance.tsv'"
 fi

@@ -1,4 +1,4 @@
-# determinism for the GPT: the same settings twice, and 1 against 2 threads, give
+# determinism for the GPT: the same settings twice, and 1 against 2 and 3 threads, give
 # identical curve/layers/summary files apart from the _s columns; with dropout too;
 # on the markov source and on a text:PATH corpus. The default shape (C=64, T=64, B=16)
 # is big enough that products are tiled and rows chunked over the pool.
@@ -23,10 +23,13 @@ for data in markov "text:$TMP/corpus.txt"; do
         run "$tag-a" 1 --data "$data" --dropout "$drop"
         run "$tag-b" 1 --data "$data" --dropout "$drop"
         run "$tag-c" 2 --data "$data" --dropout "$drop"
+        run "$tag-d" 3 --data "$data" --dropout "$drop"
         check "gpt $label dropout $drop: same settings twice give the same bits" \
             same_results "$TMP/$tag-a" "$TMP/$tag-b"
         check "gpt $label dropout $drop: 1 and 2 threads give the same bits" \
             same_results "$TMP/$tag-a" "$TMP/$tag-c"
+        check "gpt $label dropout $drop: 1 and 3 threads give the same bits" \
+            same_results "$TMP/$tag-a" "$TMP/$tag-d"
     done
 done
 # post-norm without residual and RMSNorm with tied embeddings go through other paths
