@@ -48,6 +48,8 @@ static void usage(FILE *f)
             "(ABBA), and reports the run's time over the baseline's as the median over rounds\n"
             "(vs_baseline): a machine whose speed drifts slows both sides of a pair alike. A run\n"
             "whose settings already are the baseline's times nothing twice (vs_baseline is 1).\n"
+            "The baseline shares the run's batch, kernels and number format: it cannot change\n"
+            "model, batch, context, blas or precision.\n"
             "\n"
             "--out DIR (what descent sweep runs for an experiment with [bench]) also\n"
             "measures the sgemm peak (of NxNxN products, --peak-size, default 2048) in the same\n"
@@ -299,8 +301,10 @@ int cmd_bench(int argc, char **argv)
     if ((st = settings_from_pairs(&s, &pairs)) != ST_OK) return report_error("bench", st);
     if (baseline_s && (st = baseline_settings(&sb, &self_baseline, &s, &pairs, baseline_s)) != ST_OK)
         return report_error("bench", st);
-    if (baseline_s && sb.blas != s.blas)
-        return err_set(ST_USAGE, "--baseline: blas chooses the kernels of the whole process: bench each in its own run"),
+    /* the kernels and the product policy (core/blas.h) hold for the whole process */
+    if (baseline_s && (sb.blas != s.blas || sb.precision != s.precision))
+        return err_set(ST_USAGE, "--baseline: %s holds for the whole process: bench each in its own run",
+                       sb.blas != s.blas ? "blas" : "precision"),
                report_error("bench", ST_USAGE);
     enum { MAX_THREADS = 16 };
     int tlist[MAX_THREADS], nthreads = 1;
@@ -332,7 +336,10 @@ int cmd_bench(int argc, char **argv)
     Subject run = {0}, base = {0};
     bool paired = baseline_s && !self_baseline; /* a second model timed beside the run */
     if ((st = subject_init(&run, &s, &shape, steps)) != ST_OK ||
-        (paired && (st = subject_init(&base, &sb, &shape, steps)) != ST_OK))
+        (paired && (st = subject_init(&base, &sb, &shape, steps)) != ST_OK) ||
+        (paired && (st = blas_set_precision(s.precision, run.m->max_operand > base.m->max_operand ? run.m->max_operand
+                                                                                               : base.m->max_operand)) !=
+                       ST_OK)) /* each subject set the one policy up for its own operands: room for both */
         return subject_free(&run), subject_free(&base), report_error("bench", st);
 
     /* one random batch, reused: timing does not depend on the values. The baseline

@@ -334,10 +334,12 @@ static Status take_baseline(ExpFile *x, const char *value, const char *where)
     if (!eq || eq == value || !eq[1] || (size_t)(eq - value) >= sizeof key || strlen(value) >= sizeof x->bench_baseline)
         return err_set(ST_USAGE, "%s: baseline: '%s' is not KEY=VALUE", where, value);
     snprintf(key, sizeof key, "%.*s", (int)(eq - value), value);
-    static const char *const fixed[] = {"model", "batch", "context", "blas"};
-    for (int k = 0; k < 4; k++)
+    static const char *const fixed[] = {"model", "batch", "context", "blas", "precision"};
+    for (int k = 0; k < 5; k++)
         if (!strcmp(key, fixed[k]))
-            return err_set(ST_USAGE, "%s: baseline: %s cannot change beside a run (the model, its data and the kernels stay)",
+            return err_set(ST_USAGE,
+                           "%s: baseline: %s cannot change beside a run (the model, its data, the kernels and the "
+                           "number format stay)",
                            where, key);
     static Settings probe;
     settings_defaults(&probe, MODEL_MLP);

@@ -123,9 +123,16 @@ must "$DESCENT" bench --model mlp --data spirals --batch 16 --steps 2 --warmup 0
     --baseline activation_checkpoint=1 >vs.tsv
 check "bench --baseline prints vs_baseline" test "$(head -1 vs.tsv | tr '\t' '\n' | tail -1)" = vs_baseline
 check "a positive ratio" holds 'a > 0' "$(tail -1 vs.tsv | tr '\t' '\n' | tail -1)"
+# a 16-bit format keeps one rounding scratch for the process: room for the larger subject
+for m in "--widths 256 --baseline widths=16" "--widths 16 --baseline widths=256"; do
+    read -r -a a <<<"$m"
+    check "bench --precision bf16 ${a[*]} --threads 1,2" "$DESCENT" bench --model mlp --data spirals --precision bf16 \
+        "${a[@]}" --threads 1,2 --steps 2 --warmup 0 --repeats 2
+done
 expect_error 2 "bench: --baseline: 'optimizer' is not KEY=VALUE" -- bench --model mlp --baseline optimizer
 expect_error 2 "changes the model, batch or context" -- bench --model mlp --batch 16 --baseline batch=8
-expect_error 2 "bench: --baseline: blas chooses the kernels" -- bench --model mlp --baseline blas=native
+expect_error 2 "bench: --baseline: blas holds for the whole process" -- bench --model mlp --baseline blas=native
+expect_error 2 "bench: --baseline: precision holds for the whole process" -- bench --model mlp --baseline precision=bf16
 printf '[experiment]\ntitle = t\nclaims = C08\n[settings]\n[bench]\nbaseline = batch=8\n' >bad4.ini
 expect_error 2 "^bad4\.ini:6: baseline: batch cannot change beside a run" -- sweep bad4.ini --results out
 printf '[experiment]\ntitle = t\nclaims = C08\n[settings]\n[bench]\nbaseline = lrr=1\n' >bad5.ini
