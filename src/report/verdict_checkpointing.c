@@ -90,7 +90,7 @@ static Status judge_checkpointing(const Experiment *x, Judgement *j)
     judge_printf(j, "| shape | checkpoint every | activation bytes without → with | change | FLOPs per step without → "
                     "with | FLOP overhead | time overhead beside the baseline (threads: median over rounds, range) | holds |\n"
                     "|---|---|---|---|---|---|---|---|\n");
-    int pairs = 0, holding = 0, failing = 0, untimed = 0;
+    int pairs = 0, holding = 0, failing = 0, untimed = 0, short_memory = 0;
     double min_saved = INFINITY, max_saved = -INFINITY, min_t = INFINITY, max_t = -INFINITY;
     double min_f = INFINITY, max_f = -INFINITY;
     for (int i = 0; i < c.ncells; i++) {
@@ -124,6 +124,7 @@ static Status judge_checkpointing(const Experiment *x, Judgement *j)
             min_saved = fmin(min_saved, saved), max_saved = fmax(max_saved, saved);
             if (isfinite(fover)) min_f = fmin(min_f, fover), max_f = fmax(max_f, fover);
             const char *holds = !ok_m ? "no: memory" : !timed ? "memory yes, not timed" : ok_t ? "yes" : "no: time";
+            short_memory += !ok_m;
             if (!ok_m || (timed && !ok_t)) failing++;
             else if (!timed) untimed++;
             else holding++;
@@ -142,11 +143,15 @@ static Status judge_checkpointing(const Experiment *x, Judgement *j)
                 : failing  ? VERDICT_REFUTED
                 : untimed  ? VERDICT_INCONCLUSIVE
                            : VERDICT_CONFIRMED;
-    judge_printf(j, "- **C09: %s**: %d of %d pairs hold the claim, %d fail it, %d are not timed.\n", verdict_names[v],
-                 holding, pairs, failing, untimed);
+    judge_printf(j, "- **C09: %s**: %d of %d pairs hold the claim, %d fail it (%d save too little, %d miss the time "
+                    "band), %d are not timed.\n",
+                 verdict_names[v], holding, pairs, failing, short_memory, failing - short_memory, untimed);
     j->verdict = v;
     char a[32], b[32], d[32], e[32], f[32], g[32];
-    snprintf(j->key, sizeof j->key, "activation memory saved %s to %s; FLOPs %s to %s; time %s to %s",
+    snprintf(j->key, sizeof j->key,
+             "%d of %d shapes hold it, %d save too little, %d miss the time band; activation memory saved %s to %s; "
+             "FLOPs %s to %s; time %s to %s",
+             holding, pairs, short_memory, failing - short_memory,
              stats_pct(a, max_saved > -INFINITY ? min_saved : NAN, 1), stats_pct(b, max_saved > -INFINITY ? max_saved : NAN, 1),
              stats_pct(d, min_f < INFINITY ? min_f : NAN, 1), stats_pct(e, max_f > -INFINITY ? max_f : NAN, 1),
              stats_pct(f, min_t < INFINITY ? min_t : NAN, 1), stats_pct(g, max_t > -INFINITY ? max_t : NAN, 1));

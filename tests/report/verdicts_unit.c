@@ -1367,14 +1367,16 @@ static void test_checkpointing(void)
     checkpointing_table("ck_shallow", "2 0 1000 200 1 1\n2 1 600 250 1.3 1.3\n4 0 2000 400 1 1\n"
                                       "4 1 600 500 1.25 1.25\n", base);
     j = judge("ck_shallow", checkpointing_ini);
-    CHECK_TRUE(j.verdict == VERDICT_REFUTED && strstr(j.text, "no: memory"),
-               "checkpointing: 40 %% saved at one depth refutes (%s)", verdict_names[j.verdict]);
+    CHECK_TRUE(j.verdict == VERDICT_REFUTED && strstr(j.text, "no: memory") &&
+                   strstr(j.key, "1 of 2 shapes hold it, 1 save too little, 0 miss the time band"),
+               "checkpointing: 40 %% saved at one depth refutes (%s: %s)", verdict_names[j.verdict], j.key);
     /* twice the time at two threads */
     checkpointing_table("ck_slow", "2 0 1000 200 1 1\n2 1 400 250 1.3 2\n4 0 2000 400 1 1\n4 1 600 500 1.25 1.25\n",
                         base);
     j = judge("ck_slow", checkpointing_ini);
-    CHECK_TRUE(j.verdict == VERDICT_REFUTED && strstr(j.text, "no: time"),
-               "checkpointing: +100 %% time refutes (%s)", verdict_names[j.verdict]);
+    CHECK_TRUE(j.verdict == VERDICT_REFUTED && strstr(j.text, "no: time") &&
+                   strstr(j.key, "1 of 2 shapes hold it, 0 save too little, 1 miss the time band"),
+               "checkpointing: +100 %% time refutes (%s: %s)", verdict_names[j.verdict], j.key);
     /* memory and FLOPs without timings; timed without a baseline; beside another one */
     const char *untimed[][2] = {{"ck_untimed", "-"}, {"ck_unpaired", NULL}, {"ck_otherbase", "optimizer=sgd"}};
     for (int u = 0; u < 3; u++) {
