@@ -202,13 +202,15 @@ static void test_lr_regimes(void)
 
 /* A runs.tsv from rows "precision rounding loss_scale seed status final_val_loss
  * activation_bytes train_loss" (grad bytes 2/5 of the activation bytes, weights and
- * state fixed), and per run a curve.tsv whose last evaluation (steps 151-200) has that
- * train_loss, the one before (steps 1-150) 9. */
+ * state fixed; the linked axis's own column beside its parts, as the runner writes it),
+ * and per run a curve.tsv whose last evaluation (steps 151-200) has that train_loss,
+ * the one before (steps 1-150) 9. */
 static void precision_table(const char *name, const char *rows)
 {
     char dir[512], path[700];
-    FILE *f = runs_tsv(name, "run_id\tprecision\trounding\tloss_scale\tseed\tstatus\tfinal_val_loss\t"
-                             "weight_bytes\tgrad_bytes\tstate_bytes\tactivation_bytes", dir, sizeof dir);
+    FILE *f = runs_tsv(name, "run_id\tprecision/rounding/loss_scale\tprecision\trounding\tloss_scale\tseed\tstatus\t"
+                             "final_val_loss\tweight_bytes\tgrad_bytes\tstate_bytes\tactivation_bytes",
+                       dir, sizeof dir);
     char buf[8192], prec[32], rnd[32], scale[32], status[32], loss[32], train[32];
     snprintf(buf, sizeof buf, "%s", rows);
     for (char *save, *l = strtok_r(buf, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
@@ -218,8 +220,8 @@ static void precision_table(const char *name, const char *rows)
         char id[13], seed_text[16];
         snprintf(seed_text, sizeof seed_text, "%d", seed);
         run_id(id, "precision", prec, "rounding", rnd, "loss_scale", scale, "seed", seed_text, (const char *)NULL);
-        fprintf(f, "%s\t%s\t%s\t%s\t%d\t%s\t%s\t400\t%d\t800\t%d\n", id, prec, rnd, scale, seed, status,
-                loss, act * 2 / 5, act);
+        fprintf(f, "%s\t%s/%s/%s\t%s\t%s\t%s\t%d\t%s\t%s\t400\t%d\t800\t%d\n", id, prec, rnd, scale, prec, rnd, scale,
+                seed, status, loss, act * 2 / 5, act);
         snprintf(path, sizeof path, "%s/runs/%s", dir, id);
         make_dirs(path);
         snprintf(path, sizeof path, "%s/runs/%s/curve.tsv", dir, id);
@@ -654,16 +656,18 @@ static void test_isoflop_lr(void)
                "isoflop: a best rate at an end of the grid is starred");
 }
 
-/* Overfitting tables: one size (1000), two seeds, rows "cure value final best"; the
- * baseline's curve falls to its lowest validation loss at step 100 and rises by 200 while
- * the training loss goes from 0.4 to 0.05. */
+/* Overfitting tables: one size (1000), two seeds, rows "cure value final best" (the
+ * linked axis's own column beside its parts, as the runner writes it); the baseline's
+ * curve falls to its lowest validation loss at step 100 and rises by 200 while the
+ * training loss goes from 0.4 to 0.05. */
 static void overfit_table(const char *name, const char *rows, bool drop)
 {
     char dir[512], path[700];
-    FILE *f = runs_tsv(name, drop ? "run_id\ttrain_subset\tweight_decay\tdropout\tpatience\tseed\tstatus\t"
-                                    "final_val_loss\tbest_val_loss\tsteps_done"
-                                  : "run_id\ttrain_subset\tweight_decay\tdropout\tpatience\tseed\tstatus\t"
-                                    "final_val_loss\tbest_val_loss\tfinal_train_loss\tsteps_done",
+    FILE *f = runs_tsv(name, drop ? "run_id\ttrain_subset\tweight_decay/dropout/patience\tweight_decay\tdropout\t"
+                                    "patience\tseed\tstatus\tfinal_val_loss\tbest_val_loss\tsteps_done"
+                                  : "run_id\ttrain_subset\tweight_decay/dropout/patience\tweight_decay\tdropout\t"
+                                    "patience\tseed\tstatus\tfinal_val_loss\tbest_val_loss\tfinal_train_loss\t"
+                                    "steps_done",
                        dir, sizeof dir);
     char buf[4096], cure[32];
     snprintf(buf, sizeof buf, "%s", rows);
@@ -679,7 +683,7 @@ static void overfit_table(const char *name, const char *rows, bool drop)
             snprintf(sd, sizeof sd, "%d", seed);
             run_id(id, "train_subset", "1000", "weight_decay", v[0], "dropout", v[1], "patience", v[2], "seed", sd,
                    (const char *)NULL);
-            fprintf(f, "%s\t1000\t%g\t%g\t%g\t%d\t%s\t%.6g\t%.6g\t", id, wd, dr, pa, seed,
+            fprintf(f, "%s\t1000\t%g/%g/%g\t%g\t%g\t%g\t%d\t%s\t%.6g\t%.6g\t", id, wd, dr, pa, wd, dr, pa, seed,
                     pa > 0 ? "stopped" : "ok", final + wob, best);
             if (!drop) fprintf(f, "0.05\t");
             fprintf(f, "%d\n", pa > 0 ? 130 : 200);
@@ -1205,19 +1209,20 @@ static void test_init(void)
 }
 
 /* A runs.tsv from rows "multiplier precision loss_scale seed status final_val_loss
- * grad_zero", and per run a curve.tsv with that grad_zero at its evaluations. */
+ * grad_zero" (the linked axis's own column beside its parts, as the runner writes it),
+ * and per run a curve.tsv with that grad_zero at its evaluations. */
 static void underflow_table(const char *name, const char *rows)
 {
     char dir[512], path[700];
-    FILE *f = runs_tsv(name, "run_id\tloss_multiplier\tprecision\tloss_scale\tseed\tstatus\tfinal_val_loss", dir,
-                       sizeof dir);
+    FILE *f = runs_tsv(name, "run_id\tloss_multiplier\tprecision/loss_scale\tprecision\tloss_scale\tseed\tstatus\t"
+                             "final_val_loss", dir, sizeof dir);
     char buf[8192], mult[32], prec[32], scale[32], seed[16], status[32], loss[32], zero[32];
     snprintf(buf, sizeof buf, "%s", rows);
     for (char *save, *l = strtok_r(buf, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
         if (sscanf(l, "%31s %31s %31s %15s %31s %31s %31s", mult, prec, scale, seed, status, loss, zero) != 7) exit(99);
         char id[13];
         run_id(id, "loss_multiplier", mult, "precision", prec, "loss_scale", scale, "seed", seed, (const char *)NULL);
-        fprintf(f, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", id, mult, prec, scale, seed, status, loss);
+        fprintf(f, "%s\t%s\t%s/%s\t%s\t%s\t%s\t%s\t%s\n", id, mult, prec, scale, prec, scale, seed, status, loss);
         snprintf(path, sizeof path, "%s/runs/%s", dir, id);
         make_dirs(path);
         snprintf(path, sizeof path, "%s/runs/%s/curve.tsv", dir, id);
