@@ -18,18 +18,23 @@
 #include "report/lrsweep.h"
 #include "report/paired.h"
 
-/* results/NAME/runs.tsv from rows "optimizer lr seed status final_val_loss". */
-static void table(const char *name, const char *rows)
+/* results/NAME/runs.tsv from rows "optimizer lr seed status final_val_loss". With
+ * `linked`, the experiment sweeps the linked axis optimizer/lr, and the table has its
+ * column beside the parts' own, as the runner writes it (docs/FORMATS.md). */
+static void table(const char *name, bool linked, const char *rows)
 {
     char dir[512];
-    FILE *f = runs_tsv(name, "run_id\toptimizer\tlr\tseed\tstatus\tfinal_val_loss", dir, sizeof dir);
+    FILE *f = runs_tsv(name, linked ? "run_id\toptimizer/lr\toptimizer\tlr\tseed\tstatus\tfinal_val_loss"
+                                    : "run_id\toptimizer\tlr\tseed\tstatus\tfinal_val_loss", dir, sizeof dir);
     char buf[2048], opt[32], lr[32], seed[16], status[32], loss[32];
     snprintf(buf, sizeof buf, "%s", rows);
     for (char *save, *l = strtok_r(buf, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
         if (sscanf(l, "%31s %31s %15s %31s %31s", opt, lr, seed, status, loss) != 5) exit(99);
         char id[13];
         run_id(id, "optimizer", opt, "lr", lr, "seed", seed, (const char *)NULL);
-        fprintf(f, "%s\t%s\t%s\t%s\t%s\t%s\n", id, opt, lr, seed, status, loss);
+        fprintf(f, "%s\t", id);
+        if (linked) fprintf(f, "%s/%s\t", opt, lr);
+        fprintf(f, "%s\t%s\t%s\t%s\t%s\n", opt, lr, seed, status, loss);
     }
     fclose(f);
 }
@@ -51,7 +56,7 @@ static void test_measure(void)
     const char *own_ini = "[experiment]\ntitle = t\nclaims = C11\n[settings]\nmodel = mlp\n[sweep]\n"
                           "optimizer/lr = sgd/0.1 adamw/0.001\nseed = 1 2 3\n%s";
     char ini[512];
-    table("f_own", "sgd 0.1 1 ok 1.0\nsgd 0.1 2 ok 1.1\nsgd 0.1 3 diverged 5\n"
+    table("f_own", true, "sgd 0.1 1 ok 1.0\nsgd 0.1 2 ok 1.1\nsgd 0.1 3 diverged 5\n"
                    "adamw 0.001 1 ok 2.0\nadamw 0.001 2 ok 2.1\nadamw 0.001 3 ok 2.2\n");
     snprintf(ini, sizeof ini, own_ini, "");
     load_experiment(&x, "f_own", ini);
@@ -76,7 +81,7 @@ static void test_measure(void)
     experiment_free(&x);
 
     /* a seeds experiment of the MLP: ten seeds of one setting */
-    table("f_seeds", "sgd 0.1 1 ok 1.0\nsgd 0.1 2 ok 1.02\nsgd 0.1 3 ok 0.98\nsgd 0.1 4 ok 1.0\n");
+    table("f_seeds", false, "sgd 0.1 1 ok 1.0\nsgd 0.1 2 ok 1.02\nsgd 0.1 3 ok 0.98\nsgd 0.1 4 ok 1.0\n");
     load_experiment(&x, "f_seeds", "[experiment]\ntitle = t\nclaims = C21\n[settings]\nmodel = mlp\noptimizer = sgd\nlr = 0.1\n"
                         "[sweep]\nseed = 1 2 3 4\n[verdict]\nrule = seeds\n");
     experiment_free(&x);
@@ -91,7 +96,7 @@ static void test_measure(void)
     experiment_free(&x);
 
     /* one seed: the seeds experiment of the same model, or none */
-    table("f_one", "sgd 0.1 1 ok 1.0\nadamw 0.001 1 ok 2.0\n");
+    table("f_one", true, "sgd 0.1 1 ok 1.0\nadamw 0.001 1 ok 2.0\n");
     load_experiment(&x, "f_one", "[experiment]\ntitle = t\nclaims = C11\n[settings]\nmodel = mlp\n[sweep]\n"
                       "optimizer/lr = sgd/0.1 adamw/0.001\nseed = 1\n");
     st = floor_measure(&f, &x, "final_val_loss");
