@@ -290,6 +290,10 @@ Status exp_cells(Cells *c, const Experiment *x, const char *const *exclude)
 {
     memset(c, 0, sizeof *c);
     for (int i = 0; i < x->naxes && c->nkeys < EXP_MAX_KV; i++) axis_keys(c, x->axes[i].key, exclude);
+    /* without its column every run would read "" and fall into one cell */
+    for (int k = 0; k < c->nkeys; k++)
+        if (table_col(&x->runs, c->keys[k]) < 0)
+            return err_set(ST_FAILED, "%s: runs.tsv has no %s column to group the runs by", x->name, c->keys[k]);
     int n = x->runs.nrows;
     c->order = malloc(sizeof(int) * (size_t)(n > 0 ? n : 1));
     c->cell = calloc((size_t)(n > 0 ? n : 1), sizeof *c->cell);

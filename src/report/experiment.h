@@ -70,7 +70,9 @@ Status exp_run_file(const Experiment *x, int row, const char *file, Table *t);
 /* Runs grouped by the axes not in `exclude` (NULL-terminated), ordered. Excluding one
  * part of a linked axis groups by its other parts, each as its own key (a setting
  * column of runs.tsv): without `lr`, `optimizer/schedule/lr` groups by optimizer and
- * schedule, so each optimizer can have its own learning-rate grid. */
+ * schedule, so each optimizer can have its own learning-rate grid. A grouping key
+ * without its runs.tsv column (the runner writes one per setting and one per linked
+ * axis) is an error, ST_FAILED. */
 typedef struct {
     int nrows;
     int *rows;    /* row indices of runs.tsv */

@@ -5,7 +5,9 @@
  * The floor from an experiment's own seeds (median over settings, a diverged seed left
  * out), `floor = none`, `floor = NAME`, and with one seed the `seeds` experiment of the
  * same model or none; a named experiment that is missing or has no results, and a
- * missing column, fail. A gap or a win inside the floor is unclear, outside it stands. */
+ * missing column, fail. A gap or a win inside the floor is unclear, outside it stands.
+ * The grouping into settings it uses (exp_cells, report/experiment.h): a linked axis by
+ * its own column, or by the parts not excluded; a missing grouping column fails. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,6 +134,48 @@ static void test_measure(void)
     experiment_free(&x);
 }
 
+/* The grouping of report/experiment.h (exp_cells): a linked axis groups by its own column, in
+ * the order the file lists its values; excluding one part groups by the others; a
+ * table without a grouping column fails rather than put every run in one cell. */
+static void test_cells(void)
+{
+    static Experiment x;
+    static const char *const not_seed[] = {"seed", NULL}, *const not_lr[] = {"lr", "seed", NULL};
+    const char *ini = "[experiment]\ntitle = t\nclaims = C11\n[settings]\nmodel = mlp\n[sweep]\n"
+                      "optimizer/lr = sgd/0.1 adamw/0.001 sgd/0.01\nseed = 1 2\n";
+    const char *rows = "adamw 0.001 1 ok 2.0\nsgd 0.1 1 ok 1.0\nsgd 0.01 1 ok 3.0\n"
+                       "sgd 0.1 2 ok 1.1\nadamw 0.001 2 ok 2.1\nsgd 0.01 2 ok 3.1\n";
+    Cells c;
+    table("f_cells", true, rows);
+    load_experiment(&x, "f_cells", ini);
+    Status st = exp_cells(&c, &x, not_seed);
+    CHECK_TRUE(st == ST_OK && c.ncells == 3 && !strcmp(c.cell[0].label, "sgd/0.1") && c.cell[0].nrows == 2 &&
+                   c.cell[0].rows[0] == 1 && c.cell[0].rows[1] == 3 && !strcmp(c.cell[1].label, "adamw/0.001") &&
+                   c.cell[1].rows[0] == 0 && !strcmp(c.cell[2].label, "sgd/0.01") && c.cell[2].rows[1] == 5,
+               "cells: a linked axis groups by its column, in the file's order, rows in table order (%d cells, "
+               "first %s)", c.ncells, c.ncells ? c.cell[0].label : "none");
+    cells_free(&c);
+    st = exp_cells(&c, &x, not_lr);
+    CHECK_TRUE(st == ST_OK && c.ncells == 2 && c.nkeys == 1 && !strcmp(c.keys[0], "optimizer") &&
+                   !strcmp(c.cell[0].label, "sgd") && c.cell[0].nrows == 4 && !strcmp(c.cell[1].label, "adamw"),
+               "cells: without lr, optimizer/lr groups by optimizer alone (%d cells)", c.ncells);
+    cells_free(&c);
+    experiment_free(&x);
+
+    /* the parts' columns alone: no real runs.tsv looks like this */
+    table("f_cells", false, rows);
+    load_experiment(&x, "f_cells", ini);
+    st = exp_cells(&c, &x, not_seed);
+    CHECK_TRUE(st == ST_FAILED && strstr(err_msg(), "no optimizer/lr column"),
+               "cells: a missing grouping column fails (%s)", err_msg());
+    cells_free(&c);
+    st = exp_cells(&c, &x, not_lr);
+    CHECK_TRUE(st == ST_OK && c.ncells == 2, "cells: grouping by a part needs only the part's column (%d cells)",
+               c.ncells);
+    cells_free(&c);
+    experiment_free(&x);
+}
+
 static void test_comparisons(void)
 {
     NoiseFloor five = {.rel = 0.05}, two = {.rel = 0.02}, none = {.rel = 0};
@@ -172,6 +216,7 @@ int main(void)
 {
     fixture_begin("floor");
     test_measure();
+    test_cells();
     test_comparisons();
     return fixture_done();
 }
