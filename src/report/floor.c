@@ -10,78 +10,38 @@
 #include "report/stability.h"
 #include "report/stats.h"
 
-/* A run's setting: the values of every axis but seed, each part of a linked axis from its
- * own column (runs.tsv has one per setting), joined by tabs. */
-typedef struct {
-    char *key;
-    int row;
-} Keyed;
-
-static int keyed_cmp(const void *a, const void *b)
-{
-    const Keyed *x = a, *y = b;
-    int c = strcmp(x->key, y->key);
-    return c ? c : x->row - y->row;
-}
-
-static char *setting_key(const Experiment *x, int row)
-{
-    size_t cap = 256, len = 0;
-    char *key = malloc(cap);
-    if (!key) return NULL;
-    key[0] = '\0';
-    for (int a = 0; a < x->naxes; a++) {
-        char parts[EXP_KEY];
-        snprintf(parts, sizeof parts, "%s", x->axes[a].key);
-        for (char *save, *p = strtok_r(parts, "/", &save); p; p = strtok_r(NULL, "/", &save)) {
-            if (!strcmp(p, "seed")) continue;
-            const char *v = table_col(&x->runs, p) >= 0 ? table_get(&x->runs, row, p) : "";
-            size_t need = len + strlen(v) + 2;
-            if (need > cap) {
-                char *k = realloc(key, cap = 2 * need);
-                if (!k) return free(key), NULL;
-                key = k;
-            }
-            len += (size_t)sprintf(key + len, "%s\t", v);
-        }
-    }
-    return key;
-}
-
-/* The median over x's settings of sd / |mean| of `metric` over each setting's seeds that
- * ended ok with a finite value. */
+/* The median over x's settings (its cells by every axis but seed, exp_cells) of
+ * sd / |mean| of `metric` over each setting's seeds that ended ok with a finite value. */
 static Status measure(NoiseFloor *f, const Experiment *x, const char *metric)
 {
     if (table_col(&x->runs, metric) < 0 || table_col(&x->runs, "status") < 0)
         return err_set(ST_FAILED, "noise floor: %s: runs.tsv has no %s or status column", x->name, metric);
+    static const char *const not_seed[] = {"seed", NULL};
+    Cells c;
+    Status st = exp_cells(&c, x, not_seed);
+    if (st != ST_OK) return st;
     int n = x->runs.nrows;
-    Keyed *k = calloc((size_t)n + 1, sizeof *k);
     double *spread = malloc(sizeof *spread * (size_t)(n + 1)), *v = malloc(sizeof *v * (size_t)(n + 1));
-    Status st = k && spread && v ? ST_OK : ST_NOMEM;
-    for (int r = 0; st == ST_OK && r < n; r++)
-        if (!(k[r].key = setting_key(x, r))) st = ST_NOMEM;
-        else k[r].row = r;
     f->nsettings = f->nseeds = 0;
-    if (st == ST_OK) {
-        qsort(k, (size_t)n, sizeof *k, keyed_cmp);
-        for (int i = 0; i < n;) {
-            int end = i, m = 0;
-            while (end < n && !strcmp(k[end].key, k[i].key)) end++;
-            for (int q = i; q < end; q++) {
-                double val = table_getnum(&x->runs, k[q].row, metric);
-                if (!strcmp(table_get(&x->runs, k[q].row, "status"), "ok") && isfinite(val)) v[m++] = val;
-            }
-            i = end;
-            Stats s = stats_of(v, m);
-            if (m < 2 || !(fabs(s.mean) > 0)) continue;
-            spread[f->nsettings++] = s.sd / fabs(s.mean);
-            if (m > f->nseeds) f->nseeds = m;
+    if (!spread || !v) st = ST_NOMEM;
+    for (int i = 0; st == ST_OK && i < c.ncells; i++) {
+        int m = 0;
+        for (int q = 0; q < c.cell[i].nrows; q++) {
+            int r = c.cell[i].rows[q];
+            double val = table_getnum(&x->runs, r, metric);
+            if (!strcmp(table_get(&x->runs, r, "status"), "ok") && isfinite(val)) v[m++] = val;
         }
+        Stats s = stats_of(v, m);
+        if (m < 2 || !(fabs(s.mean) > 0)) continue;
+        spread[f->nsettings++] = s.sd / fabs(s.mean);
+        if (m > f->nseeds) f->nseeds = m;
+    }
+    if (st == ST_OK) {
         f->rel = f->nsettings ? stats_median(spread, f->nsettings) : 0;
         if (!f->nsettings) snprintf(f->why, sizeof f->why, "no setting of %s has two seeds that ended ok", x->name);
     }
-    for (int r = 0; k && r < n; r++) free(k[r].key);
-    free(k), free(spread), free(v);
+    cells_free(&c);
+    free(spread), free(v);
     return st;
 }
 

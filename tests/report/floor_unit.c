@@ -134,9 +134,10 @@ static void test_measure(void)
     experiment_free(&x);
 }
 
-/* The grouping of report/experiment.h (exp_cells): a linked axis groups by its own column, in
- * the order the file lists its values; excluding one part groups by the others; a
- * table without a grouping column fails rather than put every run in one cell. */
+/* The grouping of report/experiment.h (exp_cells), which the floor uses: a linked axis
+ * groups by its own column, in the order the file lists its values; excluding one part
+ * groups by the others; a table without a grouping column fails rather than put every
+ * run in one cell. */
 static void test_cells(void)
 {
     static Experiment x;
@@ -169,6 +170,10 @@ static void test_cells(void)
     CHECK_TRUE(st == ST_FAILED && strstr(err_msg(), "no optimizer/lr column"),
                "cells: a missing grouping column fails (%s)", err_msg());
     cells_free(&c);
+    NoiseFloor f;
+    st = floor_measure(&f, &x, "final_val_loss");
+    CHECK_TRUE(st == ST_FAILED && strstr(err_msg(), "no optimizer/lr column"),
+               "floor: without the linked axis's column it fails (%s)", err_msg());
     st = exp_cells(&c, &x, not_lr);
     CHECK_TRUE(st == ST_OK && c.ncells == 2, "cells: grouping by a part needs only the part's column (%d cells)",
                c.ncells);
