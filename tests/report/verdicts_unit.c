@@ -611,27 +611,37 @@ static void test_isoflop(void)
 
 /* IsoFLOP tables with a learning-rate grid: as isoflop_table with u* 4.8, 5.0, 5.2 and
  * curvature 0.5, each size run at lr 1e-3, 3e-3 and 1e-2; the rate `best[s]` (an index)
- * of size s gives the parabola's loss, the others 0.3 more; one run (one seed) per size
- * and rate. */
-static void isoflop_lr_table(const char *name, const int *best)
+ * of size s gives the parabola's loss, the others 0.3 more; one run per size and rate,
+ * or with `seeds` 2 two (a seed column), the other rates 0.5 below that on seed 1 (below
+ * the best rate's run) and 0.5 above on seed 2: the same means. */
+static void isoflop_lr_table(const char *name, const int *best, int seeds)
 {
     char dir[512];
-    FILE *f = runs_tsv(name, "run_id\tmodel\tflop_budget\twidth\tlr\tparams\tparams_nonembed\tfinal_val_loss\ttrain_flop\t"
-                             "items_seen\tstatus",
+    FILE *f = runs_tsv(name, seeds > 1 ? "run_id\tmodel\tflop_budget\twidth\tlr\tseed\tparams\tparams_nonembed\t"
+                                         "final_val_loss\ttrain_flop\titems_seen\tstatus"
+                                       : "run_id\tmodel\tflop_budget\twidth\tlr\tparams\tparams_nonembed\t"
+                                         "final_val_loss\ttrain_flop\titems_seen\tstatus",
                        dir, sizeof dir);
     const double budgets[3] = {1e12, 3e12, 1e13}, us[3] = {4.8, 5.0, 5.2};
     const char *const lrs[3] = {"0.001", "0.003", "0.01"};
     for (int b = 0; b < 3; b++)
         for (int s = 0; s < 5; s++)
-            for (int r = 0; r < 3; r++) {
-                double u = 4 + 0.5 * s, N = pow(10, u);
-                double loss = 2 + 0.5 * (u - us[b]) * (u - us[b]) + (s % 2 ? 0.002 : -0.002) + (r == best[s] ? 0 : 0.3);
-                char id[13], budget[32], width[16];
-                snprintf(budget, sizeof budget, "%g", budgets[b]), snprintf(width, sizeof width, "%d", 16 * (s + 1));
-                run_id(id, "model", "gpt", "flop_budget", budget, "width", width, "lr", lrs[r], (const char *)NULL);
-                fprintf(f, "%s\tgpt\t%g\t%s\t%s\t%.0f\t%.0f\t%.9g\t%g\t%.9g\tok\n", id, budgets[b], width, lrs[r], N,
-                        N / 2, loss, budgets[b], budgets[b] / (6 * N));
-            }
+            for (int r = 0; r < 3; r++)
+                for (int seed = 1; seed <= seeds; seed++) {
+                    double u = 4 + 0.5 * s, N = pow(10, u), off = seeds > 1 ? (seed == 1 ? -0.5 : 0.5) : 0;
+                    double loss = 2 + 0.5 * (u - us[b]) * (u - us[b]) + (s % 2 ? 0.002 : -0.002) +
+                                  (r == best[s] ? 0 : 0.3 + off);
+                    char id[13], budget[32], width[16], sd[8];
+                    snprintf(budget, sizeof budget, "%g", budgets[b]), snprintf(width, sizeof width, "%d", 16 * (s + 1));
+                    snprintf(sd, sizeof sd, "%d", seed);
+                    if (seeds > 1)
+                        run_id(id, "model", "gpt", "flop_budget", budget, "width", width, "lr", lrs[r], "seed", sd,
+                               (const char *)NULL);
+                    else run_id(id, "model", "gpt", "flop_budget", budget, "width", width, "lr", lrs[r], (const char *)NULL);
+                    fprintf(f, "%s\tgpt\t%g\t%s\t%s\t", id, budgets[b], width, lrs[r]);
+                    if (seeds > 1) fprintf(f, "%d\t", seed);
+                    fprintf(f, "%.0f\t%.0f\t%.9g\t%g\t%.9g\tok\n", N, N / 2, loss, budgets[b], budgets[b] / (6 * N));
+                }
     fclose(f);
 }
 
@@ -640,20 +650,29 @@ static const char *const isoflop_lr_ini =
     "width = 16 32 48 64 80\nlr = 0.001 0.003 0.01\n[verdict]\nrule = isoflop\nmin_budgets = 3\nmin_sizes = 5\n";
 
 /* Each size's point is its best rate: the same verdict and exponent as one run per size,
- * the rate each size took named, a rate at the end of its grid starred. */
+ * the rate each size took named, a rate at the end of its grid starred; with seeds, the
+ * best mean over them. */
 static void test_isoflop_lr(void)
 {
     const int inner[5] = {1, 1, 1, 1, 1}, edge[5] = {0, 1, 1, 1, 2};
-    isoflop_lr_table("il_ok", inner);
+    isoflop_lr_table("il_ok", inner, 1);
     Judgement j = judge("il_ok", isoflop_lr_ini);
     check_isoflop_ok(&j, "with an lr grid the best rate per size");
     CHECK_TRUE(strstr(j.text, "| 1e+12 | 1e+04: 0.003 (of 3), 3.162e+04: 0.003 (of 3)") != NULL && !strstr(j.text, "\\* (of"),
                "isoflop: each size's best rate is named, none at an end of the grid");
-    isoflop_lr_table("il_edge", edge);
+    isoflop_lr_table("il_edge", edge, 1);
     j = judge("il_edge", isoflop_lr_ini);
     CHECK_TRUE(j.verdict == VERDICT_CONFIRMED && strstr(j.text, "1e+04: 0.001\\* (of 3)") &&
                    strstr(j.text, "1e+06: 0.01\\* (of 3)"),
                "isoflop: a best rate at an end of the grid is starred");
+    /* two seeds: a rate's point is its mean over them, not its luckiest run */
+    isoflop_lr_table("il_seeds", inner, 2);
+    j = judge("il_seeds", "[experiment]\ntitle = t\nclaims = C23\n[settings]\nmodel = gpt\n[sweep]\n"
+                          "flop_budget = 1e12 3e12 1e13\nwidth = 16 32 48 64 80\nlr = 0.001 0.003 0.01\nseed = 1 2\n"
+                          "[verdict]\nrule = isoflop\nmin_budgets = 3\nmin_sizes = 5\n");
+    check_isoflop_ok(&j, "with two seeds the best mean rate per size");
+    CHECK_TRUE(strstr(j.text, "| 1e+12 | 1e+04: 0.003 (of 3), 3.162e+04: 0.003 (of 3)") != NULL,
+               "isoflop: with two seeds each size's best rate is the best mean over its seeds");
 }
 
 /* Overfitting tables: one size (1000), two seeds, rows "cure value final best" (the
