@@ -34,7 +34,7 @@
 #include "report/stats.h"
 #include "report/verdicts.h"
 
-enum { MAXB = 16, MAXS = 32, MAXLR = 8 };
+enum { MAXB = 16, MAXS = 32 };
 
 typedef struct {
     double budget;
@@ -63,55 +63,51 @@ static double interp(const double *xs, const double *ys, int n, double x)
     return ys[k] + t * (ys[k + 1] - ys[k]);
 }
 
-/* The sizes of budget b, sorted by N; NaN losses (diverged runs) are left out. Runs of one
- * size (the same params) at several learning rates (an lr axis, its own grid per size)
- * count as one point: the rate with the lowest mean final validation loss over its seeds,
- * kept in b->lr with the number of rates tried in b->nlr and the smallest and largest of
- * them in b->lr_min and b->lr_max. */
-static void collect(const Experiment *x, Budget *b)
+/* The sizes of budget b, sorted by N; NaN losses (diverged runs) are left out. A setting
+ * (a cell of c: runs grouped by every axis but seed) counts with the mean of its finite
+ * losses over its seeds; the settings of one size (the same params) at several learning
+ * rates (an lr axis, its own grid per size) count as one point: the rate with the lowest
+ * mean, kept in b->lr with the number of rates tried in b->nlr and the smallest and
+ * largest of them in b->lr_min and b->lr_max. */
+static void collect(const Experiment *x, const Cells *c, Budget *b)
 {
-    /* one cell per (size, lr): the sum and count of its finite losses */
-    struct { double N, lr, sum, fpt, ne; int n; } cell[MAXS * MAXLR];
-    int nc = 0;
-    bool has_lr = table_col(&x->runs, "lr") >= 0;
-    for (int r = 0; r < x->runs.nrows; r++) {
-        if (table_getnum(&x->runs, r, "flop_budget") != b->budget) continue;
-        double loss = table_getnum(&x->runs, r, "final_val_loss"), N = table_getnum(&x->runs, r, "params");
-        double fpt = table_getnum(&x->runs, r, "train_flop") / table_getnum(&x->runs, r, "items_seen");
-        double ne = table_getnum(&x->runs, r, "params_nonembed"), lr = has_lr ? table_getnum(&x->runs, r, "lr") : NAN;
-        if (!isfinite(loss) || !(N > 0) || !(fpt > 0) || !(ne > 0)) continue;
-        int c = 0;
-        while (c < nc && !(cell[c].N == N && (cell[c].lr == lr || (isnan(cell[c].lr) && isnan(lr))))) c++;
-        if (c == nc) {
-            if (nc == MAXS * MAXLR) continue;
-            cell[nc].N = N, cell[nc].lr = lr, cell[nc].sum = 0, cell[nc].n = 0, cell[nc].fpt = fpt, cell[nc].ne = ne;
-            nc++;
-        }
-        cell[c].sum += loss, cell[c].n++;
-    }
     b->n = 0;
-    for (int c = 0; c < nc; c++) {
+    for (int i = 0; i < c->ncells; i++) {
+        /* the cell's mean loss; its size, rate and FLOPs per token from its first finite run */
+        double N = NAN, lr = NAN, fpt = NAN, ne = NAN, sum = 0;
+        int n = 0;
+        for (int q = 0; q < c->cell[i].nrows; q++) {
+            int r = c->cell[i].rows[q];
+            if (table_getnum(&x->runs, r, "flop_budget") != b->budget) continue;
+            double loss = table_getnum(&x->runs, r, "final_val_loss"), rN = table_getnum(&x->runs, r, "params");
+            double rfpt = table_getnum(&x->runs, r, "train_flop") / table_getnum(&x->runs, r, "items_seen");
+            double rne = table_getnum(&x->runs, r, "params_nonembed");
+            if (!isfinite(loss) || !(rN > 0) || !(rfpt > 0) || !(rne > 0)) continue;
+            if (!n++) N = rN, lr = table_getnum(&x->runs, r, "lr"), fpt = rfpt, ne = rne;
+            sum += loss;
+        }
+        if (!n) continue;
         int k = 0;
-        while (k < b->n && b->u[k] != log10(cell[c].N)) k++;
-        double loss = cell[c].sum / cell[c].n;
+        while (k < b->n && b->u[k] != log10(N)) k++;
+        double loss = sum / n;
         if (k == b->n) {
             if (b->n == MAXS) continue;
             /* a new size: after the larger ones move up */
             k = b->n;
-            while (k > 0 && b->u[k - 1] > log10(cell[c].N)) {
+            while (k > 0 && b->u[k - 1] > log10(N)) {
                 b->u[k] = b->u[k - 1], b->loss[k] = b->loss[k - 1], b->lfpt[k] = b->lfpt[k - 1], b->lne[k] = b->lne[k - 1];
                 b->lr[k] = b->lr[k - 1], b->lr_min[k] = b->lr_min[k - 1], b->lr_max[k] = b->lr_max[k - 1];
                 b->nlr[k] = b->nlr[k - 1];
                 k--;
             }
-            b->u[k] = log10(cell[c].N), b->lfpt[k] = log10(cell[c].fpt), b->lne[k] = log10(cell[c].ne);
-            b->loss[k] = loss, b->lr[k] = b->lr_min[k] = b->lr_max[k] = cell[c].lr, b->nlr[k] = 1;
+            b->u[k] = log10(N), b->lfpt[k] = log10(fpt), b->lne[k] = log10(ne);
+            b->loss[k] = loss, b->lr[k] = b->lr_min[k] = b->lr_max[k] = lr, b->nlr[k] = 1;
             b->n++;
             continue;
         }
         b->nlr[k]++;
-        b->lr_min[k] = fmin(b->lr_min[k], cell[c].lr), b->lr_max[k] = fmax(b->lr_max[k], cell[c].lr);
-        if (loss < b->loss[k]) b->loss[k] = loss, b->lr[k] = cell[c].lr;
+        b->lr_min[k] = fmin(b->lr_min[k], lr), b->lr_max[k] = fmax(b->lr_max[k], lr);
+        if (loss < b->loss[k]) b->loss[k] = loss, b->lr[k] = lr;
     }
 }
 
@@ -198,6 +194,9 @@ static Status judge_isoflop(const Experiment *x, Judgement *j)
     Status st = check_columns(x);
     if (st != ST_OK) return st;
     int min_budgets = (int)exp_param_num(x, "min_budgets", 3), min_sizes = (int)exp_param_num(x, "min_sizes", 5);
+    static const char *const not_seed[] = {"seed", NULL};
+    Cells cells;
+    if ((st = exp_cells(&cells, x, not_seed)) != ST_OK) return st;
     static Budget b[MAXB];
     int nb = budgets(x, b);
     Verdict v = nb >= min_budgets ? VERDICT_CONFIRMED : VERDICT_INCONCLUSIVE;
@@ -210,7 +209,7 @@ static Status judge_isoflop(const Experiment *x, Judgement *j)
                     "|---|---|---|---|---|---|---|---|---|\n");
     char key[256] = "";
     for (int i = 0; i < nb; i++) {
-        collect(x, &b[i]);
+        collect(x, &cells, &b[i]);
         analyse(&b[i], min_sizes);
         v = verdict_worse(v, b[i].v);
         char s[13][32];
@@ -233,6 +232,7 @@ static Status judge_isoflop(const Experiment *x, Judgement *j)
         else snprintf(key + len, sizeof key - len, "%sno optimum (best run N %s, D/N %s)", i ? ", " : "",
                       stats_fmt(s[2], bn), stats_fmt(s[3], br));
     }
+    cells_free(&cells);
     lr_table(j, b, nb);
     Line l;
     char s[4][32];
@@ -257,9 +257,13 @@ static Status judge_isoflop(const Experiment *x, Judgement *j)
 /* Loss against size per budget with the fitted parabolas; N* against C on log-log axes. */
 static Status figures_isoflop(FigureSet *fs, const Experiment *x)
 {
-    if (check_columns(x) != ST_OK) return ST_OK; /* judge_isoflop says why */
+    static const char *const not_seed[] = {"seed", NULL};
+    Cells cells;
+    if (check_columns(x) != ST_OK || exp_cells(&cells, x, not_seed) != ST_OK) return ST_OK; /* judge_isoflop says why */
     static Budget b[MAXB];
     int nb = budgets(x, b);
+    for (int i = 0; i < nb; i++) collect(x, &cells, &b[i]), analyse(&b[i], 4);
+    cells_free(&cells);
     char name[160], title[256];
     snprintf(name, sizeof name, "%s_profiles", x->name);
     snprintf(title, sizeof title, "%s: validation loss against model size at fixed compute", x->name);
@@ -270,7 +274,6 @@ static Status figures_isoflop(FigureSet *fs, const Experiment *x)
     if (!f) return ST_IO;
     fprintf(f, "set logscale x\nset xlabel 'parameters N'\nset ylabel 'validation loss (nats per token)'\n"
                "set format x '10^{%%L}'\n");
-    for (int i = 0; i < nb; i++) collect(x, &b[i]), analyse(&b[i], 4);
     fprintf(f, "plot ");
     for (int i = 0; i < nb; i++) {
         const char *c = fig_colour(i);
