@@ -87,22 +87,33 @@ void throughput_tables(FILE *f, const Experiment *x, const char *page)
     bench_collect(b, x);
     if (!b->n) fprintf(f, "No run of [%s](%s.md) has a bench.tsv yet.\n\n", x->name, x->name);
     for (int m = 0; m < b->nmachines; m++) {
+        const char *baseline = NULL; /* a baseline timed beside the runs: one more column */
+        for (int i = 0; i < b->n && !baseline; i++)
+            if (!strcmp(b->row[i].machine, b->machine[m]) && b->row[i].baseline[0]) baseline = b->row[i].baseline;
         fprintf(f, "**%s**", b->machine[m]);
         if (page) fprintf(f, " ([%s](%s.md))", page, page);
-        fprintf(f, ": each run timed alone (`descent sweep` runs a benchmark one run at a time), the median over its rounds; the fraction of the sgemm peak is the median over rounds of each round's rate over the peak bench.tsv gives for that round (peak_gflops).\n\n"
-                   "| model | shape | number format | optimizer | kernels | threads | ms/step (range) | optimizer ms | items/s | "
-                   "GFLOP/s | of sgemm peak | backward/forward |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        fprintf(f, ": each run timed alone (`descent sweep` runs a benchmark one run at a time), the median over its rounds; the fraction of the sgemm peak is the median over rounds of each round's rate over the peak bench.tsv gives for that round (peak_gflops).");
+        if (baseline)
+            fprintf(f, " Each run's steps alternated with those of its baseline (`%s`) in the same process; "
+                       "time over baseline is the median over rounds of the run's ms/step over the baseline's.",
+                    baseline);
+        fprintf(f, "\n\n| model | shape | number format | optimizer | kernels | threads | ms/step (range) | optimizer ms | "
+                   "items/s | GFLOP/s | of sgemm peak | backward/forward |%s\n|---|---|---|---|---|---|---|---|---|---|---|---|%s\n",
+                baseline ? " time over baseline (range) |" : "", baseline ? "---|" : "");
         for (int i = 0; i < b->n; i++) {
             const BenchRow *w = &b->row[i];
             if (strcmp(w->machine, b->machine[m])) continue;
             char prec[256], a[32], lo[32], hi[32], om[32], g[32], pk[32], ratio[32];
             label_value(prec, sizeof prec, x, w->run, "precision/rounding/loss_scale");
             double gflops = w->gflop / (w->ms / 1e3);
-            fprintf(f, "| %s | %s | %s | %s | %s | %d | %s (%s–%s) | %s | %.0f | %s | %s %% | %s |\n",
+            fprintf(f, "| %s | %s | %s | %s | %s | %d | %s (%s–%s) | %s | %.0f | %s | %s %% | %s |",
                     table_get(&x->runs, w->run, "model"), table_get(&x->runs, w->run, "shape"), prec,
                     table_get(&x->runs, w->run, "optimizer"), w->core, w->threads, stats_fmt(a, w->ms),
                     stats_fmt(lo, w->ms_lo), stats_fmt(hi, w->ms_hi), stats_fmt(om, w->opt), w->items / (w->ms / 1e3), stats_fmt(g, gflops),
                     stats_fmt(pk, 100 * w->fraction), stats_fmt(ratio, w->ratio));
+            if (baseline)
+                fprintf(f, " %s (%s–%s) |", stats_fmt(a, w->vs_base), stats_fmt(lo, w->vs_base_lo), stats_fmt(hi, w->vs_base_hi));
+            fprintf(f, "\n");
         }
         fprintf(f, "\n");
     }

@@ -26,7 +26,9 @@
  *   timing = NAME             a benchmark experiment (experiments/NAME.ini, [bench]) whose
  *                             one-thread ms/step per optimizer, timed alone, turns steps to
  *                             target into seconds; runs are matched on model, optimizer,
- *                             batch and shape
+ *                             batch and shape. With a baseline ([bench] baseline =
+ *                             optimizer=sgd) each optimizer's ms/step is its time over
+ *                             the baseline's beside it times the baseline run's ms/step
  * A pair "holds" when the better one wins on every seed, "fails" when it wins on none,
  * and is unclear otherwise; a result that hangs on a series tuned at its grid's edge
  * losing is unclear too. Each check: confirmed when every pair holds, refuted when one
@@ -72,6 +74,7 @@ typedef struct {
     Workload wl[O_MAX_WL];
     Entry e[LR_MAX_SERIES];
     bool wd_varies;
+    bool paired; /* the timing benchmark timed its runs beside a baseline */
 } Analysis;
 
 /* Splits a space-separated parameter into words; returns how many. */
@@ -127,21 +130,42 @@ static double first_at(const Table *c, double target)
     return -1;
 }
 
-/* ms/step at one thread of the benchmark run (of b, read into bs by bench_collect)
- * matching row r of x (NaN if none). */
-static double bench_ms(const BenchSet *bs, const Experiment *b, const Experiment *x, int r)
+/* The run of benchmark b matching row r of x on the shape and optimizer, with setting
+ * `key` at `value` instead when key is not NULL (a baseline's run); -1 if none. */
+static int bench_run(const Experiment *b, const Experiment *x, int r, const char *key, const char *value)
 {
     static const char *const keys[] = {"model", "optimizer", "batch", "widths", "context", "width", "layers"};
     for (int q = 0; q < b->runs.nrows; q++) {
-        bool same = true;
+        bool same = !key || !strcmp(table_get(&b->runs, q, key), value);
         for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
-            same &= !strcmp(table_get(&b->runs, q, keys[k]), table_get(&x->runs, r, keys[k]));
-        if (!same) continue;
-        for (int i = 0; i < bs->n; i++)
-            if (bs->row[i].run == q && bs->row[i].threads == 1) return bs->row[i].ms;
-        return NAN;
+            same &= !strcmp(table_get(&b->runs, q, keys[k]),
+                            key && !strcmp(keys[k], key) ? value : table_get(&x->runs, r, keys[k]));
+        if (same) return q;
     }
-    return NAN;
+    return -1;
+}
+
+/* The one-thread timing of benchmark run q (read into bs by bench_collect), or NULL. */
+static const BenchRow *one_thread(const BenchSet *bs, int q)
+{
+    for (int i = 0; q >= 0 && i < bs->n; i++)
+        if (bs->row[i].run == q && bs->row[i].threads == 1) return &bs->row[i];
+    return NULL;
+}
+
+/* ms/step at one thread of the benchmark run matching row r of x (NaN if none). A run
+ * timed beside a baseline ([bench] baseline = optimizer=sgd) counts as its time over the
+ * baseline's in the same rounds times the baseline run's own ms/step: the optimizers of a
+ * workload then share one run's scale, where runs timed apart carry the machine's drift. */
+static double bench_ms(const BenchSet *bs, const Experiment *b, const Experiment *x, int r)
+{
+    const BenchRow *w = one_thread(bs, bench_run(b, x, r, NULL, NULL));
+    if (!w || !w->baseline[0]) return w ? w->ms : NAN;
+    const char *eq = strchr(w->baseline, '=');
+    char key[64];
+    snprintf(key, sizeof key, "%.*s", eq ? (int)(eq - w->baseline) : 0, w->baseline);
+    const BenchRow *base = eq ? one_thread(bs, bench_run(b, x, r, key, eq + 1)) : NULL;
+    return base ? w->vs_base * base->ms : NAN;
 }
 
 /* Loads the benchmark experiment named by `timing` beside x (experiments/ and results/). */
@@ -172,6 +196,7 @@ static Status attach_timing(Analysis *a, const Experiment *x, const char *timing
     Status st = load_timing(&b, x, timing, timed);
     if (st != ST_OK || !*timed) return st;
     bench_collect(&bs, &b);
+    for (int i = 0; i < bs.n; i++) a->paired |= bs.row[i].baseline[0] != '\0';
     for (int i = 0; i < a->ne; i++)
         if (a->e[i].b.n) a->e[i].ms = bench_ms(&bs, &b, x, a->e[i].s->cell[a->e[i].s->best].rows[0]);
     experiment_free(&b);
@@ -341,7 +366,11 @@ static Status judge_optimizers(const Experiment *x, Judgement *j)
                      fraction);
     if (timing)
         judge_printf(j, " Seconds to target are steps to target × the one-thread ms/step of [%s](%s.md), timed alone%s.",
-                     timing, timing, timed ? "" : " (**not yet timed**: its results are missing)");
+                     timing, timing,
+                     !timed    ? " (**not yet timed**: its results are missing)"
+                     : a.paired ? "; each optimizer's is its time over its baseline's, timed beside it in the same process, "
+                                  "times the baseline run's own ms/step, so that all share one run's scale"
+                                : "");
     judge_printf(j, isfinite(fraction) || timing ? "\n\n" : "\n");
 
     Verdict v = VERDICT_CONFIRMED;

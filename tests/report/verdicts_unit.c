@@ -1587,6 +1587,36 @@ static void test_optimizers(void)
                    strstr(j.text, "not reached (1/2 seeds)"),
                "optimizers: steps to the loss adamw reaches at half its steps");
 
+    /* seconds to target from a benchmark timed beside sgd: adamw's 30 ms over its baseline's
+     * 20 ms in the same rounds, times the sgd run's own 10 ms, is 15 ms (its own 30 ms came
+     * from a slower moment of the machine) */
+    {
+        char dir[512], path[800], id[13];
+        FILE *f = runs_tsv("opt_timing", "run_id\tmodel\toptimizer", dir, sizeof dir);
+        static const char *const o[] = {"sgd", "momentum", "adamw", "lion"};
+        static const double ms[] = {10, 50, 30, 22}, base[] = {10, 40, 20, 20};
+        for (int k = 0; k < 4; k++) {
+            run_id(id, "model", "gpt", "optimizer", o[k], (const char *)NULL);
+            fprintf(f, "%s\tgpt\t%s\n", id, o[k]);
+            snprintf(path, sizeof path, "%s/runs/%s", dir, id);
+            make_dirs(path);
+            snprintf(path, sizeof path, "%s/runs/%s/bench.tsv", dir, id);
+            char bench[512];
+            snprintf(bench, sizeof bench, "threads\tround\tms_per_step\tbaseline\tbaseline_ms\n1\t1\t%g\toptimizer=sgd\t%g\n",
+                     ms[k], base[k]);
+            write_file(path, bench);
+        }
+        fclose(f);
+        snprintf(path, sizeof path, "%s/experiments/opt_timing.ini", root);
+        write_file(path, "[experiment]\ntitle = b\nclaims = C11\n[settings]\nmodel = gpt\n[sweep]\n"
+                         "optimizer = sgd momentum adamw lion\n[bench]\nthreads = 1\nbaseline = optimizer=sgd\n");
+        static char ini[2048];
+        snprintf(ini, sizeof ini, "%stiming = opt_timing\n", optim_ini);
+        j = judge("opt_textbook", ini);
+        CHECK_TRUE(strstr(j.text, "+0.00 % | 75 | 15 | 1.125 |") && strstr(j.text, "share one run's scale"),
+                   "optimizers: a paired benchmark's ms/step is its ratio to sgd times sgd's own (adamw 15 ms)");
+    }
+
     /* momentum worse than sgd on both seeds */
     const double swapped[4][2] = {{2.3, 2.31}, {2.4, 2.42}, {2.0, 2.02}, {2.05, 2.07}};
     optim_rows(rows, sizeof rows, swapped, false);
