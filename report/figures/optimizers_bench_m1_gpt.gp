@@ -11,31 +11,31 @@ set key outside below center horizontal Left reverse noenhanced nobox maxcols 2 
 set title 'gpt on vm, Intel(R) Xeon(R) Processor: throughput against size' noenhanced
 $l0 << EOD
 # gflop_per_step ms gflops peak_fraction bwd_fwd
-0.0457114 2.8298 16.1536 0.366294 0.93022
+0.0457114 2.2635 20.195 0.311214 1.03171
 EOD
 $l1 << EOD
 # gflop_per_step ms gflops peak_fraction bwd_fwd
-0.0457114 3.0384 15.0446 0.342701 0.929828
+0.0457114 2.3402 19.5331 0.314543 1.00536
 EOD
 $l2 << EOD
 # gflop_per_step ms gflops peak_fraction bwd_fwd
-0.0457114 3.0546 14.9648 0.348829 0.931092
+0.0457114 1.7455 26.1881 0.376172 0.929803
 EOD
 $l3 << EOD
 # gflop_per_step ms gflops peak_fraction bwd_fwd
-0.0457114 1.8149 25.1867 0.35079 0.902584
+0.0457114 1.7212 26.5579 0.35083 0.931899
 EOD
 $l4 << EOD
 # gflop_per_step ms gflops peak_fraction bwd_fwd
-0.0457114 2.498 18.2992 0.258099 0.906858
+0.0457114 3.272 13.9705 0.229778 0.990486
 EOD
 $l5 << EOD
 # gflop_per_step ms gflops peak_fraction bwd_fwd
-0.0457114 3.2954 13.8713 0.259276 0.979621
+0.0457114 2.8107 16.2634 0.256511 1.00122
 EOD
 $l6 << EOD
 # gflop_per_step ms gflops peak_fraction bwd_fwd
-0.0457114 2.5076 18.2291 0.340732 0.981659
+0.0457114 1.6778 27.2448 0.343134 0.927413
 EOD
 set terminal svg size 1100,940 dynamic enhanced font 'sans,11' background '#ffffff'
 set output 'optimizers_bench_m1_gpt.svg'

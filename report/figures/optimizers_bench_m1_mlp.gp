@@ -11,31 +11,31 @@ set key outside below center horizontal Left reverse noenhanced nobox maxcols 2 
 set title 'mlp on vm, Intel(R) Xeon(R) Processor: throughput against size' noenhanced
 $l0 << EOD
 # gflop_per_step ms gflops peak_fraction bwd_fwd
-0.0290816 0.8925 32.5844 0.763101 0.894528
+0.0290816 0.4836 60.1356 0.768394 0.766337
 EOD
 $l1 << EOD
 # gflop_per_step ms gflops peak_fraction bwd_fwd
-0.0290816 0.9184 31.6655 0.753941 0.887456
+0.0290816 0.6013 48.3645 0.726194 0.810061
 EOD
 $l2 << EOD
 # gflop_per_step ms gflops peak_fraction bwd_fwd
-0.0290816 0.9957 29.2072 0.688849 0.912826
+0.0290816 0.5968 48.7292 0.669357 0.770067
 EOD
 $l3 << EOD
 # gflop_per_step ms gflops peak_fraction bwd_fwd
-0.0290816 0.5586 52.0616 0.754516 0.787456
+0.0290816 0.5088 57.1572 0.718056 0.764993
 EOD
 $l4 << EOD
 # gflop_per_step ms gflops peak_fraction bwd_fwd
-0.0290816 3.8643 7.52571 0.104234 0.761228
+0.0290816 3.6633 7.93863 0.102832 0.739854
 EOD
 $l5 << EOD
 # gflop_per_step ms gflops peak_fraction bwd_fwd
-0.0290816 1.4185 20.5017 0.457626 0.876467
+0.0290816 0.9521 30.5447 0.41614 0.787928
 EOD
 $l6 << EOD
 # gflop_per_step ms gflops peak_fraction bwd_fwd
-0.0290816 0.9487 30.6542 0.695106 0.881684
+0.0290816 0.7264 40.0352 0.64573 0.835171
 EOD
 set terminal svg size 1100,940 dynamic enhanced font 'sans,11' background '#ffffff'
 set output 'optimizers_bench_m1_mlp.svg'

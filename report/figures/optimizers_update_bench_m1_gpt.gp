@@ -11,39 +11,39 @@ set key outside below center horizontal Left reverse noenhanced nobox maxcols 2 
 set title 'gpt on vm, Intel(R) Xeon(R) Processor: throughput against size' noenhanced
 $l0 << EOD
 # gflop_per_step ms gflops peak_fraction bwd_fwd
-21.2525 805.197 26.3942 0.675043 1.64778
+21.2525 414.279 51.3 0.645282 1.64821
 EOD
 $l1 << EOD
 # gflop_per_step ms gflops peak_fraction bwd_fwd
-21.2525 561.538 37.8469 0.516329 1.64379
+21.2525 421.274 50.4481 0.634568 1.64731
 EOD
 $l2 << EOD
 # gflop_per_step ms gflops peak_fraction bwd_fwd
-21.2525 529.685 40.1229 0.617275 1.69087
+21.2525 446.163 47.634 0.603726 1.70965
 EOD
 $l3 << EOD
 # gflop_per_step ms gflops peak_fraction bwd_fwd
-21.2525 487.174 43.624 0.662979 1.6501
+21.2525 427.671 49.6936 0.633847 1.66224
 EOD
 $l4 << EOD
 # gflop_per_step ms gflops peak_fraction bwd_fwd
-21.2525 616.811 34.4555 0.456969 1.71456
+21.2525 451.853 47.0341 0.703465 1.66008
 EOD
 $l5 << EOD
 # gflop_per_step ms gflops peak_fraction bwd_fwd
-21.2525 587.801 36.156 0.667084 1.67926
+21.2525 430.279 49.3923 0.735005 1.62727
 EOD
 $l6 << EOD
 # gflop_per_step ms gflops peak_fraction bwd_fwd
-21.2525 562.754 37.7652 0.590081 1.62828
+21.2525 465.665 45.639 0.585116 1.63168
 EOD
 $l7 << EOD
 # gflop_per_step ms gflops peak_fraction bwd_fwd
-21.2525 599.525 35.4489 0.649247 1.58003
+21.2525 489.664 43.4022 0.619148 1.6463
 EOD
 $l8 << EOD
 # gflop_per_step ms gflops peak_fraction bwd_fwd
-21.2525 526.798 40.3428 1.06165 1.64896
+21.2525 430.565 49.3596 0.685495 1.61893
 EOD
 set terminal svg size 1100,980 dynamic enhanced font 'sans,11' background '#ffffff'
 set output 'optimizers_update_bench_m1_gpt.svg'
