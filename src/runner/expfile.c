@@ -326,7 +326,7 @@ static Status take_int(const char *key, const char *text, int lo, int hi, int *o
 }
 
 /* baseline = KEY=VALUE: one setting, parsed as the command line would (descent bench
- * checks again that it keeps the model, batch and context). */
+ * checks again that it keeps the model, batch, context, kernels and number format). */
 static Status take_baseline(ExpFile *x, const char *value, const char *where)
 {
     const char *eq = strchr(value, '=');
