@@ -235,13 +235,13 @@ static void time_round(Subject *const *u, int n, const Batch *batch, int warmup,
 static Status baseline_settings(Settings *out, bool *same, const Settings *run, const SettingPairs *pairs,
                                 const char *kv)
 {
-    const char *eq = strchr(kv, '=');
-    if (!eq || eq == kv || !eq[1]) return err_set(ST_USAGE, "--baseline: '%s' is not KEY=VALUE", kv);
+    char key[64];
+    const char *value;
+    if (!setting_pair_split(kv, key, sizeof key, &value))
+        return err_set(ST_USAGE, "--baseline: '%s' is not KEY=VALUE", kv);
     static SettingPairs p; /* 50 KB: not on the stack */
     p = *pairs;
-    char key[64];
-    snprintf(key, sizeof key, "%.*s", (int)(eq - kv), kv);
-    Status st = pairs_add(&p, key, eq + 1, "--baseline");
+    Status st = pairs_add(&p, key, value, "--baseline");
     if (st == ST_OK) st = settings_from_pairs(out, &p);
     if (st != ST_OK) return st;
     static char a[8192], b[8192];

@@ -45,6 +45,7 @@
 #include "report/stats.h"
 #include "report/throughput.h"
 #include "report/verdicts.h"
+#include "settings/settings.h"
 
 enum { O_MAX_WL = 8, O_MAX_NAMES = 16 };
 
@@ -161,10 +162,10 @@ static double bench_ms(const BenchSet *bs, const Experiment *b, const Experiment
 {
     const BenchRow *w = one_thread(bs, bench_run(b, x, r, NULL, NULL));
     if (!w || !w->baseline[0]) return w ? w->ms : NAN;
-    const char *eq = strchr(w->baseline, '=');
     char key[64];
-    snprintf(key, sizeof key, "%.*s", eq ? (int)(eq - w->baseline) : 0, w->baseline);
-    const BenchRow *base = eq ? one_thread(bs, bench_run(b, x, r, key, eq + 1)) : NULL;
+    const char *value;
+    const BenchRow *base =
+        setting_pair_split(w->baseline, key, sizeof key, &value) ? one_thread(bs, bench_run(b, x, r, key, value)) : NULL;
     return base ? w->vs_base * base->ms : NAN;
 }
 

@@ -329,11 +329,10 @@ static Status take_int(const char *key, const char *text, int lo, int hi, int *o
  * checks again that it keeps the model, batch, context, kernels and number format). */
 static Status take_baseline(ExpFile *x, const char *value, const char *where)
 {
-    const char *eq = strchr(value, '=');
     char key[64];
-    if (!eq || eq == value || !eq[1] || (size_t)(eq - value) >= sizeof key || strlen(value) >= sizeof x->bench_baseline)
+    const char *v;
+    if (!setting_pair_split(value, key, sizeof key, &v) || strlen(value) >= sizeof x->bench_baseline)
         return err_set(ST_USAGE, "%s: baseline: '%s' is not KEY=VALUE", where, value);
-    snprintf(key, sizeof key, "%.*s", (int)(eq - value), value);
     static const char *const fixed[] = {"model", "batch", "context", "blas", "precision"};
     for (int k = 0; k < 5; k++)
         if (!strcmp(key, fixed[k]))
@@ -343,7 +342,7 @@ static Status take_baseline(ExpFile *x, const char *value, const char *where)
                            where, key);
     static Settings probe;
     settings_defaults(&probe, MODEL_MLP);
-    if (settings_set(&probe, key, eq + 1) != ST_OK) return err_set(ST_USAGE, "%s: baseline: %s", where, err_msg());
+    if (settings_set(&probe, key, v) != ST_OK) return err_set(ST_USAGE, "%s: baseline: %s", where, err_msg());
     snprintf(x->bench_baseline, sizeof x->bench_baseline, "%s", value);
     return ST_OK;
 }

@@ -505,6 +505,15 @@ Status pairs_add(SettingPairs *p, const char *key, const char *value, const char
     return ST_OK;
 }
 
+bool setting_pair_split(const char *kv, char *key, size_t cap, const char **value)
+{
+    const char *eq = strchr(kv, '=');
+    if (!eq || eq == kv || !eq[1] || (size_t)(eq - kv) >= cap) return false;
+    snprintf(key, cap, "%.*s", (int)(eq - kv), kv);
+    *value = eq + 1;
+    return true;
+}
+
 /* depth > 0 (mlp): widths becomes depth copies of width, so summary.tsv and the model
  * see the layers as a list; a widths pair that says otherwise is an error. */
 static Status expand_depth(Settings *s, const SettingPairs *p)

@@ -229,6 +229,10 @@ typedef struct {
 
 /* Adds a pair; `where` is prefixed to error messages (e.g. "x.ini:12"; "" for none). */
 Status pairs_add(SettingPairs *p, const char *key, const char *value, const char *where);
+/* "KEY=VALUE" (a benchmark's baseline, bench --baseline) into key (cap bytes) and
+ * *value, the text after the first '='; false when either part is empty or the key does
+ * not fit. Says nothing of whether KEY is a setting. */
+bool setting_pair_split(const char *kv, char *key, size_t cap, const char **value);
 /* Defaults for the model the pairs name, then each pair in order, then validation. */
 Status settings_from_pairs(Settings *s, const SettingPairs *p);
 
